@@ -1,0 +1,114 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+import { builtinModules } from 'node:module';
+
+/** Node built-in modules, with and without the `node:` prefix. */
+const nodeBuiltins = `^(node:.*|(${builtinModules.join('|')})(/.*)?)$`;
+
+const restrict = (patterns) => ['error', { patterns }];
+
+/** Dependencies point inwards (ARCHITECTURE §1): these rules make a wrong import a lint error. */
+const boundaries = {
+  noEmulator: { regex: '(^|/)emulator(/|$)', message: 'Product code never imports the emulator.' },
+  noServer: {
+    regex: '(^|/)server(/|$)',
+    message: 'shared/src/server is server-only.',
+  },
+  noSdk: { regex: '^wx-server-sdk(/|$)', message: 'wx-server-sdk belongs in shared/src/server only.' },
+  noZod: { regex: '^zod(/|$)', message: 'Import z from shared/src/kernel/zod (it configures jitless first).' },
+  noNode: { regex: nodeBuiltins, message: 'Domain code has no I/O: no node built-ins.' },
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '.cloudbase-local/**',
+      'coverage/**',
+      'bench/results/**',
+      'cloudfunctions/*/index.js',
+      'miniprogram/shared/**',
+      'miniprogram/miniprogram_npm/**',
+      '**/fixtures/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-console': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['**/*.test.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.mjs', 'emulator/**/*.ts', 'bench/**/*.ts', 'shared/tools/**'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['miniprogram/**/*.ts'],
+    languageOptions: {
+      globals: {
+        wx: 'readonly',
+        App: 'readonly',
+        Page: 'readonly',
+        Component: 'readonly',
+        getApp: 'readonly',
+        getCurrentPages: 'readonly',
+        Behavior: 'readonly',
+      },
+    },
+    rules: {
+      'no-restricted-imports': restrict([
+        boundaries.noServer,
+        boundaries.noSdk,
+        boundaries.noEmulator,
+        boundaries.noZod,
+      ]),
+    },
+  },
+  {
+    files: [
+      'shared/src/kernel/**/*.ts',
+      'shared/src/domain/**/*.ts',
+      'shared/src/contracts/**/*.ts',
+      'shared/src/client.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        boundaries.noServer,
+        boundaries.noSdk,
+        boundaries.noEmulator,
+        boundaries.noNode,
+        boundaries.noZod,
+      ]),
+    },
+  },
+  {
+    files: ['shared/src/kernel/zod.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        boundaries.noServer,
+        boundaries.noSdk,
+        boundaries.noEmulator,
+        boundaries.noNode,
+      ]),
+    },
+  },
+  {
+    files: ['shared/src/server/**/*.ts', 'cloudfunctions/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict([boundaries.noEmulator, boundaries.noZod]),
+    },
+  },
+);

@@ -1,0 +1,8 @@
+import { initCloud } from './services/cloud';
+
+App<IAppOption>({
+  globalData: {},
+  onLaunch() {
+    initCloud();
+  },
+});

@@ -1,0 +1,3 @@
+interface IAppOption {
+  globalData: Record<string, never>;
+}

@@ -1,0 +1,62 @@
+/**
+ * Every error code the product returns, with the message a shopper sees. Codes are stable API: the
+ * mini-program switches on them. Add a code here, never a free-form string elsewhere.
+ */
+export const ERROR_MESSAGES = {
+  INVALID_ARGUMENT: '请求参数有误，请检查后重试',
+  UNAUTHENTICATED: '请先登录微信后再试',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '内容不存在或已下架',
+  CONFLICT: '操作冲突，请刷新后重试',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  ACTIVITY_NOT_STARTED: '活动尚未开始',
+  ACTIVITY_ENDED: '活动已结束',
+  GROUP_FULL: '该团已满员，去看看其他团吧',
+  GROUP_EXPIRED: '该团已过期',
+  GROUP_NOT_JOINABLE: '该团当前不可参加',
+  ALREADY_JOINED: '你已经在这个团里了',
+  OWN_GROUP: '不能参加自己开的团，分享给好友吧',
+  OUT_OF_STOCK: '库存不足',
+  LIMIT_EXCEEDED: '超出限购数量',
+  NEW_CUSTOMER_ONLY: '该团仅限新用户参加',
+  OUT_OF_SCOPE: '你所在的位置不在活动范围内',
+  ORDER_NOT_PAYABLE: '订单已关闭或已支付',
+  PAYMENT_MISMATCH: '支付金额与订单不符',
+  PAYMENT_FAILED: '支付失败，请稍后重试',
+  REFUND_FAILED: '退款处理中，请稍后查看',
+  UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  INTERNAL: '系统繁忙，请稍后再试',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as [ErrorCode, ...ErrorCode[]];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+}
+
+/** The Chinese message for a code; unknown codes read as INTERNAL so a shopper never sees a raw code. */
+export function userMessage(code: string): string {
+  return isErrorCode(code) ? ERROR_MESSAGES[code] : ERROR_MESSAGES.INTERNAL;
+}
+
+/**
+ * An expected failure with a stable code. Throw it from domain or use-case code; the runtime wrappers
+ * turn it into `{ ok: false, error: { code, message } }`. `detail` is for logs, never shown to users.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail === undefined ? code : `${code}: ${detail}`);
+    this.name = 'DomainError';
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

@@ -1,0 +1,34 @@
+import type { Clock } from '../../kernel/time';
+import { systemClock } from '../../kernel/time';
+import { createLogger, type Logger } from './logger';
+import { readWxContext, requestIdOf, type ScfContext, type WxIdentity } from './wx-context';
+
+/** What every use case, job and callback handler gets besides its input. */
+export interface InvocationContext {
+  readonly wx: WxIdentity;
+  readonly requestId: string;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+export interface RuntimeOptions {
+  /** Tests may fix the time; production reads the system clock. */
+  readonly clock?: Clock;
+}
+
+export function openInvocation(name: string, context: ScfContext | undefined, options: RuntimeOptions) {
+  const requestId = requestIdOf(context);
+  const ctx: InvocationContext = {
+    wx: readWxContext(),
+    requestId,
+    clock: options.clock ?? systemClock,
+    log: createLogger({ fn: name, requestId }),
+  };
+  return ctx;
+}
+
+/** The field paths of a failed parse, for the INVALID_ARGUMENT message (never the values). */
+export function issuePaths(issues: readonly { path: readonly PropertyKey[] }[]): string {
+  const paths = issues.map((issue) => (issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.')));
+  return [...new Set(paths)].join(', ');
+}

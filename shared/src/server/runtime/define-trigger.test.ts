@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ManualClock } from '../../kernel/time';
+import { setWxEnv } from '../testing/wx-env';
+import { defineTrigger, type JobRun } from './define-trigger';
+
+describe('defineTrigger', () => {
+  const clock = new ManualClock(1_000_000);
+  beforeEach(() => {
+    setWxEnv({ SOURCE: 'wx_trigger' });
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  const runs: JobRun[] = [];
+  const main = defineTrigger(
+    { name: 'expireSomething', defaultLimit: 50, budgetMs: 2_000 },
+    async (run) => {
+      runs.push(run);
+      return { scanned: 3, changed: run.dryRun ? 0 : 2, remaining: 1 };
+    },
+    { clock },
+  );
+
+  it('runs on the platform timer event with the default limit and a time budget', async () => {
+    const answer = await main({ Type: 'Timer', TriggerName: 'everyMinute', Time: '2026-11-25T12:00:00Z' });
+    expect(answer).toEqual({ ok: true, data: { scanned: 3, changed: 2, remaining: 1 } });
+    expect(runs.at(-1)).toEqual({ trigger: 'timer', limit: 50, dryRun: false, deadline: 1_002_000 });
+  });
+
+  it('runs by hand from the console with a limit and a dry run', async () => {
+    setWxEnv({});
+    const answer = await main({ limit: 5, dryRun: true });
+    expect(answer).toEqual({ ok: true, data: { scanned: 3, changed: 0, remaining: 1 } });
+    expect(runs.at(-1)).toMatchObject({ trigger: 'manual', limit: 5, dryRun: true });
+  });
+
+  it('refuses a shopper and bad manual events', async () => {
+    const before = runs.length;
+    setWxEnv({ OPENID: 'o-shopper', SOURCE: 'wx_client' });
+    await expect(main({})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    setWxEnv({});
+    await expect(main({ limit: 0 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    await expect(main({ limit: 'all' })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(runs.length).toBe(before);
+  });
+
+  it('reports a crashed job as INTERNAL without a stack', async () => {
+    const crashing = defineTrigger({ name: 'crashes' }, async () => {
+      throw new Error('boom at file.ts:1');
+    });
+    const answer = await crashing({ Type: 'Timer', TriggerName: 't', Time: 'now' });
+    expect(answer).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
+  });
+});
