@@ -1,0 +1,117 @@
+/**
+ * Delivers CloudPay notifications to the callback function the way WeChat does: again and again with a
+ * growing delay until the function answers `{ errcode: 0 }`, then stops. Faults (duplicates, delays,
+ * crashing instances) are applied here so every callback path sees them.
+ */
+import type { Faults } from './faults';
+
+/** Runs a function as the payment platform (SOURCE=wx_paycallback) and resolves to its return value. */
+export type CallbackInvoker = (functionName: string, event: Record<string, unknown>) => Promise<unknown>;
+
+export interface DeliveryRecord {
+  readonly kind: 'payment' | 'refund';
+  readonly key: string;
+  readonly functionName: string;
+  readonly attempt: number;
+  readonly outcome: 'acknowledged' | 'rejected' | 'failed' | 'crashed';
+  readonly at: number;
+  readonly detail?: string;
+}
+
+export interface DeliveryOptions {
+  /** Delay before each retry; the last value repeats. WeChat uses 15s, 15s, 30s, 3m, 10m, ... */
+  readonly retryDelaysMs: readonly number[];
+  /** Give up after this many attempts (WeChat keeps trying for about a day). */
+  readonly maxAttempts: number;
+}
+
+export const DEFAULT_DELIVERY: DeliveryOptions = {
+  retryDelaysMs: [200, 400, 800, 1_600, 3_200, 5_000],
+  maxAttempts: 20,
+};
+
+const isAcknowledged = (answer: unknown) =>
+  typeof answer === 'object' && answer !== null && (answer as { errcode?: unknown }).errcode === 0;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
+
+export class CallbackDelivery {
+  private readonly records: DeliveryRecord[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly crashCounts = new Map<string, number>();
+  private stopped = false;
+
+  constructor(
+    private readonly invoke: CallbackInvoker,
+    private readonly faults: () => Faults,
+    private readonly random: () => number,
+    private readonly options: DeliveryOptions = DEFAULT_DELIVERY,
+  ) {}
+
+  /** Starts delivering (plus any injected duplicates) and returns at once. */
+  send(kind: DeliveryRecord['kind'], key: string, functionName: string, event: Record<string, unknown>): void {
+    const copies = 1 + this.faults().duplicateCallbacks;
+    for (let i = 0; i < copies; i++) this.track(this.deliverUntilAcknowledged(kind, key, functionName, event));
+  }
+
+  history(): readonly DeliveryRecord[] {
+    return this.records;
+  }
+
+  /** Resolves when every delivery started so far has been acknowledged or abandoned. */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private track(delivery: Promise<void>): void {
+    this.inFlight.add(delivery);
+    void delivery.finally(() => this.inFlight.delete(delivery));
+  }
+
+  private async deliverUntilAcknowledged(
+    kind: DeliveryRecord['kind'],
+    key: string,
+    functionName: string,
+    event: Record<string, unknown>,
+  ): Promise<void> {
+    for (let attempt = 1; attempt <= this.options.maxAttempts && !this.stopped; attempt++) {
+      const [min, max] = this.faults().callbackDelayMs;
+      if (max > 0) await sleep(min + Math.floor(this.random() * (max - min + 1)));
+      const outcome = await this.attempt(kind, key, functionName, event, attempt);
+      if (outcome === 'acknowledged') return;
+      const delays = this.options.retryDelaysMs;
+      await sleep(delays[Math.min(attempt - 1, delays.length - 1)] ?? 1_000);
+    }
+  }
+
+  private async attempt(
+    kind: DeliveryRecord['kind'],
+    key: string,
+    functionName: string,
+    event: Record<string, unknown>,
+    attempt: number,
+  ): Promise<DeliveryRecord['outcome']> {
+    const record = (outcome: DeliveryRecord['outcome'], detail?: string) => {
+      this.records.push({ kind, key, functionName, attempt, outcome, at: Date.now(), ...(detail ? { detail } : {}) });
+      return outcome;
+    };
+    const faults = this.faults();
+    const crashKey = `${kind}:${key}`;
+    const crashed = this.crashCounts.get(crashKey) ?? 0;
+    const crashThisOne = crashed < faults.crashDeliveries;
+    if (crashThisOne) this.crashCounts.set(crashKey, crashed + 1);
+    if (crashThisOne && faults.crashMode === 'before')
+      return record('crashed', 'instance crashed before the handler ran');
+    try {
+      const answer = await this.invoke(functionName, event);
+      if (crashThisOne) return record('crashed', 'instance crashed after the handler ran; its answer was lost');
+      return record(isAcknowledged(answer) ? 'acknowledged' : 'rejected', JSON.stringify(answer));
+    } catch (error) {
+      return record('failed', error instanceof Error ? error.message : String(error));
+    }
+  }
+}

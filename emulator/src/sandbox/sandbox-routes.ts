@@ -1,0 +1,113 @@
+/**
+ * Controls for the sandboxes under `/_emulator/`, standing in for what happens inside WeChat:
+ * - `POST /_emulator/pay/<outTradeNo>/pay`: the shopper pays; the payment callback follows.
+ * - `GET  /_emulator/pay/orders`, `GET /_emulator/pay/<outTradeNo>`: the CloudPay ledger.
+ * - `GET|POST /_emulator/faults`: fault injection for this run.
+ * - `POST /_emulator/subscribe/grant` `{ openid, templateIds }`: the user accepts subscription messages.
+ * - `GET  /_emulator/outbox`: subscription messages sent.
+ * - `POST /_emulator/security` `{ blockedWords?, imageVerdict? }`: content-security verdicts.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { OpenApiSandbox } from './openapi-sandbox';
+import { PayError, type PayOrder, type PaySandbox } from './pay-sandbox';
+
+const grantSchema = z.object({ openid: z.string().min(1), templateIds: z.array(z.string().min(1)).min(1) });
+const verdictSchema = z.strictObject({
+  blockedWords: z.array(z.string()).optional(),
+  imageVerdict: z.enum(['pass', 'risky']).optional(),
+});
+
+const MAX_CONTROL_BODY = 1024 * 1024;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_CONTROL_BODY) throw new HttpError(413, 'body too large');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'body is not JSON');
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export function orderView(pay: PaySandbox, order: PayOrder) {
+  return {
+    outTradeNo: order.outTradeNo,
+    state: order.state,
+    totalFee: order.totalFee,
+    openid: order.openid,
+    callbackFunction: order.callbackFunction,
+    transactionId: order.transactionId ?? null,
+    timeEnd: order.timeEnd ?? null,
+    refundedFee: pay.refundedTotal(order),
+    refunds: [...order.refunds.values()],
+  };
+}
+
+export function createSandboxRoutes(sandboxes: { readonly openapi: OpenApiSandbox; readonly pay: PaySandbox }) {
+  const { pay, openapi } = sandboxes;
+  return async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const method = req.method ?? 'GET';
+    try {
+      const payMatch = /^\/_emulator\/pay\/([^/]+)(\/pay)?$/.exec(path);
+      if (path === '/_emulator/pay/orders' && method === 'GET') {
+        send(
+          res,
+          200,
+          pay.orders().map((o) => orderView(pay, o)),
+        );
+      } else if (payMatch?.[2] && method === 'POST') {
+        try {
+          send(res, 200, orderView(pay, pay.pay(decodeURIComponent(payMatch[1] ?? ''))));
+        } catch (error) {
+          if (!(error instanceof PayError)) throw error;
+          send(res, error.code === 'ORDERNOTEXIST' ? 404 : 409, { code: error.code, message: error.message });
+        }
+      } else if (payMatch && !payMatch[2] && method === 'GET') {
+        const order = pay.order(decodeURIComponent(payMatch[1] ?? ''));
+        if (order) send(res, 200, orderView(pay, order));
+        else send(res, 404, { code: 'ORDERNOTEXIST', message: 'no such prepay' });
+      } else if (path === '/_emulator/faults') {
+        send(res, 200, method === 'POST' ? pay.setFaults((await readJson(req)) as object) : pay.currentFaults());
+      } else if (path === '/_emulator/subscribe/grant' && method === 'POST') {
+        const grant = grantSchema.parse(await readJson(req));
+        openapi.grant(grant.openid, grant.templateIds);
+        send(res, 200, { openid: grant.openid, credits: openapi.creditsOf(grant.openid) });
+      } else if (path === '/_emulator/outbox' && method === 'GET') {
+        send(res, 200, openapi.outbox());
+      } else if (path === '/_emulator/security' && method === 'POST') {
+        const verdicts = verdictSchema.parse(await readJson(req));
+        send(res, 200, openapi.setVerdicts(verdicts as Parameters<OpenApiSandbox['setVerdicts']>[0]));
+      } else {
+        return false;
+      }
+    } catch (error) {
+      if (error instanceof HttpError) send(res, error.status, { code: 'BAD_REQUEST', message: error.message });
+      else if (error instanceof z.ZodError)
+        send(res, 400, { code: 'INVALID_ARGUMENT', message: z.prettifyError(error) });
+      else throw error;
+    }
+    return true;
+  };
+}
