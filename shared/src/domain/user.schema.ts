@@ -1,0 +1,21 @@
+/** A user, keyed by openid, created on the first call. `firstPaidAt` decides the new-customer rule. */
+import * as z from '../kernel/zod';
+import { idSchema, instantSchema, openidSchema } from './common.schema';
+
+export const roleSchema = z.enum(['shopper', 'leader', 'merchant', 'ops']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const userSchema = z.object({
+  _id: openidSchema,
+  nickname: z.string().max(32).default(''),
+  avatarUrl: z.string().max(512).default(''),
+  roles: z.array(roleSchema).min(1),
+  /** The merchant a merchant-role user acts for. */
+  merchantId: idSchema.optional(),
+  firstPaidAt: instantSchema.optional(),
+  createdAt: instantSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+/** A shopper is new until their first paid order. */
+export const isNewCustomer = (user: Pick<User, 'firstPaidAt'> | undefined): boolean => user?.firstPaidAt === undefined;
