@@ -68,6 +68,9 @@ export async function buildCloudFunctions(functionsRoot = fromRoot('cloudfunctio
       format: 'cjs',
       target: 'node18',
       external: ['wx-server-sdk'],
+      // Minified to keep the upload and the cold-start parse small; names kept for readable stacks in logs.
+      minify: true,
+      keepNames: true,
       alias: { '@shared': fromRoot('shared', 'src') },
       metafile: true,
       logOverride: { 'require-resolve-not-external': 'silent' },
