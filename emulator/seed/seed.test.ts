@@ -41,7 +41,7 @@ describe('the Chongqing demo seed', () => {
 
   it('carves each dedicated pool out of its SKU stock', () => {
     for (const a of (seed.activities ?? []).filter((x) => x.stockMode === 'dedicated')) {
-      const sku = seed.skus?.find((s) => s._id === a.skuId) as { stock: { allocated: number } };
+      const sku = seed.skus?.find((s) => s._id === a.skuId) as unknown as { stock: { allocated: number } };
       const pool = a.pool as { available: number };
       expect(sku.stock.allocated).toBeGreaterThanOrEqual(pool.available);
     }

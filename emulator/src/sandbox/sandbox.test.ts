@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import * as cloud from 'wx-server-sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { issueApiToken } from './api-token';
+import type { ApiCaller } from './api-token';
 import { OpenApiSandbox } from './openapi-sandbox';
 import { PaySandbox } from './pay-sandbox';
 import { createSandboxRoutes } from './sandbox-routes';
@@ -40,9 +40,14 @@ const cloudPay = (cloud as unknown as { cloudPay: Record<string, (p: object) => 
   .cloudPay;
 const openApi = cloud.openapi as Record<string, Record<string, (p: object) => Promise<Record<string, unknown>>>>;
 
+/** Stands in for the runner's per-invocation tokens. */
+const tokens = new Map<string, ApiCaller>();
+
 /** Makes the next SDK calls come from this function, on behalf of this user. */
 function callAs(functionName: string, openid?: string) {
-  process.env.WX_API_TOKEN = issueApiToken({ functionName, ...(openid ? { openid } : {}) });
+  const token = `token-${tokens.size}`;
+  tokens.set(token, { functionName, ...(openid ? { openid } : {}) });
+  process.env.WX_API_TOKEN = token;
 }
 
 const post = async (path: string, body?: unknown) => {
@@ -56,10 +61,10 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       if (req.url?.startsWith('/admin')) {
-        const reply = await handleWxApiAction(Buffer.concat(chunks), req.headers['content-type'] ?? '', {
-          openapi,
-          pay,
-        });
+        const contentType = req.headers['content-type'] ?? '';
+        const reply = await handleWxApiAction(Buffer.concat(chunks), contentType, { openapi, pay }, (t) =>
+          tokens.get(t),
+        );
         res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
       } else if (
         !(await routes(

@@ -3,7 +3,7 @@
  * the platform answers (a raw protobuf for openapi, JSON bytes for CloudPay). The reply's content type is
  * deliberately not `application/json; charset=utf-8`: the SDK reserves that one for platform errors.
  */
-import { readApiToken } from './api-token';
+import type { ResolveApiCaller } from './api-token';
 import { fieldText, parseMultipart } from './multipart';
 import type { OpenApiSandbox } from './openapi-sandbox';
 import { decodeOpenApiRequest, encodeOpenApiReply } from './openapi-wire';
@@ -32,11 +32,12 @@ export async function handleWxApiAction(
   body: Buffer,
   contentType: string,
   sandboxes: { readonly openapi: OpenApiSandbox; readonly pay: PaySandbox },
+  resolveCaller: ResolveApiCaller,
 ): Promise<RawReply> {
   const fields = await parseMultipart(body, contentType);
   const action = fieldText(fields, 'action');
   const apiName = fieldText(fields, 'apiName');
-  const caller = readApiToken(fieldText(fields, 'wxCloudApiToken'));
+  const caller = resolveCaller(fieldText(fields, 'wxCloudApiToken'));
   const requestData = fields.get('requestData') ?? Buffer.alloc(0);
 
   if (action === 'wx.openApi') {

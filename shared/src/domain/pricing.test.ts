@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { fen } from '../kernel/money';
 import { priceOrder, unitPriceFor } from './pricing';
 
-const rules = { groupPrice: 2990, soloPrice: 3990, leaderPrice: 2690, perOrderLimit: 3, perUserLimit: 5 };
+const rules = {
+  groupPrice: fen(2990),
+  soloPrice: fen(3990),
+  leaderPrice: fen(2690),
+  perOrderLimit: 3,
+  perUserLimit: 5,
+};
 
 describe('pricing', () => {
   it('charges the leader price to the opener, the group price to members, the solo price alone', () => {

@@ -1,0 +1,49 @@
+import { MingoError } from 'mingo/util';
+
+/** CloudBase error codes the emulator answers with (the SDK maps the DATABASE_* ones to numeric errCodes). */
+export type ErrorCode =
+  | 'DATABASE_COLLECTION_NOT_EXIST'
+  | 'DATABASE_COLLECTION_ALREADY_EXIST'
+  | 'DATABASE_REQUEST_FAILED'
+  | 'DATABASE_INVALID_OPERRATOR'
+  | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'INVALID_PARAM'
+  | 'INVALID_ACTION'
+  | 'SYS_ERR';
+
+/** An error that goes back to the SDK as HTTP 200 `{ code, message, requestId }`. */
+export class CloudBaseError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CloudBaseError';
+  }
+}
+
+export const collectionNotExist = (name: string): CloudBaseError =>
+  new CloudBaseError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
+
+export const invalidParam = (message: string): CloudBaseError => new CloudBaseError('INVALID_PARAM', message);
+
+export const requestFailed = (message: string): CloudBaseError =>
+  new CloudBaseError('DATABASE_REQUEST_FAILED', message);
+
+export const transactionConflict = (message: string): CloudBaseError =>
+  new CloudBaseError('DATABASE_TRANSACTION_CONFLICT', message);
+
+/** MongoDB's wording, so code that recognises E11000 in production recognises it here too. */
+export const duplicateKey = (collection: string, index: string, key: string): CloudBaseError =>
+  requestFailed(`E11000 duplicate key error collection: ${collection} index: ${index} dup key: { ${key} }`);
+
+/** Turns anything thrown while handling a request into the error the SDK receives. */
+export function toCloudBaseError(error: unknown): CloudBaseError {
+  if (error instanceof CloudBaseError) return error;
+  if (error instanceof MingoError) {
+    return /unknown .*operator|is not registered|invalid .*operator/i.test(error.message)
+      ? new CloudBaseError('DATABASE_INVALID_OPERRATOR', error.message)
+      : requestFailed(error.message);
+  }
+  return new CloudBaseError('SYS_ERR', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,136 @@
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { executeFailed, type FunctionInvocationError, invocationTimedOut } from './invocation-errors';
+import type { InvocationEnviron } from './invocation-env';
+import type { InvokeMessage, ScfInvokeContext, ThrownValue, WorkerData, WorkerMessage } from './worker-protocol';
+
+const BOOTSTRAP = fileURLToPath(new URL('./worker-bootstrap.mjs', import.meta.url));
+
+/** Loading a bundle has its own limit; the function's timeout covers `main` only, as on SCF. */
+const INIT_TIMEOUT_MS = 30_000;
+
+export interface InstanceCall {
+  readonly environ: InvocationEnviron;
+  readonly event: unknown;
+  readonly context: ScfInvokeContext;
+}
+
+/** What `main` did: its JSON answer, or what it threw (as text). */
+export type CallOutcome =
+  { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: ThrownValue };
+
+interface Pending {
+  readonly id: number;
+  readonly resolve: (outcome: CallOutcome) => void;
+  readonly reject: (error: FunctionInvocationError) => void;
+}
+
+/**
+ * One warm-able instance of a function: a Worker with its own `process.env`, running one
+ * invocation at a time. A timeout or crash kills it; the pool then starts a fresh one.
+ */
+export class FunctionInstance {
+  /** Worker start plus loading the bundle, once it is ready. */
+  initMs: number | undefined;
+  calls = 0;
+  private readonly worker: Worker;
+  private readonly ready: Promise<void>;
+  private pending: Pending | undefined;
+  private nextId = 0;
+  private stopped = false;
+  private crash: ThrownValue | undefined;
+  private stopReason: FunctionInvocationError | undefined;
+
+  constructor(entry: string, env: Record<string, string>, execArgv: readonly string[]) {
+    const startedAt = performance.now();
+    const workerData: WorkerData = { entry };
+    this.worker = new Worker(BOOTSTRAP, { env, workerData, execArgv: [...execArgv] });
+    this.ready = new Promise<void>((resolve, reject) => {
+      const initTimer = setTimeout(() => {
+        reject(executeFailed(`loading the function took longer than ${INIT_TIMEOUT_MS / 1000} seconds`));
+        void this.terminate();
+      }, INIT_TIMEOUT_MS);
+      const settle = () => clearTimeout(initTimer);
+      this.worker.on('message', (message: WorkerMessage) => {
+        if (message.type === 'ready') {
+          settle();
+          this.initMs = performance.now() - startedAt;
+          resolve();
+        } else if (message.type === 'init-failed') {
+          settle();
+          this.crash = message.error;
+          reject(executeFailed(message.error.text));
+          void this.terminate();
+        } else {
+          this.settle(message.id, message.ok ? { ok: true, json: message.json } : { ok: false, error: message.error });
+        }
+      });
+      this.worker.on('error', (error) => {
+        this.crash = { text: String(error), stack: error.stack };
+      });
+      this.worker.on('exit', (code) => {
+        settle();
+        this.stopped = true;
+        const failure =
+          this.stopReason ?? executeFailed(this.crash?.text ?? `the function instance exited with code ${code}`);
+        reject(failure);
+        this.fail(failure);
+      });
+    });
+    // A failed start is reported by the call that awaits `ready`; never as an unhandled rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  /** False once the worker is stopping or gone: it must not be handed out again. */
+  get alive(): boolean {
+    return !this.stopped;
+  }
+
+  /** Runs `main` once. Past `timeoutSeconds` the worker is terminated and the call rejects. */
+  async call(request: InstanceCall, timeoutSeconds: number): Promise<CallOutcome> {
+    await this.ready;
+    if (this.stopped) throw this.stopReason ?? executeFailed(this.crash?.text ?? 'the function instance has stopped');
+    this.calls += 1;
+    const id = this.nextId++;
+    return new Promise<CallOutcome>((resolve, reject) => {
+      const timer = setTimeout(() => this.terminate(invocationTimedOut(timeoutSeconds)), timeoutSeconds * 1000);
+      this.pending = {
+        id,
+        resolve: (outcome) => {
+          clearTimeout(timer);
+          resolve(outcome);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      const message: InvokeMessage = { type: 'invoke', id, ...request };
+      this.worker.postMessage(message);
+    });
+  }
+
+  /** Stops the worker; a call in flight rejects with `reason`. */
+  async terminate(reason?: FunctionInvocationError): Promise<void> {
+    this.stopped = true;
+    if (reason) {
+      this.stopReason ??= reason;
+      this.fail(reason);
+    }
+    await this.worker.terminate();
+  }
+
+  private settle(id: number, outcome: CallOutcome): void {
+    const pending = this.pending;
+    if (pending?.id !== id) return;
+    this.pending = undefined;
+    pending.resolve(outcome);
+  }
+
+  private fail(error: FunctionInvocationError): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.reject(error);
+  }
+}

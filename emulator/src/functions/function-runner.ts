@@ -1,0 +1,185 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { FunctionDefinition } from './discover-functions';
+import { FunctionInstance } from './function-instance';
+import { FunctionPool, type PoolStats } from './function-pool';
+import { executeFailed, FunctionInvocationError, functionNotFound, runnerClosed } from './invocation-errors';
+import { type Caller, environString, instanceEnv, invocationEnviron } from './invocation-env';
+import { hashOpenid, InvocationHistory, type InvocationRecord } from './invocation-log';
+import type { ScfInvokeContext, ThrownValue } from './worker-protocol';
+
+export interface FunctionRunnerOptions {
+  readonly functions: readonly FunctionDefinition[];
+  /** Base URL of the emulator's HTTP server (the SDK calls `<url>/admin`). */
+  readonly emulatorUrl: string;
+  /** CloudBase env id: `TCB_ENV`, `SCF_NAMESPACE`, `getWXContext().ENV`. */
+  readonly envId?: string;
+  /** Called once per finished invocation (success or failure). */
+  readonly log?: (record: InvocationRecord) => void;
+  /** Invocations that may wait per function when all its instances are busy (default 100). */
+  readonly maxQueue?: number;
+  /** Invocation records kept for `invocations()` (default 1000). */
+  readonly historySize?: number;
+  /** A warm instance unused this long is stopped (default 10 minutes). */
+  readonly idleTimeoutMs?: number;
+  /** Extra environment variables for every instance (the recipe's own variables win). */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** Node flags for the workers (default none: plain node, whatever runs the emulator). */
+  readonly execArgv?: readonly string[];
+}
+
+export interface InvokeResult {
+  readonly requestId: string;
+  /** `main`'s answer after the JSON round trip the platform does. */
+  readonly result: unknown;
+  /** The same answer as JSON text, for callers that pass it on as is. */
+  readonly json: string;
+  readonly durationMs: number;
+  readonly coldStart: boolean;
+}
+
+/** An invocation in flight, found by the `wxCloudApiToken` its SDK sends to `/admin`. */
+export interface ActiveInvocation {
+  readonly requestId: string;
+  readonly functionName: string;
+  readonly caller: Caller;
+  /** The function's `permissions.openapi`. */
+  readonly openapi: readonly string[];
+}
+
+export const DEFAULT_ENV_ID = 'shancheng-local';
+const MEMORY_LIMIT_MB = 256;
+
+/**
+ * Runs cloud functions the way SCF does: each invocation in a worker of its own with the caller's
+ * identity in its `process.env`, warm instances reused, a per-function concurrency limit with a
+ * bounded queue, the configured timeout enforced by killing the worker, and every invocation recorded.
+ */
+export class FunctionRunner {
+  private readonly definitions = new Map<string, FunctionDefinition>();
+  private readonly pools = new Map<string, FunctionPool>();
+  private readonly active = new Map<string, ActiveInvocation>();
+  private readonly history: InvocationHistory;
+  private readonly envId: string;
+  private closed = false;
+
+  constructor(private readonly options: FunctionRunnerOptions) {
+    this.envId = options.envId ?? DEFAULT_ENV_ID;
+    this.history = new InvocationHistory(options.historySize ?? 1000);
+    for (const definition of options.functions) {
+      this.definitions.set(definition.name, definition);
+      const env = instanceEnv({
+        envId: this.envId,
+        emulatorUrl: options.emulatorUrl,
+        functionName: definition.name,
+        variables: options.variables,
+      });
+      const pool = new FunctionPool(
+        {
+          name: definition.name,
+          limit: definition.config.concurrency,
+          maxQueue: options.maxQueue ?? 100,
+          idleTimeoutMs: options.idleTimeoutMs ?? 10 * 60_000,
+        },
+        () => new FunctionInstance(definition.entry, env, options.execArgv ?? []),
+      );
+      this.pools.set(definition.name, pool);
+    }
+  }
+
+  functions(): FunctionDefinition[] {
+    return [...this.definitions.values()];
+  }
+
+  definition(name: string): FunctionDefinition | undefined {
+    return this.definitions.get(name);
+  }
+
+  /** Oldest first, at most `historySize`. */
+  invocations(): InvocationRecord[] {
+    return this.history.list();
+  }
+
+  stats(name: string): PoolStats | undefined {
+    return this.pools.get(name)?.stats();
+  }
+
+  activeInvocation(token: string): ActiveInvocation | undefined {
+    return this.active.get(token);
+  }
+
+  /**
+   * Runs `main(event, context)` as `caller`. Resolves with its answer; rejects with a
+   * `FunctionInvocationError` when the function is unknown, throws, times out, crashes or is throttled.
+   */
+  async invoke(name: string, event: unknown, caller: Caller): Promise<InvokeResult> {
+    if (this.closed) throw runnerClosed();
+    const definition = this.definitions.get(name);
+    const pool = this.pools.get(name);
+    if (!definition || !pool) throw functionNotFound();
+
+    // The platform hands `main` a JSON event; the round trip also keeps the worker message cloneable.
+    const payload: unknown = JSON.parse(JSON.stringify(event ?? {}));
+    const requestId = randomUUID();
+    const token = randomBytes(16).toString('hex');
+    const acceptedAt = new Date();
+    const accepted = performance.now();
+    let dispatched = accepted;
+    let instance: FunctionInstance | undefined;
+    let coldStart = false;
+    let answer: string | undefined;
+    let failure: { error: FunctionInvocationError; thrown?: ThrownValue } | undefined;
+
+    this.active.set(token, { requestId, functionName: name, caller, openapi: definition.config.openapi });
+    try {
+      instance = await pool.acquire();
+      dispatched = performance.now();
+      coldStart = instance.calls === 0;
+      const environ = invocationEnviron(caller, token);
+      const context: ScfInvokeContext = {
+        request_id: requestId,
+        function_name: name,
+        function_version: '$LATEST',
+        namespace: this.envId,
+        time_limit_in_ms: definition.config.timeoutSeconds * 1000,
+        memory_limit_in_mb: MEMORY_LIMIT_MB,
+        environ: environString(environ),
+      };
+      const outcome = await instance.call({ environ, event: payload, context }, definition.config.timeoutSeconds);
+      if (outcome.ok) answer = outcome.json;
+      else failure = { error: executeFailed(outcome.error.text), thrown: outcome.error };
+    } catch (error) {
+      if (!(error instanceof FunctionInvocationError)) throw error;
+      failure = { error };
+    } finally {
+      this.active.delete(token);
+      if (instance) pool.release(instance);
+    }
+
+    const record: InvocationRecord = {
+      requestId,
+      function: name,
+      openidHash: hashOpenid(caller.openid),
+      source: caller.source,
+      startedAt: acceptedAt.toISOString(),
+      queuedMs: dispatched - accepted,
+      durationMs: performance.now() - dispatched,
+      coldStart,
+      initMs: coldStart ? instance?.initMs : undefined,
+      ok: failure === undefined,
+      errorCode: failure?.error.code,
+      errorMessage: failure?.error.errMsg,
+      errorStack: failure?.thrown?.stack,
+    };
+    this.history.add(record);
+    this.options.log?.(record);
+    if (failure || answer === undefined) throw failure?.error ?? executeFailed('the function gave no answer');
+    return { requestId, result: JSON.parse(answer), json: answer, durationMs: record.durationMs, coldStart };
+  }
+
+  /** Stops every instance; queued and running invocations reject. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+  }
+}

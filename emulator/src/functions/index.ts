@@ -1,0 +1,26 @@
+export { discoverFunctions, type FunctionDefinition } from './discover-functions';
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_TIMEOUT_SECONDS,
+  type FunctionConfig,
+  FunctionConfigError,
+  parseFunctionConfig,
+  type TimerTrigger,
+} from './function-config';
+export type { PoolStats } from './function-pool';
+export {
+  type ActiveInvocation,
+  DEFAULT_ENV_ID,
+  FunctionRunner,
+  type FunctionRunnerOptions,
+  type InvokeResult,
+} from './function-runner';
+export { FunctionInvocationError, functionNotFound, type InvocationFailure } from './invocation-errors';
+export type { Caller, InvocationSource } from './invocation-env';
+export { formatInvocationRecord, hashOpenid, type InvocationRecord } from './invocation-log';
+export {
+  calleeCaller,
+  handleInvokeFunction,
+  INVOKE_FUNCTION_ACTION,
+  type InvokeFunctionAnswer,
+} from './invoke-function-action';

@@ -1,0 +1,184 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Caller, type FunctionRunner, functionNotFound } from '../functions';
+import { type Scheduler, TimerNotFoundError } from '../timers';
+import { BodyTooLargeError, readBody } from './read-body';
+import { INVALID_PARAM, sendError, sendInvocationError, sendJson, sendJsonText } from './respond';
+
+/** SCF's limit on a synchronous invocation's event. */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+export interface GatewayOptions {
+  readonly runner: FunctionRunner;
+  /** Without one, the timer routes answer 404. */
+  readonly scheduler?: Scheduler;
+  readonly maxBodyBytes?: number;
+}
+
+/** Handles the request and returns true, or returns false without touching it when the path is not the gateway's. */
+export type GatewayHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+const FUNCTION_PATH = /^\/fn\/([^/]+)$/;
+/** `/_emulator/timers`, `/_emulator/timers/<pause|resume>`, `/_emulator/timers/<fn>/<run|pause|resume>`. */
+const TIMERS_PATH = /^\/_emulator\/timers(?:\/(pause|resume)|\/([^/]+)\/(run|pause|resume))?$/;
+const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text === '' ? undefined : text;
+};
+
+const clientIp = (req: IncomingMessage): string | undefined => req.socket.remoteAddress?.replace(/^::ffff:/, '');
+
+/**
+ * After an early 413, closing the socket while the client still sends resets it, and the client can lose the
+ * answer; so the rest is read and dropped (never stored) for a short grace, then the socket is cut.
+ */
+const LINGER_MS = 2000;
+
+function discardRest(req: IncomingMessage): void {
+  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  cut.unref();
+  req.once('end', () => clearTimeout(cut));
+  req.once('close', () => clearTimeout(cut));
+  req.resume();
+}
+
+/** A path segment, or '' when its %-escapes are broken (no function or timer has that name). */
+const segment = (encoded: string | undefined): string => {
+  try {
+    return decodeURIComponent(encoded ?? '');
+  } catch {
+    return '';
+  }
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The HTTP face of the function runner, standing in for `wx.cloud.callFunction`, plus the emulator's
+ * health and timer controls:
+ *
+ * - `POST /fn/<name>`, headers `x-wx-openid` (and optionally `x-wx-appid`, `x-wx-unionid`), body = the
+ *   call's `data` as a JSON object: runs the function as that user (`SOURCE=wx_client`) and answers its
+ *   return value as JSON. Unknown function 404, body over 6 MB 413, bad JSON 400, function failure 500
+ *   (timeout included), throttled 429; errors are `{ errCode, errMsg, code }`, never a stack.
+ * - `GET /_emulator/health`
+ * - `GET /_emulator/timers`; `POST /_emulator/timers/pause|resume` (all);
+ *   `POST /_emulator/timers/<fn>/pause|resume|run` (`run` answers `{ requestId, durationMs, coldStart, result }`).
+ */
+export function createGateway(options: GatewayOptions): GatewayHandler {
+  const startedAt = Date.now();
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+
+  const callFunction = async (req: IncomingMessage, res: ServerResponse, name: string) => {
+    if (!FUNCTION_NAME.test(name) || !options.runner.definition(name)) {
+      req.resume();
+      sendInvocationError(res, functionNotFound());
+      return;
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      sendError(res, 413, { errCode: INVALID_PARAM, errMsg: error.message, code: 'INVALID_PARAM' });
+      discardRest(req);
+      return;
+    }
+    let data: unknown = {};
+    if (raw.length > 0) {
+      try {
+        data = JSON.parse(raw.toString('utf8'));
+      } catch {
+        sendError(res, 400, {
+          errCode: INVALID_PARAM,
+          errMsg: 'request body is not valid JSON',
+          code: 'INVALID_PARAM',
+        });
+        return;
+      }
+    }
+    if (!isPlainObject(data)) {
+      sendError(res, 400, {
+        errCode: INVALID_PARAM,
+        errMsg: 'request body must be a JSON object',
+        code: 'INVALID_PARAM',
+      });
+      return;
+    }
+    const caller: Caller = {
+      openid: header(req, 'x-wx-openid'),
+      appid: header(req, 'x-wx-appid'),
+      unionid: header(req, 'x-wx-unionid'),
+      clientIp: clientIp(req),
+      source: 'wx_client',
+    };
+    // As on the platform, a mini-program call's event is its data plus `userInfo`.
+    const event = { ...data, userInfo: { appId: caller.appid, openId: caller.openid } };
+    try {
+      const answer = await options.runner.invoke(name, event, caller);
+      sendJsonText(res, 200, answer.json);
+    } catch (error) {
+      sendInvocationError(res, error);
+    }
+  };
+
+  const timers = async (req: IncomingMessage, res: ServerResponse, route: RegExpExecArray) => {
+    const [, allVerb, encoded, verb] = route;
+    const scheduler = options.scheduler;
+    req.resume();
+    if (!scheduler) {
+      return sendError(res, 404, { errCode: -1, errMsg: 'timers are not running in this emulator', code: 'NOT_FOUND' });
+    }
+    const list = allVerb === undefined && verb === undefined;
+    if (req.method !== (list ? 'GET' : 'POST')) return sendJson(res, 405, { errMsg: `use ${list ? 'GET' : 'POST'}` });
+    if (list) return sendJson(res, 200, { timers: scheduler.list() });
+    const name = encoded === undefined ? undefined : segment(encoded);
+    try {
+      if (verb === 'run') {
+        const { requestId, durationMs, coldStart, result } = await scheduler.runNow(name ?? '');
+        return sendJson(res, 200, { requestId, durationMs, coldStart, result });
+      }
+      if ((allVerb ?? verb) === 'pause') scheduler.pause(name);
+      else scheduler.resume(name);
+      return sendJson(res, 200, { timers: scheduler.list() });
+    } catch (error) {
+      if (error instanceof TimerNotFoundError) {
+        return sendError(res, 404, { errCode: -1, errMsg: error.message, code: 'NOT_FOUND' });
+      }
+      return sendInvocationError(res, error);
+    }
+  };
+
+  return async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const fn = FUNCTION_PATH.exec(path);
+    if (fn) {
+      if (req.method !== 'POST') {
+        req.resume();
+        sendJson(res, 405, { errMsg: 'use POST' });
+      } else {
+        await callFunction(req, res, segment(fn[1]));
+      }
+      return true;
+    }
+    if (path === '/_emulator/health') {
+      req.resume();
+      sendJson(res, 200, {
+        ok: true,
+        uptimeMs: Date.now() - startedAt,
+        functions: options.runner.functions().map((definition) => definition.name),
+        timers: options.scheduler?.list().map((timer) => ({ function: timer.function, active: timer.active })) ?? [],
+      });
+      return true;
+    }
+    const timerRoute = TIMERS_PATH.exec(path);
+    if (timerRoute) {
+      await timers(req, res, timerRoute);
+      return true;
+    }
+    return false;
+  };
+}

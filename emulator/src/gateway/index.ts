@@ -1,0 +1,3 @@
+export { createGateway, type GatewayHandler, type GatewayOptions, MAX_BODY_BYTES } from './gateway';
+export { BodyTooLargeError, readBody } from './read-body';
+export type { GatewayError } from './respond';

@@ -1,0 +1,169 @@
+/**
+ * `startEmulator()`: the local CloudBase on 127.0.0.1, in one process: the document database (`/admin`
+ * `database.*`), the function runner (`functions.invokeFunction`, the `/fn/<name>` gateway), timers, and
+ * the CloudPay and openapi sandboxes (`wx.wxPayApi`, `wx.openApi`), with controls under `/_emulator/`.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { databaseActions } from './db/actions';
+import { loadIndexDeclarations } from './db/index-file';
+import { memoryPersistence, sqlitePersistence } from './db/persistence';
+import { Store } from './db/store';
+import { Transactions } from './db/transactions';
+import { sdkEnvironment } from './env';
+import {
+  DEFAULT_ENV_ID,
+  discoverFunctions,
+  FunctionRunner,
+  handleInvokeFunction,
+  INVOKE_FUNCTION_ACTION,
+  type InvocationRecord,
+} from './functions';
+import { createGateway } from './gateway';
+import { ActionRouter } from './http/router';
+import { type RequestRecord, type RouteHandler, startHttpServer } from './http/server';
+import { ActionTimings } from './http/stats';
+import type { DeliveryOptions } from './sandbox/callback-delivery';
+import { faultsFromEnv, faultsSchema, type FaultsInput } from './sandbox/faults';
+import { OpenApiSandbox } from './sandbox/openapi-sandbox';
+import { PaySandbox } from './sandbox/pay-sandbox';
+import { createSandboxRoutes } from './sandbox/sandbox-routes';
+import { handleWxApiAction } from './sandbox/wx-api-actions';
+import { Scheduler } from './timers';
+
+export type { RequestRecord } from './http/server';
+
+/** The repo's index declarations, also used to create the same indexes in production. */
+export const DEFAULT_INDEXES_FILE = fileURLToPath(new URL('../../shared/src/server/db/indexes.json', import.meta.url));
+export const DEFAULT_FUNCTIONS_ROOT = fileURLToPath(new URL('../../cloudfunctions', import.meta.url));
+export const DEFAULT_DATA_DIR = '.cloudbase-local';
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Keep nothing on disk. */
+  readonly memory?: boolean;
+  /** Where the SQLite database lives (default `.cloudbase-local/` in the working directory). */
+  readonly dataDir?: string;
+  /** Index declarations; the listed collections are created at start. */
+  readonly indexesFile?: string;
+  /** The CloudBase env id the SDK is given (never `local`). */
+  readonly envId?: string;
+  /** Open transactions are aborted after this long (default 10 s). */
+  readonly transactionTimeoutMs?: number;
+  /** How long a plain write waits for a transaction's lock (default 10 s). */
+  readonly lockWaitMs?: number;
+  /** Capture hook: called with every `/admin` request and its response. */
+  readonly onRequest?: (record: RequestRecord) => void;
+  /** Where the bundled cloud functions are (default `cloudfunctions/`); folders without `index.js` are skipped. */
+  readonly functionsRoot?: string;
+  /** Start the functions' timers (default false; `npm start` turns them on). */
+  readonly timers?: boolean;
+  /** Called once per finished function invocation. */
+  readonly onInvocation?: (record: InvocationRecord) => void;
+  /** CloudPay fault injection (default: the `EMULATOR_FAULTS` environment variable, else none). */
+  readonly faults?: FaultsInput;
+  /** CloudPay callback retry schedule. */
+  readonly callbackDelivery?: DeliveryOptions;
+}
+
+export interface Emulator {
+  /** Base URL, e.g. `http://127.0.0.1:40123`. */
+  readonly url: string;
+  /** Environment variables for a process whose wx-server-sdk should use this emulator. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Where data is kept, or null in memory mode. */
+  readonly dataDir: string | null;
+  readonly runner: FunctionRunner;
+  readonly scheduler: Scheduler;
+  readonly pay: PaySandbox;
+  readonly openapi: OpenApiSandbox;
+  stop(): Promise<void>;
+  /** Deletes all data (database, CloudPay ledger, outbox); declared collections stay, empty. */
+  reset(): void;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const declarations = loadIndexDeclarations(options.indexesFile ?? DEFAULT_INDEXES_FILE);
+  const dataDir = options.memory ? null : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const envId = options.envId ?? DEFAULT_ENV_ID;
+  const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
+  const store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
+  const timeoutMs = options.transactionTimeoutMs ?? 10_000;
+  const transactions = new Transactions(store, { timeoutMs, lockWaitMs: options.lockWaitMs ?? timeoutMs });
+  const router = new ActionRouter();
+  router.register(databaseActions(store, transactions));
+
+  // The runner needs the server's URL and the server's routes need the runner: routes are added once it listens.
+  const routes: RouteHandler[] = [];
+  const late: { runner?: FunctionRunner } = {};
+  const pay = new PaySandbox({
+    invoke: async (name, event) => {
+      if (!late.runner) throw new Error('the function runner is not ready');
+      return (await late.runner.invoke(name, event, { source: 'wx_paycallback' })).result;
+    },
+    faults: options.faults ? faultsSchema.parse(options.faults) : faultsFromEnv(process.env.EMULATOR_FAULTS),
+    ...(options.callbackDelivery ? { delivery: options.callbackDelivery } : {}),
+  });
+  const openapi = new OpenApiSandbox((name) => late.runner?.definition(name)?.config.openapi);
+  const resolveCaller = (token: string) => {
+    const active = late.runner?.activeInvocation(token);
+    return (
+      active && { functionName: active.functionName, ...(active.caller.openid ? { openid: active.caller.openid } : {}) }
+    );
+  };
+
+  let server;
+  try {
+    server = await startHttpServer({
+      port: options.port ?? 0,
+      router,
+      timings: new ActionTimings(),
+      onRequest: options.onRequest,
+      routes,
+      multipartAdmin: (body, contentType) => handleWxApiAction(body, contentType, { openapi, pay }, resolveCaller),
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const running = server;
+  const url = `http://127.0.0.1:${running.port}`;
+
+  const liveRunner = new FunctionRunner({ functions, emulatorUrl: url, envId, log: options.onInvocation });
+  late.runner = liveRunner;
+  router.register({
+    // The answer is `{ data: { response_data } }` or, when the callee fails, `{ code, message }`.
+    [INVOKE_FUNCTION_ACTION]: async (body) => {
+      const { requestId: _requestId, ...answer } = await handleInvokeFunction(liveRunner, body);
+      return answer;
+    },
+  });
+  const scheduler = new Scheduler(liveRunner);
+  if (options.timers) scheduler.start();
+  routes.push(createGateway({ runner: liveRunner, scheduler }), createSandboxRoutes({ openapi, pay }));
+
+  return {
+    url,
+    env: sdkEnvironment(url, envId),
+    dataDir,
+    runner: liveRunner,
+    scheduler,
+    pay,
+    openapi,
+    async stop() {
+      scheduler.stop();
+      pay.stop();
+      transactions.abortAll();
+      await liveRunner.close();
+      await running.close();
+      store.close();
+    },
+    reset() {
+      transactions.abortAll();
+      store.reset();
+      pay.reset();
+      openapi.reset();
+    },
+  };
+}

@@ -1,0 +1,575 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sdkError, startWithSdk, type Database, type SdkHarness } from './helpers/sdk';
+
+let h: SdkHarness;
+beforeAll(async () => {
+  h = await startWithSdk();
+});
+afterAll(() => h.emulator.stop());
+
+const ITEMS = [
+  {
+    _id: 'a',
+    name: 'apple',
+    price: 5,
+    stock: 10,
+    cat: 'fruit',
+    tags: ['red', 'fruit'],
+    nested: { x: 1 },
+    scores: [
+      { k: 'q', v: 3 },
+      { k: 'r', v: 8 },
+    ],
+  },
+  { _id: 'b', name: 'banana', price: 3, stock: 0, cat: 'fruit', tags: ['yellow', 'fruit'] },
+  { _id: 'c', name: 'carrot', price: 2, cat: 'veg', tags: ['orange', 'veg'], discontinued: true },
+  { _id: 'd', name: 'durian', price: 30, stock: 3, cat: 'fruit', tags: ['fruit'] },
+];
+
+describe('queries: every db.command query operator', () => {
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('items').add({ data: ITEMS });
+  });
+
+  const ids = async (where: object): Promise<string[]> => {
+    const res = await h.db.collection('items').where(where).get();
+    return (res.data as { _id: string }[]).map((d) => d._id).sort();
+  };
+
+  it.each([
+    ['eq', () => ({ cat: h.db.command.eq('veg') }), ['c']],
+    ['neq', () => ({ cat: h.db.command.neq('fruit') }), ['c']],
+    ['lt', () => ({ price: h.db.command.lt(5) }), ['b', 'c']],
+    ['lte', () => ({ price: h.db.command.lte(5) }), ['a', 'b', 'c']],
+    ['gt', () => ({ price: h.db.command.gt(5) }), ['d']],
+    ['gte', () => ({ price: h.db.command.gte(5) }), ['a', 'd']],
+    ['in', () => ({ cat: h.db.command.in(['veg']) }), ['c']],
+    ['nin', () => ({ name: h.db.command.nin(['apple', 'banana']) }), ['c', 'd']],
+    ['all', () => ({ tags: h.db.command.all(['red', 'fruit']) }), ['a']],
+    ['elemMatch', () => ({ scores: h.db.command.elemMatch({ k: 'r', v: h.db.command.gt(5) }) }), ['a']],
+    ['exists', () => ({ stock: h.db.command.exists(false) }), ['c']],
+    ['size', () => ({ tags: h.db.command.size(1) }), ['d']],
+    ['mod', () => ({ price: h.db.command.mod(5, 0) }), ['a', 'd']],
+    ['and', () => h.db.command.and([{ price: h.db.command.gt(2) }, { price: h.db.command.lt(10) }]), ['a', 'b']],
+    ['and (field)', () => ({ price: h.db.command.gt(2).and(h.db.command.lt(10)) }), ['a', 'b']],
+    ['or', () => h.db.command.or([{ cat: 'veg' }, { price: h.db.command.gt(10) }]), ['c', 'd']],
+    ['or (field)', () => ({ price: h.db.command.lt(3).or(h.db.command.gt(10)) }), ['c', 'd']],
+    ['nor', () => h.db.command.nor([{ cat: 'fruit' }]), ['c']],
+    ['not', () => ({ price: h.db.command.not(h.db.command.gt(4)) }), ['b', 'c']],
+    [
+      'expr',
+      () =>
+        h.db.command.and([
+          { stock: h.db.command.exists(true) },
+          h.db.command.expr(h.db.command.aggregate.gt(['$price', '$stock'])),
+        ]),
+      ['b', 'd'],
+    ],
+    ['RegExp literal', () => ({ name: /^b/ }), ['b']],
+    ['db.RegExp', () => ({ name: h.db.RegExp({ regexp: 'AN', options: 'i' }) }), ['b', 'd']],
+    ['nested path', () => ({ 'nested.x': 1 }), ['a']],
+    ['nested object (flattened by the SDK)', () => ({ nested: { x: 1 } }), ['a']],
+    ['array element', () => ({ tags: 'veg' }), ['c']],
+    ['compound index prefix + range', () => ({ cat: 'fruit', price: h.db.command.gte(5) }), ['a', 'd']],
+  ] as const)('%s', async (_name, where, expected) => {
+    expect(await ids(where())).toEqual(expected);
+  });
+
+  it('orderBy, skip, limit and field', async () => {
+    const res = await h.db
+      .collection('items')
+      .where({ cat: 'fruit' })
+      .orderBy('price', 'desc')
+      .skip(1)
+      .limit(2)
+      .field({ name: true, price: true })
+      .get();
+    expect(res.data).toEqual([
+      { _id: 'a', name: 'apple', price: 5 },
+      { _id: 'b', name: 'banana', price: 3 },
+    ]);
+  });
+
+  it('orderBy on two fields and exclusion projections', async () => {
+    const res = await h.db
+      .collection('items')
+      .orderBy('cat', 'desc')
+      .orderBy('price', 'asc')
+      .field({ tags: false, scores: false, nested: false, stock: false, discontinued: false })
+      .get();
+    expect((res.data as { _id: string }[]).map((d) => d._id)).toEqual(['c', 'b', 'a', 'd']);
+    expect(res.data[0]).toEqual({ _id: 'c', name: 'carrot', price: 2, cat: 'veg' });
+  });
+
+  it('projection operators slice and elemMatch', async () => {
+    const _ = h.db.command;
+    const res = await h.db
+      .collection('items')
+      .doc('a')
+      .field({ tags: _.project.slice(1), scores: _.project.elemMatch({ k: 'r' }) })
+      .get();
+    expect(res.data).toEqual({ _id: 'a', tags: ['red'], scores: [{ k: 'r', v: 8 }] });
+  });
+
+  it('count', async () => {
+    expect((await h.db.collection('items').where({ cat: 'fruit' }).count()).total).toBe(3);
+    expect((await h.db.collection('items').count()).total).toBe(4);
+  });
+
+  it('returns insertion order without orderBy, also when an index narrows the candidates', async () => {
+    const res = await h.db.collection('items').where({ cat: 'fruit' }).get();
+    expect((res.data as { _id: string }[]).map((d) => d._id)).toEqual(['a', 'b', 'd']);
+  });
+});
+
+describe('limits', () => {
+  it('returns 100 documents by default and up to 1000 when asked', async () => {
+    const docs = Array.from({ length: 1100 }, (_, i) => ({ n: i }));
+    for (let i = 0; i < docs.length; i += 500) await h.db.collection('scratch').add({ data: docs.slice(i, i + 500) });
+    expect((await h.db.collection('scratch').get()).data).toHaveLength(100);
+    expect((await h.db.collection('scratch').limit(1000).get()).data).toHaveLength(1000);
+    expect((await h.db.collection('scratch').skip(1050).limit(1000).get()).data).toHaveLength(50);
+    expect((await h.db.collection('scratch').count()).total).toBe(1100);
+  });
+});
+
+describe('updates: every db.command update operator', () => {
+  const _ = () => h.db.command;
+  beforeEach(async () => {
+    h.emulator.reset();
+    await h.db.collection('items').add({
+      data: {
+        _id: 'u',
+        n: 10,
+        list: ['a', 'b', 'c'],
+        nums: [1, 5, 9],
+        info: { a: 1, b: 2 },
+        old: 'x',
+        flags: 5,
+        gone: true,
+      },
+    });
+  });
+  const after = async (data: object): Promise<Record<string, unknown>> => {
+    const res = await h.db.collection('items').doc('u').update({ data });
+    expect(res.stats.updated).toBe(1);
+    return (await h.db.collection('items').doc('u').get()).data as Record<string, unknown>;
+  };
+
+  it('set replaces a sub-document; a plain object merges by path', async () => {
+    expect((await after({ info: _().set({ c: 3 }) }))['info']).toEqual({ c: 3 });
+    expect((await after({ info: { d: 4 } }))['info']).toEqual({ c: 3, d: 4 });
+  });
+  it('remove', async () => expect(await after({ gone: _().remove() })).not.toHaveProperty('gone'));
+  it('inc', async () => expect((await after({ n: _().inc(-3) }))['n']).toBe(7));
+  it('mul', async () => expect((await after({ n: _().mul(3) }))['n']).toBe(30));
+  it('max and min', async () => {
+    expect((await after({ n: _().max(50) }))['n']).toBe(50);
+    expect((await after({ n: _().min(2) }))['n']).toBe(2);
+  });
+  it('rename', async () => {
+    const doc = await after({ old: _().rename('renamed') });
+    expect(doc['renamed']).toBe('x');
+    expect(doc).not.toHaveProperty('old');
+  });
+  it('bit', async () => expect((await after({ flags: _().bit({ and: 4 }) }))['flags']).toBe(4));
+  it('push with array, position, sort and slice', async () => {
+    expect((await after({ list: _().push(['d']) }))['list']).toEqual(['a', 'b', 'c', 'd']);
+    expect((await after({ list: _().push({ each: ['z'], position: 0 }) }))['list']).toEqual(['z', 'a', 'b', 'c', 'd']);
+    expect((await after({ nums: _().push({ each: [7, 3], sort: 1, slice: 3 }) }))['nums']).toEqual([1, 3, 5]);
+  });
+  it('pull with a value and with a condition', async () => {
+    expect((await after({ list: _().pull('b') }))['list']).toEqual(['a', 'c']);
+    expect((await after({ nums: _().pull(_().gt(4)) }))['nums']).toEqual([1]);
+  });
+  it('pullAll', async () => expect((await after({ list: _().pullAll(['a', 'c']) }))['list']).toEqual(['b']));
+  it('pop, shift and unshift', async () => {
+    expect((await after({ list: _().pop() }))['list']).toEqual(['a', 'b']);
+    expect((await after({ list: _().shift() }))['list']).toEqual(['b']);
+    expect((await after({ list: _().unshift(['x', 'y']) }))['list']).toEqual(['x', 'y', 'b']);
+  });
+  it('addToSet with one value and with each', async () => {
+    expect((await after({ list: _().addToSet('d') }))['list']).toEqual(['a', 'b', 'c', 'd']);
+    // the SDK passes the operand through as is, so several values take `$each` (as in the WeChat docs)
+    expect((await after({ list: _().addToSet({ $each: ['c', 'e'] }) }))['list']).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+  it('reports 0 updated when nothing changes, and for a missing document', async () => {
+    expect(
+      (
+        await h.db
+          .collection('items')
+          .doc('u')
+          .update({ data: { n: 10 } })
+      ).stats.updated,
+    ).toBe(0);
+    expect(
+      (
+        await h.db
+          .collection('items')
+          .doc('nope')
+          .update({ data: { n: 1 } })
+      ).stats.updated,
+    ).toBe(0);
+  });
+  it('where().update updates every match; multi false only the first', async () => {
+    await h.db.collection('items').add({ data: [{ g: 1 }, { g: 1 }, { g: 1 }] });
+    expect(
+      (
+        await h.db
+          .collection('items')
+          .where({ g: 1 })
+          .update({ data: { h: 1 } })
+      ).stats.updated,
+    ).toBe(3);
+    const one = await h.db
+      .collection('items')
+      .where({ g: 1 })
+      .update({ data: { h: 2 }, multi: false } as never);
+    expect(one.stats.updated).toBe(1);
+  });
+  it('doc().set replaces the whole document, and upserts', async () => {
+    const replaced = await h.db
+      .collection('items')
+      .doc('u')
+      .set({ data: { only: true } });
+    expect(replaced.stats).toEqual({ updated: 1, created: 0 });
+    expect((await h.db.collection('items').doc('u').get()).data).toEqual({ _id: 'u', only: true });
+    const created = await h.db
+      .collection('items')
+      .doc('new')
+      .set({ data: { fresh: 1 } });
+    expect(created.stats).toEqual({ updated: 0, created: 1 });
+    expect((await h.db.collection('items').doc('new').get()).data).toEqual({ _id: 'new', fresh: 1 });
+  });
+  it('where().remove and doc().remove', async () => {
+    await h.db.collection('items').add({ data: [{ g: 2 }, { g: 2 }] });
+    expect((await h.db.collection('items').where({ g: 2 }).remove()).stats.removed).toBe(2);
+    expect((await h.db.collection('items').doc('u').remove()).stats.removed).toBe(1);
+    expect((await h.db.collection('items').count()).total).toBe(0);
+  });
+});
+
+describe('aggregation', () => {
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('users').add({
+      data: [
+        { _id: 'u1', name: 'Li', city: 'Chongqing' },
+        { _id: 'u2', name: 'Wang', city: 'Chengdu' },
+      ],
+    });
+    await h.db.collection('orders').add({
+      data: [
+        { userId: 'u1', total: 100, items: ['x', 'y'] },
+        { userId: 'u1', total: 50, items: ['y'] },
+        { userId: 'u2', total: 70, items: ['z'] },
+      ],
+    });
+  });
+  const _ = () => h.db.command;
+
+  it('match, group, sort', async () => {
+    const res = await h.db
+      .collection('orders')
+      .aggregate()
+      .match({ total: _().gte(60) })
+      .group({ _id: '$userId', sum: _().aggregate.sum('$total'), n: _().aggregate.sum(1) })
+      .sort({ sum: -1 })
+      .end();
+    expect(res.list).toEqual([
+      { _id: 'u1', sum: 100, n: 1 },
+      { _id: 'u2', sum: 70, n: 1 },
+    ]);
+  });
+
+  it('lookup across collections, unwind, project', async () => {
+    const res = await h.db
+      .collection('orders')
+      .aggregate()
+      .lookup({ from: 'users', localField: 'userId', foreignField: '_id', as: 'user' })
+      .unwind('$user')
+      .unwind('$items')
+      .project({ _id: 0, item: '$items', city: '$user.city' })
+      .sort({ item: 1, city: 1 })
+      .end();
+    expect(res.list).toEqual([
+      { item: 'x', city: 'Chongqing' },
+      { item: 'y', city: 'Chongqing' },
+      { item: 'y', city: 'Chongqing' },
+      { item: 'z', city: 'Chengdu' },
+    ]);
+  });
+
+  it('addFields, replaceRoot, skip, limit, count, sortByCount, bucket, sample', async () => {
+    const orders = () => h.db.collection('orders').aggregate();
+    const doubled = await orders()
+      .addFields({ double: _().aggregate.multiply(['$total', 2]) })
+      .sort({ total: 1 })
+      .skip(1)
+      .limit(1)
+      .replaceRoot({ newRoot: { d: '$double' } })
+      .end();
+    expect(doubled.list).toEqual([{ d: 140 }]);
+    expect((await orders().count('n').end()).list).toEqual([{ n: 3 }]);
+    expect((await orders().sortByCount('$userId').end()).list).toEqual([
+      { _id: 'u1', count: 2 },
+      { _id: 'u2', count: 1 },
+    ]);
+    const buckets = await orders()
+      .bucket({ groupBy: '$total', boundaries: [0, 60, 200], output: { n: _().aggregate.sum(1) } })
+      .end();
+    expect(buckets.list).toEqual([
+      { _id: 0, n: 1 },
+      { _id: 60, n: 2 },
+    ]);
+    expect((await orders().sample({ size: 2 }).end()).list).toHaveLength(2);
+  });
+
+  it('bucketAuto and lookup with let and a sub-pipeline', async () => {
+    const $ = _().aggregate;
+    const auto = await h.db.collection('orders').aggregate().bucketAuto({ groupBy: '$total', buckets: 2 }).end();
+    expect(auto.list).toEqual([
+      { _id: { min: 50, max: 100 }, count: 2 },
+      { _id: { min: 100, max: 100 }, count: 1 },
+    ]);
+    const joined = await h.db
+      .collection('orders')
+      .aggregate()
+      .match({ total: 70 })
+      .lookup({
+        from: 'users',
+        let: { uid: '$userId' },
+        pipeline: $.pipeline()
+          .match(_().expr($.eq(['$_id', '$$uid'])))
+          .project({ _id: 0, city: 1 })
+          .done(),
+        as: 'user',
+      })
+      .project({ _id: 0, user: 1 })
+      .end();
+    expect(joined.list).toEqual([{ user: [{ city: 'Chengdu' }] }]);
+  });
+});
+
+describe('data types and server time', () => {
+  beforeAll(() => h.emulator.reset());
+
+  it('serverDate resolves to server time plus offset, in documents, updates and queries', async () => {
+    const before = Date.now();
+    const { _id } = await h.db
+      .collection('scratch')
+      .add({ data: { at: h.db.serverDate(), later: h.db.serverDate({ offset: 60_000 }) } });
+    const doc = (
+      await h.db
+        .collection('scratch')
+        .doc(_id as string)
+        .get()
+    ).data as { at: Date; later: Date };
+    expect(doc.at).toBeInstanceOf(Date);
+    expect(doc.at.getTime()).toBeGreaterThanOrEqual(before);
+    expect(doc.at.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(doc.later.getTime() - doc.at.getTime()).toBe(60_000);
+    await h.db
+      .collection('scratch')
+      .doc(_id as string)
+      .update({ data: { touched: h.db.serverDate() } });
+    const past = await h.db
+      .collection('scratch')
+      .where({ later: h.db.command.gt(h.db.serverDate()) })
+      .count();
+    expect(past.total).toBe(1);
+  });
+
+  it('Date, RegExp, Geo.Point, nested arrays and numbers round-trip', async () => {
+    const when = new Date('2026-01-02T03:04:05.678Z');
+    const data = {
+      when,
+      point: h.db.Geo.Point(106.55, 29.56),
+      re: /gr(ou)p/i,
+      nested: { list: [1, 2.5, -3, { deep: [when] }] },
+      big: 2 ** 40,
+      flag: false,
+      none: null,
+    };
+    const { _id } = await h.db.collection('scratch').add({ data });
+    const doc = (
+      await h.db
+        .collection('scratch')
+        .doc(_id as string)
+        .get()
+    ).data as Record<string, unknown>;
+    expect(doc['when']).toEqual(when);
+    expect(doc['point']).toEqual(h.db.Geo.Point(106.55, 29.56));
+    expect(doc['re']).toEqual({ pattern: 'gr(ou)p', options: 'i' });
+    expect(doc['nested']).toEqual({ list: [1, 2.5, -3, { deep: [when] }] });
+    expect(doc['big']).toBe(2 ** 40);
+    expect(doc['flag']).toBe(false);
+    expect(doc['none']).toBeNull();
+    expect((await h.db.collection('scratch').where({ when }).count()).total).toBe(1);
+  });
+});
+
+describe('geo', () => {
+  // Jiefangbei (解放碑), Chaotianmen (朝天门, ~1.4 km), Guanyinqiao (观音桥, ~5 km), Shapingba (沙坪坝, ~12 km)
+  const PLACES = [
+    { _id: 'jfb', location: [106.5775, 29.5577] },
+    { _id: 'ctm', location: [106.5861, 29.5676] },
+    { _id: 'gyq', location: [106.5306, 29.5788] },
+    { _id: 'spb', location: [106.4565, 29.5411] },
+  ];
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('places').add({
+      data: PLACES.map((p) => ({
+        _id: p._id,
+        location: h.db.Geo.Point(p.location[0] as number, p.location[1] as number),
+      })),
+    });
+  });
+  const here = () => h.db.Geo.Point(106.5775, 29.5577);
+  const idsOf = (res: { data: unknown[] }): string[] => (res.data as { _id: string }[]).map((d) => d._id);
+
+  it('geoNear sorts by distance and honours max and min distance', async () => {
+    const _ = h.db.command;
+    const all = await h.db
+      .collection('places')
+      .where({ location: _.geoNear({ geometry: here() }) })
+      .get();
+    expect(idsOf(all)).toEqual(['jfb', 'ctm', 'gyq', 'spb']);
+    const ring = await h.db
+      .collection('places')
+      .where({ location: _.geoNear({ geometry: here(), minDistance: 100, maxDistance: 6000 }) })
+      .get();
+    expect(idsOf(ring)).toEqual(['ctm', 'gyq']);
+  });
+
+  it('geoWithin a polygon and a centerSphere, geoIntersects a polygon', async () => {
+    const _ = h.db.command;
+    const { Point, LineString, Polygon } = h.db.Geo;
+    const ring = [
+      Point(106.5, 29.55),
+      Point(106.6, 29.55),
+      Point(106.6, 29.6),
+      Point(106.5, 29.6),
+      Point(106.5, 29.55),
+    ];
+    const polygon = Polygon([LineString(ring)]);
+    const inPolygon = await h.db
+      .collection('places')
+      .where({ location: _.geoWithin({ geometry: polygon }) })
+      .get();
+    expect(idsOf(inPolygon).sort()).toEqual(['ctm', 'gyq', 'jfb']);
+    const circle = await h.db
+      .collection('places')
+      .where({ location: _.geoWithin({ centerSphere: [[106.5775, 29.5577], 2000 / 6378100] }) })
+      .get();
+    expect(idsOf(circle).sort()).toEqual(['ctm', 'jfb']);
+    const crossing = await h.db
+      .collection('places')
+      .where({ location: _.geoIntersects({ geometry: polygon }) })
+      .count();
+    expect(crossing.total).toBe(3);
+  });
+
+  it('aggregate geoNear adds the distance', async () => {
+    const res = await h.db
+      .collection('places')
+      .aggregate()
+      .geoNear({ near: here(), spherical: true, distanceField: 'dist', maxDistance: 6000 })
+      .project({ dist: 1 })
+      .end();
+    const list = res.list as { _id: string; dist: number }[];
+    expect(list.map((d) => d._id)).toEqual(['jfb', 'ctm', 'gyq']);
+    expect(list[0]?.dist).toBe(0);
+    expect(list[1]?.dist).toBeGreaterThan(1000);
+    expect(list[1]?.dist).toBeLessThan(1500);
+  });
+
+  it('geoNear needs a 2dsphere index, as on CloudBase', async () => {
+    await h.db.collection('scratch').add({ data: { location: here() } });
+    const err = await sdkError(
+      h.db
+        .collection('scratch')
+        .where({ location: h.db.command.geoNear({ geometry: here() }) })
+        .get(),
+    );
+    expect(err.errMsg).toMatch(/unable to find index for \$geoNear query/);
+  });
+});
+
+describe('doc().get on a missing document', () => {
+  it('throws under throwOnNotFound true (the default)', async () => {
+    const err = await sdkError(h.db.collection('items').doc('missing').get());
+    expect(err.errMsg).toMatch(/document with _id missing does not exist/);
+  });
+
+  it('answers data null under throwOnNotFound false', async () => {
+    const db: Database = h.cloud.database({ throwOnNotFound: false } as never);
+    expect((await db.collection('items').doc('missing').get()).data).toBeNull();
+  });
+});
+
+describe('errors', () => {
+  it('missing collection', async () => {
+    const err = await sdkError(h.db.collection('no_such').where({}).get());
+    expect(err.errCode).toBe(-502005);
+    expect(err.errMsg).toMatch(/DATABASE_COLLECTION_NOT_EXIST|Db or Table not exist/);
+  });
+
+  it('createCollection makes a collection usable; creating it twice fails', async () => {
+    await h.db.createCollection('created_later');
+    await h.db.collection('created_later').add({ data: { ok: 1 } });
+    expect((await h.db.collection('created_later').count()).total).toBe(1);
+    await expect(h.db.createCollection('created_later')).rejects.toBeTruthy();
+  });
+
+  it('duplicate _id, also inside one batch, inserts nothing', async () => {
+    await h.db.collection('scratch').add({ data: { _id: 'dup' } });
+    const err = await sdkError(h.db.collection('scratch').add({ data: { _id: 'dup' } }));
+    expect(err.errCode).toBe(-502001);
+    expect(err.errMsg).toMatch(/E11000 duplicate key error .* index: _id_/);
+    await sdkError(h.db.collection('scratch').add({ data: [{ _id: 'd1' }, { _id: 'd1' }] }));
+    expect((await h.db.collection('scratch').where({ _id: 'd1' }).count()).total).toBe(0);
+  });
+
+  it('unique index: inserts and updates that would duplicate a key fail', async () => {
+    await h.db.collection('products').add({ data: { sku: 'U1' } });
+    const err = await sdkError(h.db.collection('products').add({ data: { sku: 'U1' } }));
+    expect(err.errMsg).toMatch(
+      /E11000 duplicate key error collection: products index: sku_unique dup key: \{ sku: "U1" \}/,
+    );
+    const { _id } = await h.db.collection('products').add({ data: { sku: 'U2' } });
+    await sdkError(
+      h.db
+        .collection('products')
+        .doc(_id as string)
+        .update({ data: { sku: 'U1' } }),
+    );
+    expect((await h.db.collection('products').where({ sku: 'U1' }).count()).total).toBe(1);
+  });
+
+  it('unique index: like MongoDB, a missing field counts as null, so only one document may lack it', async () => {
+    await h.db.collection('products').add({ data: { name: 'no sku' } });
+    const err = await sdkError(h.db.collection('products').add({ data: { name: 'no sku either' } }));
+    expect(err.errMsg).toMatch(/index: sku_unique dup key: \{ sku: null \}/);
+  });
+
+  it('invalid query and update operators', async () => {
+    const query = await sdkError(
+      h.db
+        .collection('items')
+        .where({ price: { $foo: 1 } })
+        .get(),
+    );
+    expect(query.errCode).toBe(-502002);
+    expect(query.errMsg).toMatch(/unknown query operator \$foo/);
+    const update = await sdkError(
+      h.db
+        .collection('items')
+        .where({})
+        .update({ data: { $foo: { a: 1 } } }),
+    );
+    expect(update.errCode).toBe(-502002);
+  });
+});
