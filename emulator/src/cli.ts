@@ -1,19 +1,56 @@
+/**
+ * `npm run emulator` (and `npm start`, which builds the functions first): the local CloudBase on
+ * 127.0.0.1 with the Chongqing demo seed and the functions' timers. `--help` lists every flag.
+ */
 import { parseArgs } from 'node:util';
-import { startEmulator } from './index';
+import { chongqingSeed, OPS_ADMIN_OPENID } from '../seed/chongqing';
+import { formatInvocationRecord } from './functions';
+import { type Emulator, startEmulator } from './index';
 
-const USAGE = `usage: npm run emulator -- [--port N] [--memory] [--data DIR] [--indexes FILE]
-  --port N        listen on 127.0.0.1:N (0 picks a free port; default 8765)
-  --memory        keep nothing on disk
-  --data DIR      SQLite data directory (default .cloudbase-local)
-  --indexes FILE  index declarations (default shared/src/server/db/indexes.json)`;
+const DEFAULT_PORT = 8787;
+
+const USAGE = `usage: npm run emulator -- [flags]        (npm start -- [flags] builds the functions first)
+  --port N          listen on 127.0.0.1:N; 0 picks a free port (default: $PORT or ${DEFAULT_PORT})
+  --memory          keep nothing on disk
+  --data DIR        SQLite data directory (default .cloudbase-local)
+  --fresh           delete all stored data before starting
+  --no-seed         do not seed the Chongqing demo catalogue into an empty database
+  --no-timers       do not start the functions' timers (run them by hand: POST /_emulator/timers/<fn>/run)
+  --indexes FILE    collections and indexes (default shared/src/server/db/indexes.json)
+  --functions DIR   bundled cloud functions (default cloudfunctions/)
+  --quiet           do not print a line per function invocation
+  -h, --help        show this help`;
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${text}\n${USAGE}`);
+  return port;
+}
+
+/** Seeds the demo catalogue when the database has no activities yet (a fresh or reset data directory). */
+async function seedIfEmpty(emulator: Emulator): Promise<string> {
+  if ((await emulator.count('activities')) > 0) return 'kept existing data (use --fresh to start over)';
+  const seed = chongqingSeed(Date.now());
+  const counts: string[] = [];
+  for (const [collection, docs] of Object.entries(seed)) {
+    await emulator.insert(collection, docs);
+    counts.push(`${docs.length} ${collection}`);
+  }
+  return `seeded the Chongqing demo catalogue: ${counts.join(', ')} (ops admin openid ${OPS_ADMIN_OPENID})`;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '8765' },
+      port: { type: 'string' },
       memory: { type: 'boolean', default: false },
       data: { type: 'string' },
+      fresh: { type: 'boolean', default: false },
+      'no-seed': { type: 'boolean', default: false },
+      'no-timers': { type: 'boolean', default: false },
       indexes: { type: 'string' },
+      functions: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -21,19 +58,32 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}\n${USAGE}`);
   if (values.memory && values.data) throw new Error('--memory and --data exclude each other');
   const emulator = await startEmulator({
-    port,
+    port: parsePort(values.port ?? process.env.PORT ?? String(DEFAULT_PORT)),
     memory: values.memory,
     dataDir: values.data,
     indexesFile: values.indexes,
+    functionsRoot: values.functions,
+    timers: !values['no-timers'],
+    onInvocation: values.quiet ? undefined : (record) => console.log(formatInvocationRecord(record)),
   });
+  if (values.fresh) emulator.reset();
+
   const shellQuote = (v: string): string => `'${v.replaceAll("'", `'\\''`)}'`;
   console.log(`CloudBase emulator listening on ${emulator.url}`);
   for (const [key, value] of Object.entries(emulator.env)) console.log(`export ${key}=${shellQuote(value)}`);
   console.log(`# storage: ${emulator.dataDir ? `${emulator.dataDir} (SQLite, WAL, synchronous=FULL)` : 'memory only'}`);
+  if (!values['no-seed']) console.log(`# ${await seedIfEmpty(emulator)}`);
+  const functions = emulator.runner.functions().map((f) => f.name);
+  console.log(`# functions: ${functions.length > 0 ? functions.join(', ') : 'none built (run npm run build:cf)'}`);
+  console.log(`# timers: ${values['no-timers'] ? 'off' : `${emulator.scheduler.list().length} running`}`);
+  console.log(`# call a function:  curl -X POST ${emulator.url}/fn/ping -H 'x-wx-openid: ${OPS_ADMIN_OPENID}' -d '{}'`);
+  console.log(
+    `# health ${emulator.url}/_emulator/health · timers ${emulator.url}/_emulator/timers · outbox ${emulator.url}/_emulator/outbox`,
+  );
+  console.log('# ready (Ctrl-C stops)');
+
   const shutdown = (): void => {
     emulator.stop().then(
       () => process.exit(0),

@@ -3,6 +3,7 @@
  * `database.*`), the function runner (`functions.invokeFunction`, the `/fn/<name>` gateway), timers, and
  * the CloudPay and openapi sandboxes (`wx.wxPayApi`, `wx.openApi`), with controls under `/_emulator/`.
  */
+import { EJSON } from 'bson';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseActions } from './db/actions';
@@ -78,6 +79,10 @@ export interface Emulator {
   readonly scheduler: Scheduler;
   readonly pay: PaySandbox;
   readonly openapi: OpenApiSandbox;
+  /** Inserts documents the way the SDK's `add()` does (EJSON over `/admin`), so they are validated alike. */
+  insert(collection: string, docs: readonly Record<string, unknown>[]): Promise<number>;
+  /** The number of documents in a collection. */
+  count(collection: string): Promise<number>;
   stop(): Promise<void>;
   /** Deletes all data (database, CloudPay ledger, outbox); declared collections stay, empty. */
   reset(): void;
@@ -151,6 +156,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scheduler,
     pay,
     openapi,
+    async insert(collection, docs) {
+      const { response } = await router.dispatch({
+        action: 'database.insertDocument',
+        collectionName: collection,
+        data: docs.map((doc) => EJSON.stringify(doc, { relaxed: false })),
+      });
+      if (typeof response.code === 'string') throw new Error(`insert into ${collection}: ${String(response.message)}`);
+      return docs.length;
+    },
+    async count(collection) {
+      const { response } = await router.dispatch({ action: 'database.calculateDocument', collectionName: collection });
+      if (typeof response.code === 'string') throw new Error(`count ${collection}: ${String(response.message)}`);
+      return (response.data as { total: number }).total;
+    },
     async stop() {
       scheduler.stop();
       pay.stop();

@@ -16,7 +16,16 @@ afterAll(async () => {
 });
 
 async function start(): Promise<{ cli: RunningCli; db: Database }> {
-  const cli = await spawnCli(['--port', '0', '--data', dataDir, '--indexes', FIXTURE_INDEXES]);
+  const cli = await spawnCli([
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--indexes',
+    FIXTURE_INDEXES,
+    '--no-seed',
+    '--no-timers',
+  ]);
   running.push(cli);
   return { cli, db: connectSdk(cli.env).db };
 }

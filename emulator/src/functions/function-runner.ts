@@ -5,7 +5,7 @@ import { FunctionInstance } from './function-instance';
 import { FunctionPool, type PoolStats } from './function-pool';
 import { executeFailed, FunctionInvocationError, functionNotFound, runnerClosed } from './invocation-errors';
 import { type Caller, environString, instanceEnv, invocationEnviron } from './invocation-env';
-import { hashOpenid, InvocationHistory, type InvocationRecord } from './invocation-log';
+import { hashOpenid, InvocationHistory, type InvocationRecord, resultCodeOf } from './invocation-log';
 import type { ScfInvokeContext, ThrownValue } from './worker-protocol';
 
 export interface FunctionRunnerOptions {
@@ -156,6 +156,7 @@ export class FunctionRunner {
       if (instance) pool.release(instance);
     }
 
+    const result: unknown = answer === undefined ? undefined : JSON.parse(answer);
     const record: InvocationRecord = {
       requestId,
       function: name,
@@ -167,6 +168,7 @@ export class FunctionRunner {
       coldStart,
       initMs: coldStart ? instance?.initMs : undefined,
       ok: failure === undefined,
+      resultCode: resultCodeOf(result),
       errorCode: failure?.error.code,
       errorMessage: failure?.error.errMsg,
       errorStack: failure?.thrown?.stack,
@@ -174,7 +176,7 @@ export class FunctionRunner {
     this.history.add(record);
     this.options.log?.(record);
     if (failure || answer === undefined) throw failure?.error ?? executeFailed('the function gave no answer');
-    return { requestId, result: JSON.parse(answer), json: answer, durationMs: record.durationMs, coldStart };
+    return { requestId, result, json: answer, durationMs: record.durationMs, coldStart };
   }
 
   /** Stops every instance; queued and running invocations reject. */

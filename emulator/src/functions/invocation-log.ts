@@ -17,11 +17,26 @@ export interface InvocationRecord {
   /** Worker start plus loading the bundle, on a cold start. */
   readonly initMs: number | undefined;
   readonly ok: boolean;
+  /**
+   * What the answer says about itself: the envelope's error code (`GROUP_FULL`), `ok` for `{ ok: true }`,
+   * `errcode=N` for a callback reply; absent for other answers and failures.
+   */
+  readonly resultCode: string | undefined;
   /** Platform error code string on failure, e.g. `FUNCTIONS_EXECUTE_FAIL`. */
   readonly errorCode: string | undefined;
   readonly errorMessage: string | undefined;
   /** For the emulator's own log only; never sent to a caller. */
   readonly errorStack: string | undefined;
+}
+
+/** Reads the result code of an answer (see `InvocationRecord.resultCode`). */
+export function resultCodeOf(answer: unknown): string | undefined {
+  if (typeof answer !== 'object' || answer === null) return undefined;
+  const { ok, error, errcode } = answer as { ok?: unknown; error?: { code?: unknown }; errcode?: unknown };
+  if (ok === true) return 'ok';
+  if (ok === false && typeof error?.code === 'string') return error.code;
+  if (typeof errcode === 'number') return `errcode=${errcode}`;
+  return undefined;
 }
 
 export function hashOpenid(openid: string | undefined): string | undefined {
@@ -52,7 +67,7 @@ export function formatInvocationRecord(record: InvocationRecord): string {
   const start = record.coldStart ? `cold(init ${Math.round(record.initMs ?? 0)}ms)` : 'warm';
   const queued = record.queuedMs >= 1 ? ` queued=${Math.round(record.queuedMs)}ms` : '';
   const result = record.ok
-    ? 'ok'
+    ? `ok${record.resultCode && record.resultCode !== 'ok' ? ` result=${record.resultCode}` : ''}`
     : `error=${record.errorCode ?? 'UNKNOWN'} ${JSON.stringify(record.errorMessage ?? '')}`;
   return [
     `fn=${record.function.padEnd(18)}`,

@@ -9,6 +9,8 @@ export interface RunningCli {
   readonly url: string;
   /** The `export KEY='value'` lines the CLI printed, parsed. */
   readonly env: Record<string, string>;
+  /** Every line printed so far (it keeps growing: one per function invocation). */
+  readonly lines: string[];
 }
 
 /**
@@ -22,14 +24,16 @@ export function spawnCli(args: readonly string[]): Promise<RunningCli> {
   });
   return new Promise((resolve, reject) => {
     const env: Record<string, string> = {};
+    const lines: string[] = [];
     let url = '';
     child.once('exit', (code) => reject(new Error(`emulator exited early with code ${String(code)}`)));
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      lines.push(line);
       const listening = /^CloudBase emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
       const exported = /^export (\w+)='(.*)'$/.exec(line);
       if (listening) url = listening[1] as string;
       else if (exported) env[exported[1] as string] = exported[2] as string;
-      else if (line.startsWith('# storage:') && url) resolve({ child, url, env });
+      else if (line.startsWith('# ready') && url) resolve({ child, url, env, lines });
     });
   });
 }

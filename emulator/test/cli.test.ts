@@ -1,0 +1,57 @@
+/** The CLI behind `npm start` and `npm run emulator`: flags, the demo seed, persistence and `--fresh`. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exited, spawnCli } from './helpers/cli';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function runOnce(...flags: string[]): Promise<string[]> {
+  const cli = await spawnCli(['--port', '0', '--data', dataDir, '--no-timers', '--quiet', ...flags]);
+  const activities = await fetch(`${cli.url}/admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'database.calculateDocument', collectionName: 'activities' }),
+  });
+  const { data } = (await activities.json()) as { data: { total: number } };
+  cli.child.kill('SIGINT');
+  await exited(cli.child);
+  expect(cli.child.exitCode).toBe(0);
+  return [...cli.lines, `activities=${data.total}`];
+}
+
+describe('emulator CLI', () => {
+  it('documents every flag in --help', () => {
+    const help = execFileSync(process.execPath, ['--import', 'tsx', 'emulator/src/cli.ts', '--help'], {
+      encoding: 'utf8',
+    });
+    for (const flag of [
+      '--port',
+      '--memory',
+      '--data',
+      '--fresh',
+      '--no-seed',
+      '--no-timers',
+      '--indexes',
+      '--functions',
+    ]) {
+      expect(help).toContain(flag);
+    }
+  });
+
+  it('seeds an empty database, keeps data across restarts, and starts over with --fresh', async () => {
+    const first = await runOnce();
+    expect(first.find((l) => l.startsWith('# seeded'))).toContain('5 activities');
+    expect(first).toContain('activities=5');
+
+    const second = await runOnce();
+    expect(second.some((l) => l.startsWith('# kept existing data'))).toBe(true);
+    expect(second).toContain('activities=5');
+
+    const fresh = await runOnce('--fresh', '--no-seed');
+    expect(fresh).toContain('activities=0');
+  });
+});
