@@ -8,6 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exited, spawnCli } from '../emulator/test/helpers/cli';
 import { connectSdk } from '../emulator/test/helpers/sdk';
+import { percentile } from '../emulator/src/http/stats';
 
 const DOCS = 100_000;
 const BATCH = 1000;
@@ -33,8 +34,6 @@ interface Row {
   readonly engineShare: number;
 }
 
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
 /** A deterministic pseudo-random sequence, so every run benchmarks the same data. */
@@ -45,7 +44,7 @@ function lcg(seed: number): () => number {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'emulator-bench-'));
-  const cli = await spawnCli(['--port', '0', '--data', dataDir]);
+  const cli = await spawnCli(['--port', '0', '--data', dataDir, '--no-seed', '--no-timers', '--quiet']);
   try {
     const { db } = connectSdk(cli.env);
     const _ = db.command;

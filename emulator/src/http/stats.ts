@@ -8,7 +8,8 @@ export interface ActionStats {
   readonly maxMs: number;
 }
 
-const percentile = (sorted: readonly number[], p: number): number =>
+/** The p-th percentile of ascending samples (nearest rank). */
+export const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 /** Time spent inside the emulator per action (request parsed to response ready), for benchmarks and the console. */

@@ -222,16 +222,23 @@ export class PaySandbox {
     const pkg = `prepay_id=${order.prepayId}`;
     const paySign = this.sign({ appId: this.appid, timeStamp, nonceStr, package: pkg, signType: 'MD5' });
     return {
+      ...this.success(order),
+      nonce_str: nonceStr,
+      trade_type: 'JSAPI',
+      prepay_id: order.prepayId,
+      payment: { appId: this.appid, timeStamp, nonceStr, package: pkg, signType: 'MD5', paySign },
+    };
+  }
+
+  /** The fields every successful answer about an order starts with. */
+  private success(order: PayOrder): PayReply {
+    return {
       return_code: 'SUCCESS',
       return_msg: 'OK',
       result_code: 'SUCCESS',
       appid: this.appid,
       mch_id: this.mchId,
       sub_mch_id: order.subMchId,
-      nonce_str: nonceStr,
-      trade_type: 'JSAPI',
-      prepay_id: order.prepayId,
-      payment: { appId: this.appid, timeStamp, nonceStr, package: pkg, signType: 'MD5', paySign },
     };
   }
 
@@ -246,12 +253,7 @@ export class PaySandbox {
     const order = this.findOrder(params);
     if (!order) return businessError('ORDERNOTEXIST', '此交易订单号不存在');
     return {
-      return_code: 'SUCCESS',
-      return_msg: 'OK',
-      result_code: 'SUCCESS',
-      appid: this.appid,
-      mch_id: this.mchId,
-      sub_mch_id: order.subMchId,
+      ...this.success(order),
       out_trade_no: order.outTradeNo,
       trade_state: order.state,
       trade_state_desc: TRADE_STATE_DESC[order.state],
@@ -326,12 +328,7 @@ export class PaySandbox {
 
   private refundReply(order: PayOrder, refund: RefundEntry): PayReply {
     return {
-      return_code: 'SUCCESS',
-      return_msg: 'OK',
-      result_code: 'SUCCESS',
-      appid: this.appid,
-      mch_id: this.mchId,
-      sub_mch_id: order.subMchId,
+      ...this.success(order),
       transaction_id: order.transactionId,
       out_trade_no: order.outTradeNo,
       out_refund_no: refund.outRefundNo,
