@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCloudFunctions } from '../../shared/tools/build-cloudfunctions';
+import { describe, expect, it } from 'vitest';
 
 const bundle = join(__dirname, 'index.js');
 
@@ -27,10 +26,6 @@ function invoke(event: unknown, env: Record<string, string>): unknown {
 }
 
 describe('ping, bundled, with the real wx-server-sdk', () => {
-  beforeAll(async () => {
-    await buildCloudFunctions();
-  }, 60_000);
-
   it('is one self-contained CommonJS file that only requires wx-server-sdk', () => {
     const code = readFileSync(bundle, 'utf8');
     const required = [...code.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]);

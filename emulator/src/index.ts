@@ -60,6 +60,8 @@ export interface EmulatorOptions {
   readonly functionsRoot?: string;
   /** Start the functions' timers (default false; `npm start` turns them on). */
   readonly timers?: boolean;
+  /** Invocations that may wait per function when its instances are all busy (default 1000). */
+  readonly maxQueue?: number;
   /** Called once per finished function invocation. */
   readonly onInvocation?: (record: InvocationRecord) => void;
   /** CloudPay fault injection (default: the `EMULATOR_FAULTS` environment variable, else none). */
@@ -135,7 +137,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const running = server;
   const url = `http://127.0.0.1:${running.port}`;
 
-  const liveRunner = new FunctionRunner({ functions, emulatorUrl: url, envId, log: options.onInvocation });
+  const liveRunner = new FunctionRunner({
+    functions,
+    emulatorUrl: url,
+    envId,
+    log: options.onInvocation,
+    maxQueue: options.maxQueue ?? 1000,
+  });
   late.runner = liveRunner;
   router.register({
     // The answer is `{ data: { response_data } }` or, when the callee fails, `{ code, message }`.

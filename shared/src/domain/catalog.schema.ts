@@ -13,6 +13,11 @@ export const stockSchema = z.object({
   available: count,
   reserved: count,
   sold: count,
+  /**
+   * Units reserved per order id. Reserving and releasing go through this ledger, so each is done at most
+   * once per order whatever retries or crashes happen: a release without a hold changes nothing.
+   */
+  holds: z.record(z.string(), z.number().int().positive()).optional(),
 });
 export type Stock = z.infer<typeof stockSchema>;
 

@@ -13,6 +13,12 @@ export const userSchema = z.object({
   /** The merchant a merchant-role user acts for. */
   merchantId: idSchema.optional(),
   firstPaidAt: instantSchema.optional(),
+  /** Units held per activity (paid or awaiting payment), against the activity's per-user limit. */
+  quota: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /** Which order holds how many of those units, so a closed or refunded order gives them back once. */
+  quotaHolds: z
+    .record(z.string(), z.object({ activityId: idSchema, quantity: z.number().int().positive() }))
+    .default({}),
   createdAt: instantSchema,
 });
 export type User = z.infer<typeof userSchema>;

@@ -1,0 +1,3 @@
+import { defineCallback, handleRefund, refundNotificationSchema } from '@shared/server';
+
+export const main = defineCallback('refundCallback', refundNotificationSchema, handleRefund);

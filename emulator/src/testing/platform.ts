@@ -1,0 +1,104 @@
+/**
+ * A test platform: an in-memory emulator running the repo's bundled cloud functions (build them first:
+ * vitest's global setup does), with a client that calls them the way the mini-program does, plays the
+ * shopper paying inside WeChat, and reads and writes the database behind the functions' backs.
+ */
+import { EJSON } from 'bson';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../index';
+
+export interface CallResult<T = unknown> {
+  readonly status: number;
+  readonly body: T;
+}
+
+export interface Platform {
+  readonly emulator: Emulator;
+  /** `wx.cloud.callFunction` as `openid` (or as nobody). */
+  call<T = unknown>(name: string, openid: string | undefined, data?: unknown): Promise<CallResult<T>>;
+  /** The shopper pays the prepay in WeChat; resolves when CloudPay accepted it (the callback follows). */
+  pay(outTradeNo: string): Promise<CallResult>;
+  /** Waits until every callback delivery and refund settlement started so far has finished. */
+  settle(): Promise<void>;
+  /** Documents matching a query (EJSON-decoded), read directly from the database. */
+  find(collection: string, query?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
+  /** One document by id, or null. */
+  get(collection: string, id: string): Promise<Record<string, unknown> | null>;
+  insert(collection: string, docs: readonly Record<string, unknown>[]): Promise<void>;
+  /** Applies a `$`-update to the documents matching a query, behind the functions' backs. */
+  update(collection: string, query: Record<string, unknown>, update: Record<string, unknown>): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: EmulatorOptions = {}): Promise<Platform> {
+  const emulator = await startEmulator({
+    port: 0,
+    memory: true,
+    callbackDelivery: { retryDelaysMs: [20, 50, 100], maxAttempts: 8 },
+    ...options,
+  });
+
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${emulator.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
+
+  const find = async (collection: string, query: Record<string, unknown> = {}) => {
+    const docs: Record<string, unknown>[] = [];
+    for (let offset = 0; ; offset += 1000) {
+      const { body } = await post('/admin', {
+        action: 'database.getDocument',
+        collectionName: collection,
+        queryType: 'WHERE',
+        query: EJSON.stringify(query, { relaxed: false }),
+        offset,
+        limit: 1000,
+      });
+      const { data, code, message } = body as { data?: { list: string[] }; code?: string; message?: string };
+      if (code || !data) throw new Error(`find ${collection}: ${code ?? ''} ${message ?? ''}`);
+      docs.push(...data.list.map((d) => EJSON.parse(d, { relaxed: true }) as Record<string, unknown>));
+      if (data.list.length < 1000) return docs;
+    }
+  };
+
+  return {
+    emulator,
+    call: async <T>(name: string, openid: string | undefined, data: unknown = {}) =>
+      (await post(`/fn/${name}`, data, openid ? { 'x-wx-openid': openid } : {})) as CallResult<T>,
+    pay: (outTradeNo) => post(`/_emulator/pay/${encodeURIComponent(outTradeNo)}/pay`, {}),
+    async settle() {
+      // A refund settles a moment after it is requested and then notifies: wait for both.
+      for (let i = 0; i < 3; i++) {
+        await emulator.pay.delivery.settle();
+        await new Promise((resolve) => setTimeout(resolve, 80));
+      }
+      await emulator.pay.delivery.settle();
+    },
+    find,
+    async get(collection, id) {
+      return (await find(collection, { _id: id }))[0] ?? null;
+    },
+    async insert(collection, docs) {
+      await emulator.insert(collection, docs);
+    },
+    async update(collection, query, update) {
+      const { body } = await post('/admin', {
+        action: 'database.modifyDocument',
+        collectionName: collection,
+        queryType: 'WHERE',
+        query: EJSON.stringify(query, { relaxed: false }),
+        data: EJSON.stringify(update, { relaxed: false }),
+        multi: true,
+        merge: true,
+        upsert: false,
+      });
+      const { data, code, message } = body as { data?: { updated: number }; code?: string; message?: string };
+      if (code || !data) throw new Error(`update ${collection}: ${code ?? ''} ${message ?? ''}`);
+      return data.updated;
+    },
+    stop: () => emulator.stop(),
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * A group document. `memberOpenids` holds everyone with a seat (reserved or paid, leader first) and
+ * `paidOpenids` those who paid: seats are taken and paid with conditional updates on these arrays and
+ * counters, so a group can never hold more than `size` seats.
+ */
+import { fenSchema } from '../kernel/money';
+import * as z from '../kernel/zod';
+import { activityScopeSchema, stockModeSchema } from './activity.schema';
+import { districtSchema, geoPointSchema, idSchema, instantSchema, openidSchema } from './common.schema';
+import { groupStatusSchema } from './group.machine';
+
+export const groupSchema = z.object({
+  _id: idSchema,
+  activityId: idSchema,
+  skuId: idSchema,
+  productId: idSchema,
+  merchantId: idSchema,
+  title: z.string(),
+  status: groupStatusSchema,
+  size: z.number().int().min(2).max(50),
+  leaderOpenid: openidSchema,
+  memberOpenids: z.array(openidSchema),
+  paidOpenids: z.array(openidSchema),
+  seatsTaken: z.number().int().nonnegative(),
+  seatsPaid: z.number().int().nonnegative(),
+  /** Prices as they were when the group opened: every member pays what was advertised. */
+  groupPrice: fenSchema,
+  soloPrice: fenSchema,
+  spec: z.string(),
+  perOrderLimit: z.number().int().min(1),
+  perUserLimit: z.number().int().min(1),
+  stockMode: stockModeSchema,
+  scope: activityScopeSchema.optional(),
+  newCustomerOnly: z.boolean(),
+  /** Where the leader collects: what 同城 / 社区 discovery searches. */
+  district: districtSchema,
+  location: geoPointSchema.optional(),
+  openedAt: instantSchema,
+  deadlineAt: instantSchema,
+  formedAt: instantSchema.optional(),
+  closedAt: instantSchema.optional(),
+  updatedAt: instantSchema,
+});
+export type Group = z.infer<typeof groupSchema>;

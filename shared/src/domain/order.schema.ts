@@ -1,0 +1,54 @@
+/**
+ * An order document. Its `_id` is also CloudPay's `outTradeNo`. Amounts are integer fen computed on the
+ * server; `total` is what the shopper must pay and what a payment notification must match.
+ */
+import { fenSchema } from '../kernel/money';
+import * as z from '../kernel/zod';
+import { stockModeSchema } from './activity.schema';
+import { idSchema, instantSchema, openidSchema } from './common.schema';
+import { deliverySchema } from './delivery.schema';
+import { orderStatusSchema } from './order.machine';
+
+export const orderRoleSchema = z.enum(['leader', 'member', 'solo']);
+export type OrderRole = z.infer<typeof orderRoleSchema>;
+
+/** Where an order's units are held: the SKU's normal stock or an activity's dedicated pool. */
+export const stockRefSchema = z.object({
+  collection: z.enum(['skus', 'activities']),
+  id: idSchema,
+});
+export type StockRef = z.infer<typeof stockRefSchema>;
+
+export const orderSchema = z.object({
+  _id: idSchema,
+  openid: openidSchema,
+  role: orderRoleSchema,
+  status: orderStatusSchema,
+  activityId: idSchema.optional(),
+  groupId: idSchema.optional(),
+  skuId: idSchema,
+  productId: idSchema,
+  merchantId: idSchema,
+  title: z.string(),
+  spec: z.string(),
+  quantity: z.number().int().min(1),
+  unitPrice: fenSchema,
+  total: fenSchema,
+  stockMode: stockModeSchema,
+  stock: stockRefSchema,
+  delivery: deliverySchema,
+  payDeadlineAt: instantSchema,
+  transactionId: z.string().optional(),
+  paidAt: instantSchema.optional(),
+  closedAt: instantSchema.optional(),
+  closeReason: z.string().optional(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Order = z.infer<typeof orderSchema>;
+
+/** How long a shopper has to pay before the order closes and its seat and stock are released. */
+export const PAYMENT_WINDOW_MINUTES = 15;
+
+/** The refund number for an order: deterministic, so a refund is never issued twice. */
+export const refundNumberFor = (orderId: string): string => `R${orderId}`.slice(0, 32);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decodeAttach, encodeAttach, type PaymentAttach } from './payment-attach';
+
+describe('payment attach', () => {
+  it('round-trips what the payment callback needs', () => {
+    const member: PaymentAttach = {
+      role: 'member',
+      groupId: 'G20261125203000abcdefgh',
+      stock: { collection: 'activities', id: 'a-orange-5' },
+      quantity: 2,
+    };
+    const solo: PaymentAttach = { role: 'solo', stock: { collection: 'skus', id: 's-pepper-250' }, quantity: 1 };
+    for (const attach of [member, solo]) expect(decodeAttach(encodeAttach(attach))).toEqual(attach);
+    expect(encodeAttach(member)).toBe('M|G20261125203000abcdefgh|a:a-orange-5|2');
+  });
+
+  it('gives up when it would not fit in 127 bytes', () => {
+    expect(
+      encodeAttach({ role: 'solo', stock: { collection: 'skus', id: 'x'.repeat(130) }, quantity: 1 }),
+    ).toBeUndefined();
+  });
+
+  it('rejects anything malformed', () => {
+    for (const bad of [
+      undefined,
+      '',
+      'X|g|s:1|1',
+      'M||s:a|1',
+      'S|G1|s:a|1',
+      'M|G1|q:a|1',
+      'M|G1|s:a|0',
+      'M|G1|s:a|1.5',
+      'M|G1|s:a',
+    ]) {
+      expect(decodeAttach(bad)).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * What an order tells CloudPay to echo back in its payment notification (`attach`, ≤ 127 bytes): the
+ * order's role, group, stock and quantity. With it the payment callback applies a payment without first
+ * reading the order; the order's own conditional update still checks the amount and state.
+ */
+import type { OrderRole, StockRef } from './order.schema';
+
+export interface PaymentAttach {
+  readonly role: OrderRole;
+  readonly groupId?: string;
+  readonly stock: StockRef;
+  readonly quantity: number;
+}
+
+const ROLE_CODES = { leader: 'L', member: 'M', solo: 'S' } as const satisfies Record<OrderRole, string>;
+const ROLES_BY_CODE: Record<string, OrderRole> = { L: 'leader', M: 'member', S: 'solo' };
+export const ATTACH_MAX_BYTES = 127;
+
+/** The attach text, or undefined when it would not fit (the callback then reads the order). */
+export function encodeAttach(attach: PaymentAttach): string | undefined {
+  const stock = `${attach.stock.collection === 'skus' ? 's' : 'a'}:${attach.stock.id}`;
+  const text = [ROLE_CODES[attach.role], attach.groupId ?? '', stock, String(attach.quantity)].join('|');
+  return new TextEncoder().encode(text).length <= ATTACH_MAX_BYTES ? text : undefined;
+}
+
+export function decodeAttach(text: string | undefined): PaymentAttach | undefined {
+  const parts = text?.split('|');
+  if (!parts || parts.length !== 4) return undefined;
+  const [roleCode = '', groupId = '', stock = '', quantityText = ''] = parts;
+  const role = ROLES_BY_CODE[roleCode];
+  const match = /^([sa]):(.+)$/.exec(stock);
+  const quantity = Number(quantityText);
+  if (!role || !match?.[2] || !Number.isSafeInteger(quantity) || quantity < 1) return undefined;
+  if ((role === 'solo') !== (groupId === '')) return undefined;
+  return {
+    role,
+    ...(groupId ? { groupId } : {}),
+    stock: { collection: match[1] === 's' ? 'skus' : 'activities', id: match[2] },
+    quantity,
+  };
+}

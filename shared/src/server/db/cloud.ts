@@ -1,0 +1,107 @@
+/**
+ * The one CloudBase handle of a function instance: `wx-server-sdk` initialised for the current env, and
+ * its database typed down to what the repositories use (the SDK's own typings mistype results).
+ */
+import * as cloud from 'wx-server-sdk';
+
+let initialised = false;
+
+/** `wx-server-sdk`, initialised once per instance for the env the function runs in. */
+export function wxCloud(): typeof cloud {
+  if (!initialised) {
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+    initialised = true;
+  }
+  return cloud;
+}
+
+/** An operand built by `db.command` (`_.inc(1)`, `_.lt(5)`, ...). */
+export type Operand = { readonly __operand?: never };
+
+export interface Command {
+  eq(value: unknown): Operand;
+  neq(value: unknown): Operand;
+  lt(value: unknown): Operand;
+  lte(value: unknown): Operand;
+  gt(value: unknown): Operand;
+  gte(value: unknown): Operand;
+  in(values: readonly unknown[]): Operand;
+  nin(values: readonly unknown[]): Operand;
+  exists(present: boolean): Operand;
+  and(...conditions: unknown[]): Operand;
+  or(...conditions: unknown[]): Operand;
+  not(condition: Operand): Operand;
+  inc(by: number): Operand;
+  min(value: unknown): Operand;
+  push(values: unknown): Operand;
+  pull(value: unknown): Operand;
+  remove(): Operand;
+}
+
+export type Query = Readonly<Record<string, unknown>>;
+export type Patch = Readonly<Record<string, unknown>>;
+
+export interface QueryRef {
+  get(): Promise<{ data: unknown[] }>;
+  count(): Promise<{ total: number }>;
+  update(options: { data: Patch }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
+  orderBy(field: string, direction: 'asc' | 'desc'): QueryRef;
+  limit(max: number): QueryRef;
+  skip(offset: number): QueryRef;
+  field(projection: Readonly<Record<string, boolean>>): QueryRef;
+}
+
+export interface DocRef {
+  get(): Promise<{ data: unknown }>;
+  update(options: { data: Patch }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
+}
+
+export interface CollectionRef extends QueryRef {
+  doc(id: string): DocRef;
+  where(query: Query): QueryRef;
+  add(options: { data: Readonly<Record<string, unknown>> }): Promise<{ _id: string }>;
+}
+
+export interface Database {
+  collection(name: string): CollectionRef;
+  readonly command: Command;
+}
+
+let database: Database | undefined;
+
+/** The database, with `throwOnNotFound: false` so a missing document reads as `null`. */
+export function db(): Database {
+  database ??= wxCloud().database({ throwOnNotFound: false } as never) as unknown as Database;
+  return database;
+}
+
+/** `db.command`, the query and update operators. */
+export const cmd = (): Command => db().command;
+
+/** True when an SDK error is a unique-index violation (E11000), e.g. a payment recorded twice. */
+export function isDuplicateKey(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : typeof error === 'object' && error ? JSON.stringify(error) : '';
+  return /E11000|duplicate key/i.test(text);
+}
+
+/**
+ * A document as plain JSON. The SDK hands `Geo.Point` objects back for GeoJSON points (and their
+ * `toJSON` turns them into GeoJSON again); every timestamp here is epoch ms, so nothing else changes.
+ */
+export function plain(document: unknown): unknown {
+  return document === null || document === undefined ? null : JSON.parse(JSON.stringify(document));
+}
+
+/** One document by id as plain JSON, or null. */
+export async function getById(collection: string, id: string): Promise<unknown> {
+  const { data } = await db().collection(collection).doc(id).get();
+  return plain(data);
+}
+
+/** The documents a query returns, as plain JSON. */
+export async function getMany(query: QueryRef): Promise<unknown[]> {
+  const { data } = await query.get();
+  return data.map(plain);
+}

@@ -1,0 +1,90 @@
+/**
+ * CloudPay (`cloud.cloudPay`, no typings in wx-server-sdk): prepay and refund, typed. The merchant's
+ * sub-merchant id comes from the function's environment (`WXPAY_SUB_MCH_ID`); amounts are integer fen.
+ */
+import type { Fen } from '../../kernel/money';
+import { DomainError } from '../../kernel/errors';
+import { wxCloud } from '../db/cloud';
+
+/** What `wx.requestPayment` takes. */
+export interface PaymentParams {
+  readonly timeStamp: string;
+  readonly nonceStr: string;
+  readonly package: string;
+  readonly signType: string;
+  readonly paySign: string;
+}
+
+/** The callback functions CloudPay notifies. */
+export const PAY_CALLBACK_FUNCTION = 'payCallback';
+export const REFUND_CALLBACK_FUNCTION = 'refundCallback';
+
+type CloudPayApi = Record<string, (params: Record<string, unknown>) => Promise<Record<string, unknown>>>;
+
+const cloudPay = () => (wxCloud() as unknown as { cloudPay: CloudPayApi }).cloudPay;
+const subMchId = () => process.env.WXPAY_SUB_MCH_ID ?? '1900000109';
+const envId = () => wxCloud().getWXContext().ENV ?? '';
+
+const succeeded = (reply: Record<string, unknown>) => reply.returnCode === 'SUCCESS' && reply.resultCode === 'SUCCESS';
+const describe = (reply: Record<string, unknown>) =>
+  String(reply.errCodeDes ?? reply.returnMsg ?? reply.errCode ?? 'unknown CloudPay answer');
+
+export interface PrepayRequest {
+  readonly outTradeNo: string;
+  readonly totalFee: Fen;
+  readonly body: string;
+  /** Echoed back in the payment notification (≤ 127 bytes). */
+  readonly attach?: string;
+}
+
+/** Creates (or, for the same order again, returns) the prepay the shopper pays in WeChat. */
+export async function prepay(request: PrepayRequest): Promise<PaymentParams> {
+  const api = cloudPay().unifiedOrder;
+  if (!api) throw new Error('cloudPay.unifiedOrder is unavailable');
+  const reply = await api({
+    body: request.body.slice(0, 120),
+    outTradeNo: request.outTradeNo,
+    spbillCreateIp: '127.0.0.1',
+    subMchId: subMchId(),
+    totalFee: request.totalFee,
+    envId: envId(),
+    functionName: PAY_CALLBACK_FUNCTION,
+    ...(request.attach ? { attach: request.attach } : {}),
+  });
+  if (!succeeded(reply)) throw new DomainError('PAYMENT_FAILED', describe(reply));
+  const payment = reply.payment as PaymentParams | undefined;
+  if (!payment) throw new DomainError('PAYMENT_FAILED', 'no payment params in the prepay');
+  return {
+    timeStamp: payment.timeStamp,
+    nonceStr: payment.nonceStr,
+    package: payment.package,
+    signType: payment.signType,
+    paySign: payment.paySign,
+  };
+}
+
+export interface RefundRequest {
+  readonly outTradeNo: string;
+  readonly outRefundNo: string;
+  readonly totalFee: number;
+  readonly refundFee: number;
+}
+
+export type RefundAnswer =
+  { readonly ok: true; readonly refundId: string } | { readonly ok: false; readonly reason: string };
+
+/** Asks CloudPay to refund. Repeating the same `outRefundNo` never refunds twice. */
+export async function requestRefund(request: RefundRequest): Promise<RefundAnswer> {
+  const api = cloudPay().refund;
+  if (!api) throw new Error('cloudPay.refund is unavailable');
+  const reply = await api({
+    outTradeNo: request.outTradeNo,
+    outRefundNo: request.outRefundNo,
+    totalFee: request.totalFee,
+    refundFee: request.refundFee,
+    subMchId: subMchId(),
+    envId: envId(),
+    functionName: REFUND_CALLBACK_FUNCTION,
+  });
+  return succeeded(reply) ? { ok: true, refundId: String(reply.refundId) } : { ok: false, reason: describe(reply) };
+}

@@ -1,0 +1,83 @@
+/**
+ * Groups. Seats are taken, released and paid with one conditional update each (never read-then-write):
+ * the database refuses the update unless the group is in the right state and has room, so concurrent
+ * joins can never over-fill a group. `seatsToPay` counts down to zero; the update that pays the last
+ * seat is the one that marks the group succeeded.
+ */
+import { type Group, groupSchema } from '../../domain/group.schema';
+import { COLLECTIONS } from '../db/collections';
+import { cmd, db, getById } from '../db/cloud';
+
+const groups = () => db().collection(COLLECTIONS.groups);
+
+/** A group as stored: the domain fields plus the counter the conditional updates use. */
+export type StoredGroup = Group & { readonly seatsToPay: number };
+
+export async function getGroup(id: string): Promise<StoredGroup | null> {
+  const data = await getById(COLLECTIONS.groups, id);
+  if (!data) return null;
+  return { ...groupSchema.parse(data), seatsToPay: (data as { seatsToPay: number }).seatsToPay };
+}
+
+export async function insertGroup(group: Group): Promise<void> {
+  await groups().add({ data: { ...group, seatsToPay: group.size } });
+}
+
+/** Takes a seat for `openid`: only in a forming group, before its deadline, with room, once per shopper. */
+export async function takeSeat(group: Pick<Group, '_id' | 'size'>, openid: string, now: number): Promise<boolean> {
+  const _ = cmd();
+  const { stats } = await groups()
+    .where({
+      _id: group._id,
+      status: 'forming',
+      deadlineAt: _.gt(now),
+      seatsTaken: _.lt(group.size),
+      memberOpenids: _.neq(openid),
+    })
+    .update({ data: { seatsTaken: _.inc(1), memberOpenids: _.push([openid]), updatedAt: now } });
+  return stats.updated === 1;
+}
+
+/** Gives back an unpaid seat (its order closed). Safe to repeat. */
+export async function releaseSeat(groupId: string, openid: string, now: number): Promise<boolean> {
+  const _ = cmd();
+  const { stats } = await groups()
+    .where({ _id: groupId, status: _.in(['pending', 'forming']), memberOpenids: openid, paidOpenids: _.neq(openid) })
+    .update({ data: { seatsTaken: _.inc(-1), memberOpenids: _.pull(openid), updatedAt: now } });
+  return stats.updated === 1;
+}
+
+export type SeatPayment = 'paid' | 'paid-and-succeeded' | 'not-applied';
+
+/**
+ * Records that `openid` paid their seat. The leader's payment opens the group (pending → forming); a
+ * member's counts towards success; the payment of the last seat succeeds the group in the same update.
+ * `not-applied` when the seat was already paid, was released, or the group is no longer open.
+ */
+export async function paySeat(groupId: string, openid: string, isLeader: boolean, now: number): Promise<SeatPayment> {
+  const _ = cmd();
+  const paid = { seatsPaid: _.inc(1), seatsToPay: _.inc(-1), paidOpenids: _.push([openid]), updatedAt: now };
+  const base = { _id: groupId, memberOpenids: openid, paidOpenids: _.neq(openid) };
+  if (isLeader) {
+    const { stats } = await groups()
+      .where({ ...base, status: 'pending', leaderOpenid: openid })
+      .update({ data: { ...paid, status: 'forming', formedAt: now } });
+    return stats.updated === 1 ? 'paid' : 'not-applied';
+  }
+  const notLast = await groups()
+    .where({ ...base, status: 'forming', seatsToPay: _.gt(1) })
+    .update({ data: paid });
+  if (notLast.stats.updated === 1) return 'paid';
+  const last = await groups()
+    .where({ ...base, status: 'forming', seatsToPay: 1 })
+    .update({ data: { ...paid, status: 'succeeded', closedAt: now } });
+  return last.stats.updated === 1 ? 'paid-and-succeeded' : 'not-applied';
+}
+
+/** Ends a pending group whose leader never paid. */
+export async function abandonGroup(groupId: string, now: number): Promise<boolean> {
+  const { stats } = await groups()
+    .where({ _id: groupId, status: 'pending' })
+    .update({ data: { status: 'abandoned', closedAt: now, updatedAt: now } });
+  return stats.updated === 1;
+}

@@ -1,0 +1,56 @@
+/** Orders. Status changes are conditional on the current status, following the order machine. */
+import type { OrderEvent, OrderStatus } from '../../domain/order.machine';
+import { orderMachine } from '../../domain/order.machine';
+import { type Order, orderSchema } from '../../domain/order.schema';
+import { COLLECTIONS } from '../db/collections';
+import { cmd, db, getById, getMany, type Patch } from '../db/cloud';
+
+const orders = () => db().collection(COLLECTIONS.orders);
+
+export async function getOrder(id: string): Promise<Order | null> {
+  const data = await getById(COLLECTIONS.orders, id);
+  return data ? orderSchema.parse(data) : null;
+}
+
+export async function insertOrder(order: Order): Promise<void> {
+  await orders().add({ data: order });
+}
+
+/**
+ * Applies `event` to the order if it is in a state that allows it (and matches `extra` conditions),
+ * setting the new status and `patch`. True when this call made the change.
+ */
+export async function transitionOrder(
+  id: string,
+  event: OrderEvent,
+  patch: Patch,
+  extra: Readonly<Record<string, unknown>> = {},
+): Promise<boolean> {
+  const sources = orderMachine.sourcesOf(event);
+  const targets = new Set(sources.map((s) => orderMachine.next(s, event)));
+  if (targets.size !== 1) throw new Error(`order event ${event} has no single target`);
+  const [to] = [...targets] as [OrderStatus];
+  const { stats } = await orders()
+    .where({ _id: id, status: cmd().in(sources), ...extra })
+    .update({ data: { ...patch, status: to } });
+  return stats.updated === 1;
+}
+
+/** Moves every order of a group in `from` with `event` at once (e.g. the group succeeded). */
+export async function transitionGroupOrders(groupId: string, event: OrderEvent, patch: Patch): Promise<number> {
+  const sources = orderMachine.sourcesOf(event);
+  const to = orderMachine.apply(sources[0] as OrderStatus, event);
+  const { stats } = await orders()
+    .where({ groupId, status: cmd().in(sources) })
+    .update({ data: { ...patch, status: to } });
+  return stats.updated;
+}
+
+export async function listGroupOrders(groupId: string, statuses: readonly OrderStatus[]): Promise<Order[]> {
+  const data = await getMany(
+    orders()
+      .where({ groupId, status: cmd().in(statuses) })
+      .limit(100),
+  );
+  return data.map((d) => orderSchema.parse(d));
+}

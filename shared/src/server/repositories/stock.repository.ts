@@ -1,0 +1,67 @@
+/**
+ * Stock holds, on the SKU's normal stock (`skus.stock`) or an activity's dedicated pool
+ * (`activities.pool`). Every move is one conditional update keyed by the order id in `holds`, so stock
+ * never goes negative, never oversells, and is never reserved, released or sold twice for one order.
+ */
+import type { StockRef } from '../../domain/order.schema';
+import { cmd, db } from '../db/cloud';
+
+const fieldOf = (ref: StockRef) => (ref.collection === 'skus' ? 'stock' : 'pool');
+
+export interface Hold {
+  readonly orderId: string;
+  readonly quantity: number;
+}
+
+/** available → reserved for this order. False when there is not enough stock (or it already holds). */
+export async function reserveStock(ref: StockRef, hold: Hold): Promise<boolean> {
+  const _ = cmd();
+  const f = fieldOf(ref);
+  const { stats } = await db()
+    .collection(ref.collection)
+    .where({ _id: ref.id, [`${f}.available`]: _.gte(hold.quantity), [`${f}.holds.${hold.orderId}`]: _.exists(false) })
+    .update({
+      data: {
+        [`${f}.available`]: _.inc(-hold.quantity),
+        [`${f}.reserved`]: _.inc(hold.quantity),
+        [`${f}.holds.${hold.orderId}`]: hold.quantity,
+      },
+    });
+  return stats.updated === 1;
+}
+
+/** reserved → available, if this order still holds units. Safe to repeat. */
+export async function releaseStock(ref: StockRef, hold: Hold): Promise<boolean> {
+  const _ = cmd();
+  const f = fieldOf(ref);
+  const { stats } = await db()
+    .collection(ref.collection)
+    .where({ _id: ref.id, [`${f}.holds.${hold.orderId}`]: _.exists(true) })
+    .update({
+      data: {
+        [`${f}.available`]: _.inc(hold.quantity),
+        [`${f}.reserved`]: _.inc(-hold.quantity),
+        [`${f}.holds.${hold.orderId}`]: _.remove(),
+      },
+    });
+  return stats.updated === 1;
+}
+
+/**
+ * reserved → sold for these orders together (a solo payment, or every paid order of a group that
+ * succeeded). All-or-nothing: false when any of them no longer holds (already sold or released).
+ */
+export async function sellStock(ref: StockRef, holds: readonly Hold[]): Promise<boolean> {
+  if (holds.length === 0) return true;
+  const _ = cmd();
+  const f = fieldOf(ref);
+  const total = holds.reduce((sum, h) => sum + h.quantity, 0);
+  const where: Record<string, unknown> = { _id: ref.id };
+  const data: Record<string, unknown> = { [`${f}.reserved`]: _.inc(-total), [`${f}.sold`]: _.inc(total) };
+  for (const h of holds) {
+    where[`${f}.holds.${h.orderId}`] = _.exists(true);
+    data[`${f}.holds.${h.orderId}`] = _.remove();
+  }
+  const { stats } = await db().collection(ref.collection).where(where).update({ data });
+  return stats.updated === 1;
+}

@@ -1,0 +1,46 @@
+/** buySolo: buying a SKU alone at its normal price, from its normal stock; no group. */
+import type { buySoloContract } from '../../contracts/order.contracts';
+import type { Order } from '../../domain/order.schema';
+import { DomainError } from '../../kernel/errors';
+import { fen, times } from '../../kernel/money';
+import { getProduct, getSku } from '../repositories/catalog.repository';
+import type { UseCase } from '../runtime/define-function';
+import { newId, paymentDeadline, placeOrder, resolveDelivery } from './place-order';
+
+/** A solo order's size cap: normal purchases have no activity limits, but one order stays sane. */
+export const SOLO_ORDER_LIMIT = 20;
+
+export const buySolo: UseCase<typeof buySoloContract> = async (input, ctx) => {
+  const now = ctx.clock.now();
+  if (input.quantity > SOLO_ORDER_LIMIT) throw new DomainError('LIMIT_EXCEEDED', `at most ${SOLO_ORDER_LIMIT}`);
+  const sku = await getSku(input.skuId);
+  if (!sku) throw new DomainError('NOT_FOUND', `sku ${input.skuId}`);
+  const [product, delivery] = await Promise.all([getProduct(sku.productId), resolveDelivery(input.delivery)]);
+  if (!product || product.status !== 'on_sale') throw new DomainError('NOT_FOUND', `product ${sku.productId}`);
+
+  const unitPrice = fen(sku.price);
+  const total = times(unitPrice, input.quantity);
+  const orderId = newId('O', now);
+  const order: Order = {
+    _id: orderId,
+    openid: ctx.openid,
+    role: 'solo',
+    status: 'pending_payment',
+    skuId: sku._id,
+    productId: product._id,
+    merchantId: sku.merchantId,
+    title: product.title,
+    spec: sku.spec,
+    quantity: input.quantity,
+    unitPrice,
+    total,
+    stockMode: 'shared',
+    stock: { collection: 'skus', id: sku._id },
+    delivery,
+    payDeadlineAt: paymentDeadline(now),
+    createdAt: now,
+    updatedAt: now,
+  };
+  const payment = await placeOrder({ order }, now);
+  return { orderId, total, payment };
+};

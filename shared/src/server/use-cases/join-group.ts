@@ -1,0 +1,90 @@
+/**
+ * joinGroup: a shopper takes a seat in a forming group. The seat is taken with one conditional update
+ * (forming, before the deadline, with room, not already a member), so 300 shoppers racing for the last
+ * seat leave exactly one with it. Members pay the group price the group opened with.
+ */
+import type { joinGroupContract } from '../../contracts/order.contracts';
+import type { Order } from '../../domain/order.schema';
+import { priceOrder } from '../../domain/pricing';
+import { isInScope } from '../../domain/scope';
+import { DomainError } from '../../kernel/errors';
+import { getGroup, releaseSeat, takeSeat } from '../repositories/group.repository';
+import type { UseCase } from '../runtime/define-function';
+import { newId, paymentDeadline, placeOrder, resolveDelivery, seatRefusal } from './place-order';
+
+export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) => {
+  const now = ctx.clock.now();
+  const group = await getGroup(input.groupId);
+  if (!group) throw new DomainError('NOT_FOUND', `group ${input.groupId}`);
+  const refusal = seatRefusal(group, ctx.openid, now);
+  if (refusal !== 'CONFLICT') throw new DomainError(refusal, group._id);
+  const price = priceOrder(
+    {
+      groupPrice: group.groupPrice,
+      soloPrice: group.soloPrice,
+      perOrderLimit: group.perOrderLimit,
+      perUserLimit: group.perUserLimit,
+    },
+    'member',
+    input.quantity,
+    0,
+  );
+  const delivery = await resolveDelivery(input.delivery);
+  if (!isInScope(group.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
+
+  const orderId = newId('O', now);
+  const order: Order = {
+    _id: orderId,
+    openid: ctx.openid,
+    role: 'member',
+    status: 'pending_payment',
+    activityId: group.activityId,
+    groupId: group._id,
+    skuId: group.skuId,
+    productId: group.productId,
+    merchantId: group.merchantId,
+    title: group.title,
+    spec: group.spec,
+    quantity: price.quantity,
+    unitPrice: price.unitPrice,
+    total: price.total,
+    stockMode: group.stockMode,
+    stock:
+      group.stockMode === 'dedicated'
+        ? { collection: 'activities', id: group.activityId }
+        : { collection: 'skus', id: group.skuId },
+    delivery,
+    payDeadlineAt: paymentDeadline(now),
+    createdAt: now,
+    updatedAt: now,
+  };
+  const payment = await placeOrder(
+    {
+      order,
+      quota: {
+        orderId,
+        activityId: group.activityId,
+        quantity: price.quantity,
+        perUserLimit: group.perUserLimit,
+        newCustomerOnly: group.newCustomerOnly,
+      },
+      beforeHolds: async () => {
+        if (!(await takeSeat(group, ctx.openid, now))) {
+          const latest = await getGroup(group._id);
+          throw new DomainError(latest ? seatRefusalOrFull(latest, ctx.openid, now) : 'NOT_FOUND', group._id);
+        }
+      },
+      undoBeforeHolds: async () => {
+        await releaseSeat(group._id, ctx.openid, now);
+      },
+    },
+    now,
+  );
+  return { orderId, total: price.total, payment };
+};
+
+/** After a refused seat, the reason as the group stands now (full when nothing else explains it). */
+function seatRefusalOrFull(group: Parameters<typeof seatRefusal>[0], openid: string, now: number) {
+  const code = seatRefusal(group, openid, now);
+  return code === 'CONFLICT' ? 'GROUP_FULL' : code;
+}

@@ -1,0 +1,102 @@
+/**
+ * openGroup: a shopper opens a group as its leader. Checks the activity (window, limits, new-customer
+ * rule, scope), then places the leader's order: the group is created `pending` with the leader's seat,
+ * and becomes visible and joinable when the leader pays.
+ */
+import type { openGroupContract } from '../../contracts/order.contracts';
+import { groupDeadline } from '../../domain/group.machine';
+import type { Group } from '../../domain/group.schema';
+import type { Order } from '../../domain/order.schema';
+import { priceOrder } from '../../domain/pricing';
+import { isInScope } from '../../domain/scope';
+import { DomainError } from '../../kernel/errors';
+import { getActivity, getSku } from '../repositories/catalog.repository';
+import { abandonGroup, insertGroup } from '../repositories/group.repository';
+import type { UseCase } from '../runtime/define-function';
+import { newId, paymentDeadline, placeOrder, resolveDelivery } from './place-order';
+
+export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) => {
+  const now = ctx.clock.now();
+  const activity = await getActivity(input.activityId);
+  if (!activity || activity.status === 'draft') throw new DomainError('NOT_FOUND', `activity ${input.activityId}`);
+  if (activity.status !== 'active' || now >= activity.endAt) throw new DomainError('ACTIVITY_ENDED');
+  if (now < activity.startAt) throw new DomainError('ACTIVITY_NOT_STARTED');
+  const price = priceOrder(activity, 'leader', input.quantity, 0);
+  const [delivery, sku] = await Promise.all([resolveDelivery(input.delivery), getSku(activity.skuId)]);
+  if (!sku) throw new DomainError('NOT_FOUND', `sku ${activity.skuId}`);
+  if (!isInScope(activity.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
+
+  const orderId = newId('O', now);
+  const groupId = newId('G', now);
+  const order: Order = {
+    _id: orderId,
+    openid: ctx.openid,
+    role: 'leader',
+    status: 'pending_payment',
+    activityId: activity._id,
+    groupId,
+    skuId: sku._id,
+    productId: activity.productId,
+    merchantId: activity.merchantId,
+    title: activity.title,
+    spec: sku.spec,
+    quantity: price.quantity,
+    unitPrice: price.unitPrice,
+    total: price.total,
+    stockMode: activity.stockMode,
+    stock:
+      activity.stockMode === 'dedicated'
+        ? { collection: 'activities', id: activity._id }
+        : { collection: 'skus', id: sku._id },
+    delivery,
+    payDeadlineAt: paymentDeadline(now),
+    createdAt: now,
+    updatedAt: now,
+  };
+  const group: Group = {
+    _id: groupId,
+    activityId: activity._id,
+    skuId: sku._id,
+    productId: activity.productId,
+    merchantId: activity.merchantId,
+    title: activity.title,
+    status: 'pending',
+    size: activity.groupSize,
+    leaderOpenid: ctx.openid,
+    memberOpenids: [ctx.openid],
+    paidOpenids: [],
+    seatsTaken: 1,
+    seatsPaid: 0,
+    groupPrice: activity.groupPrice,
+    soloPrice: activity.soloPrice,
+    spec: sku.spec,
+    perOrderLimit: activity.perOrderLimit,
+    perUserLimit: activity.perUserLimit,
+    stockMode: activity.stockMode,
+    ...(activity.scope ? { scope: activity.scope } : {}),
+    newCustomerOnly: activity.newCustomerOnly,
+    district: delivery.district,
+    ...(delivery.location ? { location: delivery.location } : {}),
+    openedAt: now,
+    deadlineAt: groupDeadline(now, activity.validityHours, activity.endAt),
+    updatedAt: now,
+  };
+  const payment = await placeOrder(
+    {
+      order,
+      quota: {
+        orderId,
+        activityId: activity._id,
+        quantity: price.quantity,
+        perUserLimit: activity.perUserLimit,
+        newCustomerOnly: activity.newCustomerOnly,
+      },
+      beforeHolds: () => insertGroup(group),
+      undoBeforeHolds: async () => {
+        await abandonGroup(groupId, now);
+      },
+    },
+    now,
+  );
+  return { groupId, orderId, total: price.total, payment };
+};
