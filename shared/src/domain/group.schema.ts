@@ -27,6 +27,8 @@ export const groupSchema = z.object({
   groupPrice: fenSchema,
   soloPrice: fenSchema,
   spec: z.string(),
+  /** The product's first image when the group opened: what the group page and its share card show. */
+  image: z.string().optional(),
   perOrderLimit: z.number().int().min(1),
   perUserLimit: z.number().int().min(1),
   stockMode: stockModeSchema,

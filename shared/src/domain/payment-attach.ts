@@ -20,8 +20,11 @@ export const ATTACH_MAX_BYTES = 127;
 export function encodeAttach(attach: PaymentAttach): string | undefined {
   const stock = `${attach.stock.collection === 'skus' ? 's' : 'a'}:${attach.stock.id}`;
   const text = [ROLE_CODES[attach.role], attach.groupId ?? '', stock, String(attach.quantity)].join('|');
-  return new TextEncoder().encode(text).length <= ATTACH_MAX_BYTES ? text : undefined;
+  return utf8Length(text) <= ATTACH_MAX_BYTES ? text : undefined;
 }
+
+/** Bytes of `text` in UTF-8 (each %XX escape of encodeURIComponent is one byte). */
+const utf8Length = (text: string): number => encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, '_').length;
 
 export function decodeAttach(text: string | undefined): PaymentAttach | undefined {
   const parts = text?.split('|');

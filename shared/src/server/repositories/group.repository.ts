@@ -74,10 +74,7 @@ export async function paySeat(groupId: string, openid: string, isLeader: boolean
   return last.stats.updated === 1 ? 'paid-and-succeeded' : 'not-applied';
 }
 
-/** Ends a pending group whose leader never paid. */
-export async function abandonGroup(groupId: string, now: number): Promise<boolean> {
-  const { stats } = await groups()
-    .where({ _id: groupId, status: 'pending' })
-    .update({ data: { status: 'abandoned', closedAt: now, updatedAt: now } });
-  return stats.updated === 1;
+/** Removes a group that never left `pending` because its opening order failed: nobody ever saw it. */
+export async function removeUnopenedGroup(groupId: string): Promise<void> {
+  await groups().where({ _id: groupId, status: 'pending', seatsPaid: 0 }).remove();
 }

@@ -14,7 +14,7 @@ import { newId, paymentDeadline, placeOrder, resolveDelivery, seatRefusal } from
 
 export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) => {
   const now = ctx.clock.now();
-  const group = await getGroup(input.groupId);
+  const [group, delivery] = await Promise.all([getGroup(input.groupId), resolveDelivery(input.delivery)]);
   if (!group) throw new DomainError('NOT_FOUND', `group ${input.groupId}`);
   const refusal = seatRefusal(group, ctx.openid, now);
   if (refusal !== 'CONFLICT') throw new DomainError(refusal, group._id);
@@ -29,7 +29,6 @@ export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) =
     input.quantity,
     0,
   );
-  const delivery = await resolveDelivery(input.delivery);
   if (!isInScope(group.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
 
   const orderId = newId('O', now);

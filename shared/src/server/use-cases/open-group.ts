@@ -10,19 +10,19 @@ import type { Order } from '../../domain/order.schema';
 import { priceOrder } from '../../domain/pricing';
 import { isInScope } from '../../domain/scope';
 import { DomainError } from '../../kernel/errors';
-import { getActivity, getSku } from '../repositories/catalog.repository';
-import { abandonGroup, insertGroup } from '../repositories/group.repository';
+import { getActivity, getProduct, getSku } from '../repositories/catalog.repository';
+import { insertGroup, removeUnopenedGroup } from '../repositories/group.repository';
 import type { UseCase } from '../runtime/define-function';
 import { newId, paymentDeadline, placeOrder, resolveDelivery } from './place-order';
 
 export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) => {
   const now = ctx.clock.now();
-  const activity = await getActivity(input.activityId);
+  const [activity, delivery] = await Promise.all([getActivity(input.activityId), resolveDelivery(input.delivery)]);
   if (!activity || activity.status === 'draft') throw new DomainError('NOT_FOUND', `activity ${input.activityId}`);
   if (activity.status !== 'active' || now >= activity.endAt) throw new DomainError('ACTIVITY_ENDED');
   if (now < activity.startAt) throw new DomainError('ACTIVITY_NOT_STARTED');
   const price = priceOrder(activity, 'leader', input.quantity, 0);
-  const [delivery, sku] = await Promise.all([resolveDelivery(input.delivery), getSku(activity.skuId)]);
+  const [sku, product] = await Promise.all([getSku(activity.skuId), getProduct(activity.productId)]);
   if (!sku) throw new DomainError('NOT_FOUND', `sku ${activity.skuId}`);
   if (!isInScope(activity.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
 
@@ -70,6 +70,7 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
     groupPrice: activity.groupPrice,
     soloPrice: activity.soloPrice,
     spec: sku.spec,
+    ...(product?.images[0] ? { image: product.images[0] } : {}),
     perOrderLimit: activity.perOrderLimit,
     perUserLimit: activity.perUserLimit,
     stockMode: activity.stockMode,
@@ -92,9 +93,7 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
         newCustomerOnly: activity.newCustomerOnly,
       },
       beforeHolds: () => insertGroup(group),
-      undoBeforeHolds: async () => {
-        await abandonGroup(groupId, now);
-      },
+      undoBeforeHolds: () => removeUnopenedGroup(groupId),
     },
     now,
   );

@@ -1,6 +1,6 @@
 /**
  * Placing an order, shared by openGroup, joinGroup and buySolo. The order is written first, then its
- * holds are taken one conditional update at a time (seat, per-user quota, stock), then CloudPay prepays
+ * holds are taken one conditional update at a time (seat, stock, per-user quota), then CloudPay prepays
  * the total computed here. If a hold is refused, the holds already taken are released and the order is
  * removed; if the function dies halfway, the order stays `pending_payment` with whatever it holds, and
  * closing unpaid orders releases exactly those holds (every release is keyed by the order id).
@@ -74,17 +74,16 @@ export interface Placement {
 export async function placeOrder(placement: Placement, now: number): Promise<PaymentParams> {
   const { order } = placement;
   await insertOrder(order);
-  let stage: 'before' | 'quota' | 'stock' | 'prepay' = 'before';
+  let holding = false;
   try {
     await placement.beforeHolds?.();
-    stage = 'quota';
-    if (placement.quota) await takeQuota(order.openid, placement.quota, now);
-    else await createUser(order.openid, now);
-    stage = 'stock';
+    holding = true;
+    // Stock before quota: a shopper refused for stock has touched nothing of theirs.
     if (!(await reserveStock(order.stock, { orderId: order._id, quantity: order.quantity }))) {
       throw new DomainError('OUT_OF_STOCK', `${order.stock.collection}/${order.stock.id}`);
     }
-    stage = 'prepay';
+    if (placement.quota) await takeQuota(order.openid, placement.quota, now);
+    else await createUser(order.openid, now);
     const attach = encodeAttach({
       role: order.role,
       ...(order.groupId ? { groupId: order.groupId } : {}),
@@ -98,7 +97,8 @@ export async function placeOrder(placement: Placement, now: number): Promise<Pay
       ...(attach ? { attach } : {}),
     });
   } catch (error) {
-    if (stage !== 'before') {
+    if (holding) {
+      // Every release is a no-op for a hold that was not taken.
       await releaseOrderHolds(order);
       await placement.undoBeforeHolds?.();
     }

@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: every cloud function, bundled, run by the emulator's runner and called through the
+ * gateway the way the mini-program calls it. Per function: p50/p99 latency, database round trips per
+ * call (counted by the emulator's `/admin` hook), bundle size and cold start. Calls are sequential, so
+ * each call's round trips are its own. Prints a table and writes bench/results/functions.json.
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { percentile } from '../emulator/src/http/stats';
+import { startPlatform, type Platform } from '../emulator/src/testing/platform';
+import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fixtures';
+import { buildCloudFunctions } from '../shared/tools/build-cloudfunctions';
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 200);
+const GROUP_SIZE = 50;
+/** Targets from the group-buy issue: round trips per call and bundle size. */
+const TRIP_TARGETS: Record<string, number> = { joinGroup: 3, payCallback: 4, getGroup: 2 };
+const BUNDLE_TARGET_KB = 200;
+
+interface Row {
+  readonly function: string;
+  readonly calls: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly dbTripsPerCall: number;
+  readonly tripTarget: number | null;
+  readonly bundleKB: number;
+  readonly coldStartMs: number | null;
+}
+
+type Envelope = { ok: boolean; data?: Record<string, unknown>; error?: { code: string } };
+
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+async function main(): Promise<void> {
+  const bundles = await buildCloudFunctions();
+  let trips = 0;
+  const platform: Platform = await startPlatform({
+    onRequest: (record) => {
+      if (record.action.startsWith('database.')) trips++;
+    },
+  });
+  const rows: Row[] = [];
+  try {
+    const fx = await seedCatalog((c, d) => platform.insert(c, d), {
+      stock: 1_000_000,
+      groupSize: GROUP_SIZE,
+      perUserLimit: 999,
+      perOrderLimit: 3,
+    });
+    const delivery = pickupAt(fx);
+    // Steady state: the shoppers exist already (a first order also creates its user: +3 round trips once).
+    const shoppers = ['o-bench', 'o-reader', 'o-pay-last'];
+    for (let i = -1; i < CALLS + GROUP_SIZE; i++)
+      shoppers.push(`o-open-${i}`, `o-join-${i}`, `o-solo-${i}`, `o-pay-${i}`);
+    for (let g = 0; g < 10; g++) shoppers.push(`o-join-leader-${g}`);
+    shoppers.push('o-pay-leader', 'o-read-leader');
+    const now = Date.now();
+    await platform.insert(
+      'users',
+      shoppers.map((_id) => ({
+        _id,
+        nickname: '山城买家',
+        avatarUrl: '',
+        roles: ['shopper'],
+        quota: {},
+        quotaHolds: {},
+        createdAt: now,
+      })),
+    );
+    const call = async (fn: string, openid: string, data: unknown): Promise<Envelope> => {
+      const { body } = await platform.call<Envelope>(fn, openid, data);
+      if (!(body as Envelope).ok) throw new Error(`${fn} failed: ${JSON.stringify(body)}`);
+      return body as Envelope;
+    };
+    const groupOf = async (leader: string) => {
+      const opened = await call('openGroup', leader, { activityId: fx.activityId, quantity: 1, delivery });
+      await platform.pay(String(opened.data?.orderId));
+      await platform.settle();
+      return String(opened.data?.groupId);
+    };
+
+    /** Times `run` CALLS times, counting the database requests each call makes. */
+    const measure = async (name: string, run: (i: number) => Promise<unknown>, calls = CALLS) => {
+      await run(-1); // warm the instance: cold start is reported from the runner's first invocation
+      const latencies: number[] = [];
+      const before = trips;
+      for (let i = 0; i < calls; i++) {
+        const started = performance.now();
+        await run(i);
+        latencies.push(performance.now() - started);
+      }
+      const tripsPerCall = (trips - before) / calls;
+      latencies.sort((a, b) => a - b);
+      const first = platform.emulator.runner.invocations().find((r) => r.function === name && r.coldStart);
+      const bundle = bundles.find((b) => b.name === name);
+      rows.push({
+        function: name,
+        calls,
+        p50Ms: round(percentile(latencies, 50)),
+        p99Ms: round(percentile(latencies, 99)),
+        dbTripsPerCall: round(tripsPerCall),
+        tripTarget: TRIP_TARGETS[name] ?? null,
+        bundleKB: bundle ? round(statSync(bundle.outfile).size / 1024, 1) : 0,
+        coldStartMs: first?.initMs !== undefined ? round(first.initMs, 1) : null,
+      });
+    };
+
+    await measure('ping', () => call('ping', 'o-bench', {}));
+    await measure('openGroup', (i) =>
+      call('openGroup', `o-open-${i}`, { activityId: fx.activityId, quantity: 1, delivery }),
+    );
+
+    // Enough forming groups for every join (the warm-up call included), made before timing starts.
+    const joinGroups: string[] = [];
+    for (let g = 0; g * (GROUP_SIZE - 1) < CALLS + 1; g++) joinGroups.push(await groupOf(`o-join-leader-${g}`));
+    await measure('joinGroup', (i) =>
+      call('joinGroup', `o-join-${i}`, {
+        groupId: joinGroups[Math.floor((i + 1) / (GROUP_SIZE - 1))],
+        quantity: 1,
+        delivery,
+      }),
+    );
+    await measure('buySolo', (i) => call('buySolo', `o-solo-${i}`, { skuId: fx.skuId, quantity: 1, delivery }));
+
+    // payCallback is called by CloudPay, not the shopper: time one payment's notification end to end.
+    const payable: string[] = [];
+    const payGroup = await groupOf('o-pay-leader');
+    // Seats 2..49 of a 50-seat group: the common payment; the last seat (which succeeds the group) is its own row.
+    for (let i = 0; i < GROUP_SIZE - 2; i++) {
+      const joined = await call('joinGroup', `o-pay-${i}`, { groupId: payGroup, quantity: 1, delivery });
+      payable.push(String(joined.data?.orderId));
+    }
+    await measure(
+      'payCallback',
+      async (i) => {
+        const orderId = payable[i + 1];
+        if (!orderId) return;
+        await platform.pay(orderId);
+        await platform.emulator.pay.delivery.settle();
+      },
+      payable.length - 1,
+    );
+    const lastSeat = await call('joinGroup', 'o-pay-last', { groupId: payGroup, quantity: 1, delivery });
+    const tripsBefore = trips;
+    const lastStarted = performance.now();
+    await platform.pay(String(lastSeat.data?.orderId));
+    await platform.emulator.pay.delivery.settle();
+    rows.push({
+      function: 'payCallback (last seat: group succeeds)',
+      calls: 1,
+      p50Ms: round(performance.now() - lastStarted),
+      p99Ms: round(performance.now() - lastStarted),
+      dbTripsPerCall: trips - tripsBefore,
+      tripTarget: null,
+      bundleKB: rows.find((r) => r.function === 'payCallback')?.bundleKB ?? 0,
+      coldStartMs: null,
+    });
+
+    const readable = await groupOf('o-read-leader');
+    const mine = await call('joinGroup', 'o-reader', { groupId: readable, quantity: 1, delivery });
+    const reads: Array<[string, string, unknown]> = [
+      ['getGroup', 'o-reader', { groupId: readable }],
+      ['getActivity', 'o-reader', { activityId: fx.activityId }],
+      ['listActivities', 'o-reader', { sort: 'hot' }],
+      ['listMyOrders', 'o-reader', { status: 'all' }],
+      ['getOrder', 'o-reader', { orderId: mine.data?.orderId }],
+    ];
+    for (const [fn, openid, data] of reads) {
+      if (bundles.some((b) => b.name === fn)) await measure(fn, () => call(fn, openid, data));
+    }
+  } finally {
+    await platform.stop();
+  }
+
+  console.table(rows);
+  const ping = rows.find((r) => r.function === 'ping');
+  const join = rows.find((r) => r.function === 'joinGroup');
+  const checks = {
+    joinGroupP50VsPing: ping && join ? round(join.p50Ms / ping.p50Ms) : null,
+    tripTargetsMet: Object.fromEntries(
+      rows.filter((r) => r.tripTarget !== null).map((r) => [r.function, r.dbTripsPerCall <= (r.tripTarget ?? 0)]),
+    ),
+    bundlesUnder200KB: rows.every((r) => r.bundleKB <= BUNDLE_TARGET_KB),
+  };
+  console.log(checks);
+  const results = {
+    ranAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version },
+    calls: CALLS,
+    rows,
+    checks,
+  };
+  writeFileSync(new URL('./results/functions.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
