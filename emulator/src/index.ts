@@ -60,6 +60,8 @@ export interface EmulatorOptions {
   readonly functionsRoot?: string;
   /** Start the functions' timers (default false; `npm start` turns them on). */
   readonly timers?: boolean;
+  /** Extra environment variables for every function instance (e.g. the simulator's `SHANCHENG_CLOCK`). */
+  readonly functionEnv?: Readonly<Record<string, string>>;
   /** Invocations that may wait per function when its instances are all busy (default 1000). */
   readonly maxQueue?: number;
   /** Called once per finished function invocation. */
@@ -143,6 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     envId,
     log: options.onInvocation,
     maxQueue: options.maxQueue ?? 1000,
+    ...(options.functionEnv ? { variables: options.functionEnv } : {}),
   });
   late.runner = liveRunner;
   router.register({

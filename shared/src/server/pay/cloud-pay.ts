@@ -88,3 +88,53 @@ export async function requestRefund(request: RefundRequest): Promise<RefundAnswe
   });
   return succeeded(reply) ? { ok: true, refundId: String(reply.refundId) } : { ok: false, reason: describe(reply) };
 }
+
+export interface PaymentState {
+  /** SUCCESS, REFUND (paid, since refunded), NOTPAY, CLOSED, or NOTEXIST when CloudPay has no such order. */
+  readonly tradeState: string;
+  readonly transactionId?: string;
+  readonly totalFee?: number;
+  readonly openid?: string;
+  readonly timeEnd?: string;
+}
+
+/** What CloudPay knows of an order's payment. */
+export async function queryPayment(outTradeNo: string): Promise<PaymentState> {
+  const api = cloudPay().queryOrder;
+  if (!api) throw new Error('cloudPay.queryOrder is unavailable');
+  const reply = await api({ outTradeNo, subMchId: subMchId() });
+  if (reply.returnCode !== 'SUCCESS') throw new Error(`queryOrder ${outTradeNo}: ${describe(reply)}`);
+  if (reply.resultCode !== 'SUCCESS') {
+    if (reply.errCode === 'ORDERNOTEXIST' || String(reply.errCodeDes ?? '').includes('不存在'))
+      return { tradeState: 'NOTEXIST' };
+    throw new Error(`queryOrder ${outTradeNo}: ${describe(reply)}`);
+  }
+  return {
+    tradeState: String(reply.tradeState),
+    ...(typeof reply.transactionId === 'string' ? { transactionId: reply.transactionId } : {}),
+    ...(typeof reply.totalFee === 'number' ? { totalFee: reply.totalFee } : {}),
+    ...(typeof (reply.subOpenid ?? reply.openid) === 'string'
+      ? { openid: String(reply.subOpenid ?? reply.openid) }
+      : {}),
+    ...(typeof reply.timeEnd === 'string' ? { timeEnd: reply.timeEnd } : {}),
+  };
+}
+
+/**
+ * Closes the prepay so it can no longer be paid, and says what became of it: `paid` when the shopper
+ * paid first (then `state` carries the payment), `closed`, or `missing` when there never was one.
+ */
+export async function closePrepay(
+  outTradeNo: string,
+): Promise<{ outcome: 'closed' | 'paid' | 'missing'; state: PaymentState }> {
+  const api = cloudPay().closeOrder;
+  if (!api) throw new Error('cloudPay.closeOrder is unavailable');
+  const reply = await api({ outTradeNo, subMchId: subMchId() });
+  if (reply.returnCode !== 'SUCCESS') throw new Error(`closeOrder ${outTradeNo}: ${describe(reply)}`);
+  // On a refusal the SDK keeps no usable error code, so ask what the order's state is.
+  const state = await queryPayment(outTradeNo);
+  if (state.tradeState === 'SUCCESS' || state.tradeState === 'REFUND') return { outcome: 'paid', state };
+  if (state.tradeState === 'NOTEXIST') return { outcome: 'missing', state };
+  if (reply.resultCode === 'SUCCESS' || state.tradeState === 'CLOSED') return { outcome: 'closed', state };
+  throw new Error(`closeOrder ${outTradeNo}: ${describe(reply)} (state ${state.tradeState})`);
+}

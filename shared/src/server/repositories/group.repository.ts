@@ -6,7 +6,7 @@
  */
 import { type Group, groupSchema } from '../../domain/group.schema';
 import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getById } from '../db/cloud';
+import { cmd, db, getById, getMany } from '../db/cloud';
 
 const groups = () => db().collection(COLLECTIONS.groups);
 
@@ -77,4 +77,75 @@ export async function paySeat(groupId: string, openid: string, isLeader: boolean
 /** Removes a group that never left `pending` because its opening order failed: nobody ever saw it. */
 export async function removeUnopenedGroup(groupId: string): Promise<void> {
   await groups().where({ _id: groupId, status: 'pending', seatsPaid: 0 }).remove();
+}
+
+/** Ends a pending group whose leader never paid (the leader's order closed). */
+export async function abandonGroup(groupId: string, now: number): Promise<boolean> {
+  const { stats } = await groups()
+    .where({ _id: groupId, status: 'pending' })
+    .update({ data: { status: 'abandoned', closedAt: now, updatedAt: now } });
+  return stats.updated === 1;
+}
+
+/**
+ * Groups whose settlement is due, oldest first: forming past their deadline, and failed ones whose
+ * orders were not all settled yet (a run that died halfway). One query for the whole batch.
+ */
+export async function listGroupsToSettle(now: number, limit: number): Promise<StoredGroup[]> {
+  const _ = cmd();
+  const data = await getMany(
+    groups()
+      .where(
+        _.or([
+          { status: 'forming', deadlineAt: _.lte(now) },
+          { status: 'failed', settled: false },
+        ]) as never,
+      )
+      .orderBy('deadlineAt', 'asc')
+      .limit(limit),
+  );
+  return data.map((d) => ({ ...groupSchema.parse(d), seatsToPay: (d as { seatsToPay: number }).seatsToPay }));
+}
+
+export async function countGroupsToSettle(now: number): Promise<number> {
+  const _ = cmd();
+  return (
+    await groups()
+      .where(
+        _.or([
+          { status: 'forming', deadlineAt: _.lte(now) },
+          { status: 'failed', settled: false },
+        ]) as never,
+      )
+      .count()
+  ).total;
+}
+
+/** Fails these forming groups, past their deadline, in one request; they stay unsettled until their orders are. */
+export async function failGroups(ids: readonly string[], now: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const _ = cmd();
+  const { stats } = await groups()
+    .where({ _id: _.in([...ids]), status: 'forming', deadlineAt: _.lte(now) })
+    .update({ data: { status: 'failed', settled: false, closedAt: now, updatedAt: now } });
+  return stats.updated;
+}
+
+export async function markGroupsSettled(ids: readonly string[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await groups()
+    .where({ _id: cmd().in([...ids]), status: 'failed' })
+    .update({ data: { settled: true, updatedAt: now } });
+}
+
+/** Which of these groups are failed and not yet settled (after `failGroups`, some may have succeeded instead). */
+export async function failedUnsettled(ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const data = await getMany(
+    groups()
+      .where({ _id: cmd().in([...ids]), status: 'failed', settled: false })
+      .field({ _id: true })
+      .limit(ids.length),
+  );
+  return data.map((d) => (d as { _id: string })._id);
 }

@@ -54,3 +54,48 @@ export async function listGroupOrders(groupId: string, statuses: readonly OrderS
   );
   return data.map((d) => orderSchema.parse(d));
 }
+
+/** Every order of these groups (a group has at most 50 seats; closed ones included). */
+export async function listOrdersOfGroups(groupIds: readonly string[]): Promise<Order[]> {
+  if (groupIds.length === 0) return [];
+  const data = await getMany(
+    orders()
+      .where({ groupId: cmd().in([...groupIds]) })
+      .limit(1000),
+  );
+  return data.map((d) => orderSchema.parse(d));
+}
+
+/** Applies `event` to every order of these groups that allows it, in one request. */
+export async function transitionOrdersOfGroups(
+  groupIds: readonly string[],
+  event: OrderEvent,
+  patch: Patch,
+): Promise<number> {
+  if (groupIds.length === 0) return 0;
+  const sources = orderMachine.sourcesOf(event);
+  const to = orderMachine.apply(sources[0] as OrderStatus, event);
+  const { stats } = await orders()
+    .where({ groupId: cmd().in([...groupIds]), status: cmd().in(sources) })
+    .update({ data: { ...patch, status: to } });
+  return stats.updated;
+}
+
+/** Orders still awaiting payment after their deadline, oldest first. */
+export async function listUnpaidPastDeadline(now: number, limit: number): Promise<Order[]> {
+  const data = await getMany(
+    orders()
+      .where({ status: 'pending_payment', payDeadlineAt: cmd().lte(now) })
+      .orderBy('payDeadlineAt', 'asc')
+      .limit(limit),
+  );
+  return data.map((d) => orderSchema.parse(d));
+}
+
+export async function countUnpaidPastDeadline(now: number): Promise<number> {
+  return (
+    await orders()
+      .where({ status: 'pending_payment', payDeadlineAt: cmd().lte(now) })
+      .count()
+  ).total;
+}

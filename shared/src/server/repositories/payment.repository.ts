@@ -4,7 +4,7 @@
  * never refunded twice.
  */
 import { COLLECTIONS } from '../db/collections';
-import { db, isDuplicateKey, type Patch } from '../db/cloud';
+import { cmd, db, getMany, isDuplicateKey, type Patch } from '../db/cloud';
 
 export interface PaymentRecord {
   readonly transactionId: string;
@@ -45,23 +45,65 @@ export interface RefundRecord {
   readonly reason: string;
   readonly status: RefundStatus;
   readonly attempts: number;
+  /** When the retry job may ask CloudPay (again). */
+  readonly nextAttemptAt: number;
+  readonly lastError?: string;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
 
-/** Records a refund to request; false when this order's refund exists already. */
-export async function recordRefund(refund: RefundRecord): Promise<boolean> {
+const refunds = () => db().collection(COLLECTIONS.refunds);
+
+/** Records refunds to request; answers the numbers that were new (an existing refund is never recorded twice). */
+export async function recordRefunds(records: readonly RefundRecord[]): Promise<string[]> {
+  if (records.length === 0) return [];
   try {
-    await db()
-      .collection(COLLECTIONS.refunds)
-      .add({ data: { _id: refund.outRefundNo, ...refund } });
-    return true;
+    await refunds().add({ data: records.map((r) => ({ _id: r.outRefundNo, ...r })) as never });
+    return records.map((r) => r.outRefundNo);
   } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
+  // Some exist already (a repeat): record one by one.
+  const fresh: string[] = [];
+  for (const record of records) {
+    try {
+      await refunds().add({ data: { _id: record.outRefundNo, ...record } });
+      fresh.push(record.outRefundNo);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  return fresh;
+}
+
+/** Sets fields on these refunds, one request for all. */
+export async function setRefundStatus(outRefundNos: readonly string[], patch: Patch): Promise<void> {
+  if (outRefundNos.length === 0) return;
+  await refunds()
+    .where({ _id: cmd().in([...outRefundNos]) })
+    .update({ data: patch });
 }
 
 export async function updateRefund(outRefundNo: string, patch: Patch): Promise<void> {
-  await db().collection(COLLECTIONS.refunds).doc(outRefundNo).update({ data: patch });
+  await refunds().doc(outRefundNo).update({ data: patch });
+}
+
+/** Refunds the retry job should ask for (again): requested or failed, due now. */
+export async function listRefundsToRetry(now: number, limit: number): Promise<RefundRecord[]> {
+  const _ = cmd();
+  return (await getMany(
+    refunds()
+      .where({ status: _.in(['requested', 'failed']), nextAttemptAt: _.lte(now) })
+      .orderBy('nextAttemptAt', 'asc')
+      .limit(limit),
+  )) as RefundRecord[];
+}
+
+export async function countRefundsToRetry(now: number): Promise<number> {
+  const _ = cmd();
+  return (
+    await refunds()
+      .where({ status: _.in(['requested', 'failed']), nextAttemptAt: _.lte(now) })
+      .count()
+  ).total;
 }

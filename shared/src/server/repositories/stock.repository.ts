@@ -65,3 +65,20 @@ export async function sellStock(ref: StockRef, holds: readonly Hold[]): Promise<
   const { stats } = await db().collection(ref.collection).where(where).update({ data });
   return stats.updated === 1;
 }
+
+/** Releases many orders' holds on one stock document in one request, falling back to one by one. */
+export async function releaseStockMany(ref: StockRef, holds: readonly Hold[]): Promise<void> {
+  if (holds.length === 0) return;
+  const _ = cmd();
+  const f = fieldOf(ref);
+  const total = holds.reduce((sum, h) => sum + h.quantity, 0);
+  const where: Record<string, unknown> = { _id: ref.id };
+  const data: Record<string, unknown> = { [`${f}.available`]: _.inc(total), [`${f}.reserved`]: _.inc(-total) };
+  for (const h of holds) {
+    where[`${f}.holds.${h.orderId}`] = _.exists(true);
+    data[`${f}.holds.${h.orderId}`] = _.remove();
+  }
+  const { stats } = await db().collection(ref.collection).where(where).update({ data });
+  if (stats.updated === 1) return;
+  for (const hold of holds) await releaseStock(ref, hold);
+}

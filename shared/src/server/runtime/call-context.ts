@@ -1,5 +1,5 @@
 import type { Clock } from '../../kernel/time';
-import { systemClock } from '../../kernel/time';
+import { clockFromEnv } from './clock';
 import { createLogger, type Logger } from './logger';
 import { readWxContext, requestIdOf, type ScfContext, type WxIdentity } from './wx-context';
 
@@ -12,16 +12,19 @@ export interface InvocationContext {
 }
 
 export interface RuntimeOptions {
-  /** Tests may fix the time; production reads the system clock. */
+  /** Tests may fix the time; otherwise the instance's clock (`clockFromEnv`: the system clock in production). */
   readonly clock?: Clock;
 }
+
+let cachedClock: Clock | undefined;
+const instanceClock = (): Clock => (cachedClock ??= clockFromEnv());
 
 export function openInvocation(name: string, context: ScfContext | undefined, options: RuntimeOptions) {
   const requestId = requestIdOf(context);
   const ctx: InvocationContext = {
     wx: readWxContext(),
     requestId,
-    clock: options.clock ?? systemClock,
+    clock: options.clock ?? instanceClock(),
     log: createLogger({ fn: name, requestId }),
   };
   return ctx;

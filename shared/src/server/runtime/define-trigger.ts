@@ -14,7 +14,7 @@ const timerEventSchema = z.object({
 
 /** What ops send when they run a job by hand from the console. */
 const manualEventSchema = z.object({
-  limit: z.number().int().min(1).max(1000).optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
   dryRun: z.boolean().optional(),
 });
 
@@ -26,12 +26,13 @@ export const jobReportSchema = z.looseObject({
 });
 export type JobReport = z.infer<typeof jobReportSchema>;
 
-/** One run of a job: bounded by `limit` items and by the time budget (`deadline`, epoch ms). */
+/** One run of a job: bounded by `limit` items and by its time budget (real time, whatever the clock says). */
 export interface JobRun {
   readonly trigger: 'timer' | 'manual';
   readonly limit: number;
   readonly dryRun: boolean;
-  readonly deadline: number;
+  /** True while the run may start another batch. */
+  hasTime(): boolean;
 }
 
 export interface JobDefinition {
@@ -65,11 +66,12 @@ export function defineTrigger(definition: JobDefinition, job: Job, options: Runt
       if (manual && !manual.success) {
         return failure('INVALID_ARGUMENT', `${ERROR_MESSAGES.INVALID_ARGUMENT}（${issuePaths(manual.error.issues)}）`);
       }
+      const deadline = Date.now() + budgetMs;
       const run: JobRun = {
         trigger: timer.success ? 'timer' : 'manual',
         limit: manual?.data?.limit ?? defaultLimit,
         dryRun: manual?.data?.dryRun ?? false,
-        deadline: ctx.clock.now() + budgetMs,
+        hasTime: () => Date.now() < deadline,
       };
       const report = jobReportSchema.parse(await job(run, ctx));
       ctx.log.info('job finished', { ...report, trigger: run.trigger, dryRun: run.dryRun });

@@ -1,24 +1,34 @@
 /**
- * Starting an order's refund: the refund is recorded under the order's deterministic `outRefundNo`
- * before CloudPay is asked, so a repeated notification finds it and asks nothing, and any later request
- * (the retry job's) carries the same number, which CloudPay never refunds twice. A request that failed,
- * or that a crash cut short, stays `failed` or `requested` for the retry job.
+ * Requesting refunds. Each refund is recorded under its order's deterministic `outRefundNo` before
+ * CloudPay is asked: a repeat (a duplicated notification, a job run twice or resumed after a crash)
+ * finds the record and asks nothing, and any later request (the retry job's) carries the same number,
+ * which CloudPay never refunds twice. A request that failed, or that a crash cut short, stays `failed`
+ * or `requested` for the retry job.
  */
 import { refundNumberFor, type Order } from '../../domain/order.schema';
 import { requestRefund } from '../pay/cloud-pay';
-import { recordRefund, updateRefund } from '../repositories/payment.repository';
+import { recordRefunds, type RefundRecord, setRefundStatus } from '../repositories/payment.repository';
 import type { InvocationContext } from '../runtime/call-context';
 
-export async function startRefund(
-  order: Order,
-  transactionId: string,
-  reason: string,
+export interface RefundDue {
+  readonly order: Order;
+  readonly transactionId: string;
+  readonly reason: string;
+}
+
+/** How long a refund stays `requested` (its request possibly in flight) before the retry job may ask. */
+export const REQUEST_GRACE_MS = 60_000;
+
+/** The delay before the retry job asks again after a failed attempt (attempts 1, 2, ...). */
+export const retryDelayMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
+
+export async function requestRefunds(
+  due: readonly RefundDue[],
   ctx: InvocationContext,
-): Promise<void> {
+): Promise<{ requested: number; failed: number }> {
   const now = ctx.clock.now();
-  const outRefundNo = refundNumberFor(order._id);
-  const recorded = await recordRefund({
-    outRefundNo,
+  const records: RefundRecord[] = due.map(({ order, transactionId, reason }) => ({
+    outRefundNo: refundNumberFor(order._id),
     orderId: order._id,
     openid: order.openid,
     transactionId,
@@ -26,21 +36,45 @@ export async function startRefund(
     reason,
     status: 'requested',
     attempts: 0,
+    // If this request is cut short, the retry job asks again once it is surely no longer in flight.
+    nextAttemptAt: now + REQUEST_GRACE_MS,
     createdAt: now,
     updatedAt: now,
-  });
-  // Recorded before (a repeated notification): its request is made or left to the retry job, never made twice here.
-  if (!recorded) return;
-  const answer = await requestRefund({
-    outTradeNo: order._id,
-    outRefundNo,
-    totalFee: order.total,
-    refundFee: order.total,
-  });
-  if (answer.ok) {
-    await updateRefund(outRefundNo, { status: 'processing', refundId: answer.refundId, updatedAt: now, attempts: 1 });
-  } else {
-    ctx.log.warn('refund request failed; the retry job will ask again', { outRefundNo, reason: answer.reason });
-    await updateRefund(outRefundNo, { status: 'failed', lastError: answer.reason, updatedAt: now, attempts: 1 });
+  }));
+  const fresh = new Set(await recordRefunds(records));
+  const processing: string[] = [];
+  const failed: string[] = [];
+  for (const record of records.filter((r) => fresh.has(r.outRefundNo))) {
+    const answer = await requestRefund({
+      outTradeNo: record.orderId,
+      outRefundNo: record.outRefundNo,
+      totalFee: record.amount,
+      refundFee: record.amount,
+    });
+    if (answer.ok) processing.push(record.outRefundNo);
+    else {
+      ctx.log.warn('refund request failed; the retry job will ask again', {
+        outRefundNo: record.outRefundNo,
+        reason: answer.reason,
+      });
+      failed.push(record.outRefundNo);
+    }
   }
+  await setRefundStatus(processing, { status: 'processing', attempts: 1, updatedAt: now });
+  await setRefundStatus(failed, {
+    status: 'failed',
+    attempts: 1,
+    nextAttemptAt: now + retryDelayMs(1),
+    updatedAt: now,
+  });
+  return { requested: processing.length, failed: failed.length };
+}
+
+export async function startRefund(
+  order: Order,
+  transactionId: string,
+  reason: string,
+  ctx: InvocationContext,
+): Promise<void> {
+  await requestRefunds([{ order, transactionId, reason }], ctx);
 }

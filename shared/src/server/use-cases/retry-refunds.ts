@@ -1,0 +1,66 @@
+/**
+ * retryRefunds (every 5 minutes, or by hand): refunds whose request failed, or was cut short, are asked
+ * again under the same `outRefundNo` (CloudPay never refunds one number twice), with a growing delay.
+ * After 5 failed attempts a refund is flagged for ops with its last reason: `refunds` where
+ * `status = 'flagged'` is the list the ops screen shows.
+ */
+import { requestRefund } from '../pay/cloud-pay';
+import { countRefundsToRetry, listRefundsToRetry, updateRefund } from '../repositories/payment.repository';
+import type { Job } from '../runtime/define-trigger';
+import { retryDelayMs } from './refund-order';
+
+export const MAX_REFUND_ATTEMPTS = 5;
+export const RETRY_BATCH = 50;
+
+export const retryRefunds: Job = async (run, ctx) => {
+  let scanned = 0;
+  let changed = 0;
+  let flagged = 0;
+  const seen = new Set<string>();
+  while (scanned < run.limit && run.hasTime()) {
+    const batch = (await listRefundsToRetry(ctx.clock.now(), Math.min(RETRY_BATCH, run.limit - scanned))).filter(
+      (r) => !seen.has(r.outRefundNo),
+    );
+    if (batch.length === 0) break;
+    scanned += batch.length;
+    if (run.dryRun) break;
+    for (const refund of batch) {
+      seen.add(refund.outRefundNo);
+      const now = ctx.clock.now();
+      const attempts = refund.attempts + 1;
+      const answer = await requestRefund({
+        outTradeNo: refund.orderId,
+        outRefundNo: refund.outRefundNo,
+        totalFee: refund.amount,
+        refundFee: refund.amount,
+      });
+      if (answer.ok) {
+        await updateRefund(refund.outRefundNo, { status: 'processing', attempts, updatedAt: now });
+      } else if (attempts >= MAX_REFUND_ATTEMPTS) {
+        flagged += 1;
+        ctx.log.error('refund flagged for ops after repeated failures', {
+          outRefundNo: refund.outRefundNo,
+          reason: answer.reason,
+        });
+        await updateRefund(refund.outRefundNo, {
+          status: 'flagged',
+          attempts,
+          lastError: answer.reason,
+          flaggedAt: now,
+          updatedAt: now,
+        });
+      } else {
+        await updateRefund(refund.outRefundNo, {
+          status: 'failed',
+          attempts,
+          lastError: answer.reason,
+          nextAttemptAt: now + retryDelayMs(attempts),
+          updatedAt: now,
+        });
+      }
+      changed += 1;
+    }
+  }
+  const remaining = await countRefundsToRetry(ctx.clock.now());
+  return { scanned, changed, remaining, flagged };
+};
