@@ -99,3 +99,15 @@ export async function countUnpaidPastDeadline(now: number): Promise<number> {
       .count()
   ).total;
 }
+
+/** The status of each of these orders that exists. */
+export async function orderStatuses(ids: readonly string[]): Promise<Map<string, OrderStatus>> {
+  if (ids.length === 0) return new Map();
+  const data = (await getMany(
+    orders()
+      .where({ _id: cmd().in([...ids]) })
+      .field({ _id: true, status: true })
+      .limit(ids.length),
+  )) as { _id: string; status: OrderStatus }[];
+  return new Map(data.map((d) => [d._id, d.status]));
+}

@@ -81,6 +81,22 @@ describe('expireGroups', () => {
     expect(await job('expireGroups')).toMatchObject({ scanned: 0, changed: 0, remaining: 0 });
   });
 
+  it("gives a failed group's shoppers their per-user quota back", async () => {
+    const { fx, groupId } = await groupWith(0, 0, { perUserLimit: 1, perOrderLimit: 1 });
+    const leader = `o-l-${fx.activityId}`;
+    const again = () =>
+      platform.call<Envelope<Placed>>('openGroup', leader, {
+        activityId: fx.activityId,
+        quantity: 1,
+        delivery: pickupAt(fx),
+      });
+    expect((await again()).body).toMatchObject({ ok: false, error: { code: 'LIMIT_EXCEEDED' } });
+    await expire(groupId);
+    await job('expireGroups');
+    await platform.settle();
+    expect((await again()).body).toMatchObject({ ok: true });
+  });
+
   it('run twice at once, every failed group is refunded exactly once', async () => {
     const groups = await Promise.all([groupWith(1, 0), groupWith(2, 1), groupWith(0, 2)]);
     for (const g of groups) await expire(g.groupId);

@@ -7,7 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Delivery, DeliveryRequest } from '../../domain/delivery.schema';
+import type { OrderStatus } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
+import type { User } from '../../domain/user.schema';
 import { encodeAttach } from '../../domain/payment-attach';
 import { PAYMENT_WINDOW_MINUTES } from '../../domain/order.schema';
 import { DomainError, type ErrorCode } from '../../kernel/errors';
@@ -16,7 +18,7 @@ import { COLLECTIONS } from '../db/collections';
 import { db } from '../db/cloud';
 import { type PaymentParams, prepay } from '../pay/cloud-pay';
 import { getPickupPoint } from '../repositories/catalog.repository';
-import { insertOrder } from '../repositories/order.repository';
+import { insertOrder, orderStatuses } from '../repositories/order.repository';
 import { releaseStock, reserveStock } from '../repositories/stock.repository';
 import { createUser, getUser, holdQuota, type QuotaHold, releaseQuota } from '../repositories/user.repository';
 
@@ -46,12 +48,34 @@ export async function releaseOrderHolds(order: Order): Promise<void> {
   if (order.activityId) await releaseQuota(order.openid, order._id, order.activityId, order.quantity);
 }
 
+/** Orders in these states no longer count against a per-user limit. */
+const RELEASED: ReadonlySet<OrderStatus> = new Set(['closed', 'refunding', 'refunded']);
+
+/**
+ * Gives back the quota still held by orders that closed or were refunded without releasing it (a failed
+ * group's orders are settled in bulk, so their quota is returned here, when it matters). True if any was.
+ */
+async function reconcileQuota(user: User): Promise<boolean> {
+  const holds = Object.entries(user.quotaHolds);
+  const statuses = await orderStatuses(holds.map(([orderId]) => orderId));
+  let released = false;
+  for (const [orderId, hold] of holds) {
+    const status = statuses.get(orderId);
+    if (status === undefined || RELEASED.has(status)) {
+      released = (await releaseQuota(user._id, orderId, hold.activityId, hold.quantity)) || released;
+    }
+  }
+  return released;
+}
+
 /** Holds the per-user quota, creating the user on their first order. */
 async function takeQuota(openid: string, hold: QuotaHold, now: number): Promise<void> {
   if (await holdQuota(openid, hold)) return;
   const user = await getUser(openid);
   if (!user) {
     await createUser(openid, now);
+    if (await holdQuota(openid, hold)) return;
+  } else if (await reconcileQuota(user)) {
     if (await holdQuota(openid, hold)) return;
   }
   const refused = user ?? (await getUser(openid));
