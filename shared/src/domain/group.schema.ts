@@ -8,6 +8,7 @@ import * as z from '../kernel/zod';
 import { activityScopeSchema, stockModeSchema } from './activity.schema';
 import { districtSchema, geoPointSchema, idSchema, instantSchema, openidSchema } from './common.schema';
 import { groupStatusSchema } from './group.machine';
+import { outboxEntrySchema } from './notification';
 
 export const groupSchema = z.object({
   _id: idSchema,
@@ -41,6 +42,13 @@ export const groupSchema = z.object({
   deadlineAt: instantSchema,
   formedAt: instantSchema.optional(),
   closedAt: instantSchema.optional(),
+  /** A failed group whose orders and refunds are all settled. */
+  settled: z.boolean().optional(),
+  /** Messages this group's state changes caused, waiting for sendNotifications. */
+  outbox: z.array(outboxEntrySchema).default([]),
+  outboxPending: z.boolean().optional(),
+  /** The 1-hour reminder was written. */
+  reminded: z.boolean().optional(),
   updatedAt: instantSchema,
 });
 export type Group = z.infer<typeof groupSchema>;

@@ -14,3 +14,4 @@ export { handlePayment, paymentNotificationSchema } from './use-cases/pay-callba
 export { ping } from './use-cases/ping';
 export { handleRefund, refundNotificationSchema } from './use-cases/refund-callback';
 export { retryRefunds } from './use-cases/retry-refunds';
+export { sendNotifications } from './use-cases/send-notifications';

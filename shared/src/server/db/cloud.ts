@@ -31,6 +31,7 @@ export interface Command {
   and(...conditions: unknown[]): Operand;
   or(...conditions: unknown[]): Operand;
   not(condition: Operand): Operand;
+  size(length: number): Operand;
   inc(by: number): Operand;
   min(value: unknown): Operand;
   push(values: unknown): Operand;

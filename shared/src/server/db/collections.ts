@@ -10,4 +10,5 @@ export const COLLECTIONS = {
   merchants: 'merchants',
   pickupPoints: 'pickup_points',
   users: 'users',
+  notifications: 'notifications',
 } as const;

@@ -5,6 +5,7 @@
  * seat is the one that marks the group succeeded.
  */
 import { type Group, groupSchema } from '../../domain/group.schema';
+import { type NotificationEvent, outboxEntry } from '../../domain/notification';
 import { COLLECTIONS } from '../db/collections';
 import { cmd, db, getById, getMany } from '../db/cloud';
 
@@ -52,26 +53,69 @@ export type SeatPayment = 'paid' | 'paid-and-succeeded' | 'not-applied';
 /**
  * Records that `openid` paid their seat. The leader's payment opens the group (pending → forming); a
  * member's counts towards success; the payment of the last seat succeeds the group in the same update.
- * `not-applied` when the seat was already paid, was released, or the group is no longer open.
+ * Each update also writes the messages it causes into the group's outbox. `not-applied` when the seat
+ * was already paid, was released, or the group is no longer open.
  */
 export async function paySeat(groupId: string, openid: string, isLeader: boolean, now: number): Promise<SeatPayment> {
   const _ = cmd();
+  const note = (...events: [NotificationEvent, string?][]) => ({
+    outbox: _.push(events.map(([event, about]) => outboxEntry(event, now, about))),
+    outboxPending: true,
+  });
   const paid = { seatsPaid: _.inc(1), seatsToPay: _.inc(-1), paidOpenids: _.push([openid]), updatedAt: now };
   const base = { _id: groupId, memberOpenids: openid, paidOpenids: _.neq(openid) };
+  /** Tries each (seats still to pay before this payment, update) in turn; the first that applies wins. */
+  const attempt = async (status: string, steps: [unknown, Record<string, unknown>][]) => {
+    for (const [seatsToPay, data] of steps) {
+      const { stats } = await groups()
+        .where({ ...base, status, seatsToPay, ...(isLeader ? { leaderOpenid: openid } : {}) })
+        .update({ data: { ...paid, ...data } });
+      if (stats.updated === 1) return data.status === 'succeeded' ? 'paid-and-succeeded' : 'paid';
+    }
+    return 'not-applied';
+  };
   if (isLeader) {
-    const { stats } = await groups()
-      .where({ ...base, status: 'pending', leaderOpenid: openid })
-      .update({ data: { ...paid, status: 'forming', formedAt: now } });
-    return stats.updated === 1 ? 'paid' : 'not-applied';
+    const opened = { status: 'forming', formedAt: now };
+    return attempt('pending', [
+      [_.gt(2), { ...opened, ...note(['group_opened']) }],
+      [2, { ...opened, ...note(['group_opened'], ['one_seat_left']) }],
+    ]);
   }
-  const notLast = await groups()
-    .where({ ...base, status: 'forming', seatsToPay: _.gt(1) })
-    .update({ data: paid });
-  if (notLast.stats.updated === 1) return 'paid';
-  const last = await groups()
-    .where({ ...base, status: 'forming', seatsToPay: 1 })
-    .update({ data: { ...paid, status: 'succeeded', closedAt: now } });
-  return last.stats.updated === 1 ? 'paid-and-succeeded' : 'not-applied';
+  return attempt('forming', [
+    [_.gt(2), note(['member_joined', openid])],
+    [2, note(['member_joined', openid], ['one_seat_left'])],
+    [1, { status: 'succeeded', closedAt: now, ...note(['member_joined', openid], ['group_succeeded']) }],
+  ]);
+}
+
+/** Writes the 1-hour reminder into every forming group that ends within the hour, once each. */
+export async function remindGroupsEndingSoon(now: number, withinMs: number): Promise<number> {
+  const _ = cmd();
+  const { stats } = await groups()
+    .where({ status: 'forming', deadlineAt: _.and(_.gt(now), _.lte(now + withinMs)), reminded: _.exists(false) })
+    .update({ data: { reminded: true, outbox: _.push([outboxEntry('deadline_soon', now)]), outboxPending: true } });
+  return stats.updated;
+}
+
+/** Groups with messages waiting in their outbox. */
+export async function listGroupsWithOutbox(limit: number): Promise<StoredGroup[]> {
+  const data = await getMany(groups().where({ outboxPending: true }).limit(limit));
+  return data.map((d) => ({ ...groupSchema.parse(d), seatsToPay: (d as { seatsToPay: number }).seatsToPay }));
+}
+
+export async function countGroupsWithOutbox(): Promise<number> {
+  return (await groups().where({ outboxPending: true }).count()).total;
+}
+
+/** Removes sent entries from a group's outbox; clears its flag once it is empty. */
+export async function clearOutbox(groupId: string, entryIds: readonly string[]): Promise<void> {
+  const _ = cmd();
+  await groups()
+    .doc(groupId)
+    .update({ data: { outbox: _.pull({ id: _.in([...entryIds]) }) } });
+  await groups()
+    .where({ _id: groupId, outbox: _.size(0) })
+    .update({ data: { outboxPending: false } });
 }
 
 /** Removes a group that never left `pending` because its opening order failed: nobody ever saw it. */
@@ -127,7 +171,16 @@ export async function failGroups(ids: readonly string[], now: number): Promise<n
   const _ = cmd();
   const { stats } = await groups()
     .where({ _id: _.in([...ids]), status: 'forming', deadlineAt: _.lte(now) })
-    .update({ data: { status: 'failed', settled: false, closedAt: now, updatedAt: now } });
+    .update({
+      data: {
+        status: 'failed',
+        settled: false,
+        closedAt: now,
+        updatedAt: now,
+        outbox: _.push([outboxEntry('group_failed', now)]),
+        outboxPending: true,
+      },
+    });
   return stats.updated;
 }
 

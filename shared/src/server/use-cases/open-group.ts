@@ -80,6 +80,7 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
     ...(delivery.location ? { location: delivery.location } : {}),
     openedAt: now,
     deadlineAt: groupDeadline(now, activity.validityHours, activity.endAt),
+    outbox: [],
     updatedAt: now,
   };
   const payment = await placeOrder(

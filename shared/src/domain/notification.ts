@@ -1,0 +1,66 @@
+/**
+ * Subscription messages (订阅消息). A state change that should tell someone writes an outbox entry in
+ * the same update as the change itself (on the group document), so a message is never lost nor
+ * invented; the sendNotifications job delivers each entry once per recipient.
+ */
+import * as z from '../kernel/zod';
+
+export const notificationEventSchema = z.enum([
+  'group_opened',
+  'member_joined',
+  'one_seat_left',
+  'deadline_soon',
+  'group_succeeded',
+  'group_failed',
+]);
+export type NotificationEvent = z.infer<typeof notificationEventSchema>;
+
+/** Who an entry is for, resolved when it is sent: the leader, or every member who paid. */
+export const audienceSchema = z.enum(['leader', 'members']);
+
+export const outboxEntrySchema = z.object({
+  id: z.string(),
+  event: notificationEventSchema,
+  audience: audienceSchema,
+  at: z.number().int(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+const AUDIENCE: Record<NotificationEvent, OutboxEntry['audience']> = {
+  group_opened: 'leader',
+  member_joined: 'leader',
+  one_seat_left: 'members',
+  deadline_soon: 'members',
+  group_succeeded: 'members',
+  group_failed: 'members',
+};
+
+/**
+ * An outbox entry. Its id is deterministic within its group (`member_joined:<openid>`), and a message
+ * is recorded per group, entry and recipient before it is sent, so nothing is ever sent twice.
+ */
+export function outboxEntry(event: NotificationEvent, at: number, about?: string): OutboxEntry {
+  return { id: about ? `${event}:${about}` : event, event, audience: AUDIENCE[event], at };
+}
+
+/**
+ * The subscription templates the mini-program asks the shopper to accept at the pay tap, and the server
+ * sends. Production ids come from the WeChat console; these are the local sandbox's.
+ */
+export const SUBSCRIBE_TEMPLATES = {
+  groupProgress: 'TPL_GROUP_PROGRESS',
+  groupResult: 'TPL_GROUP_RESULT',
+} as const;
+
+/** Which template an event uses, and the one-line text it shows (thing fields hold ≤ 20 characters). */
+export const NOTIFICATION_TEXT: Record<
+  NotificationEvent,
+  { template: keyof typeof SUBSCRIBE_TEMPLATES; text: string }
+> = {
+  group_opened: { template: 'groupProgress', text: '开团成功，快分享给好友吧' },
+  member_joined: { template: 'groupProgress', text: '有新朋友参团了' },
+  one_seat_left: { template: 'groupProgress', text: '还差1人就成团了' },
+  deadline_soon: { template: 'groupProgress', text: '距结束不到1小时' },
+  group_succeeded: { template: 'groupResult', text: '拼团成功，商家将尽快发货' },
+  group_failed: { template: 'groupResult', text: '拼团未成功，已原路退款' },
+};

@@ -1,0 +1,35 @@
+/**
+ * One record per message and recipient, keyed `<groupId>|<entry>|<openid>`: claimed before sending, so
+ * a message is sent at most once, and kept whatever happened (sent, no credit, failed) for the record.
+ */
+import { COLLECTIONS } from '../db/collections';
+import { db, isDuplicateKey, type Patch } from '../db/cloud';
+
+export interface NotificationRecord {
+  readonly groupId: string;
+  readonly entryId: string;
+  readonly event: string;
+  readonly openid: string;
+  readonly templateId: string;
+  readonly createdAt: number;
+}
+
+const notifications = () => db().collection(COLLECTIONS.notifications);
+
+export const notificationKey = (r: Pick<NotificationRecord, 'groupId' | 'entryId' | 'openid'>) =>
+  `${r.groupId}|${r.entryId}|${r.openid}`;
+
+/** Claims the message; false when it was claimed before (never send it again). */
+export async function claimNotification(record: NotificationRecord): Promise<boolean> {
+  try {
+    await notifications().add({ data: { _id: notificationKey(record), ...record, status: 'sending' } });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+export async function settleNotification(key: string, patch: Patch): Promise<void> {
+  await notifications().doc(key).update({ data: patch });
+}
