@@ -3,8 +3,11 @@
  * deterministic `outRefundNo` (unique): a notification delivered twice records once, and an order is
  * never refunded twice.
  */
+import { refundNumberFor } from '../../domain/order.schema';
+import { fenSchema } from '../../kernel/money';
+import * as z from '../../kernel/zod';
 import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getMany, isDuplicateKey, type Patch } from '../db/cloud';
+import { cmd, db, getById, getMany, isDuplicateKey, type Patch } from '../db/cloud';
 
 export interface PaymentRecord {
   readonly transactionId: string;
@@ -106,4 +109,20 @@ export async function countRefundsToRetry(now: number): Promise<number> {
       .where({ status: _.in(['requested', 'failed']), nextAttemptAt: _.lte(now) })
       .count()
   ).total;
+}
+
+/** An order's refund as the shopper sees it. */
+const refundViewSchema = z.object({
+  orderId: z.string(),
+  status: z.enum(['requested', 'processing', 'failed', 'succeeded', 'flagged']),
+  amount: fenSchema,
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type RefundView = z.infer<typeof refundViewSchema>;
+
+/** The refund of this order, or null when none was recorded. */
+export async function getRefundOf(orderId: string): Promise<RefundView | null> {
+  const data = await getById(COLLECTIONS.refunds, refundNumberFor(orderId));
+  return data ? refundViewSchema.parse(data) : null;
 }

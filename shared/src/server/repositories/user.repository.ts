@@ -68,7 +68,7 @@ export async function releaseQuota(
 }
 
 /** Records the first paid order's time (the new-customer rule); later payments leave it as it is. */
-export async function recordPayment(openid: string, paidAt: number): Promise<void> {
+export async function recordFirstPaidAt(openid: string, paidAt: number): Promise<void> {
   await users()
     .doc(openid)
     .update({ data: { firstPaidAt: cmd().min(paidAt) } });

@@ -9,7 +9,7 @@ import { ORDER_STATUS_LABELS } from '../../domain/order.machine';
 import { DomainError } from '../../kernel/errors';
 import { getGroup as findGroup } from '../repositories/group.repository';
 import { getOrder as findOrder } from '../repositories/order.repository';
-import { getRefundOf } from '../repositories/refund.repository';
+import { getRefundOf } from '../repositories/payment.repository';
 import type { UseCase } from '../runtime/define-function';
 
 export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => {

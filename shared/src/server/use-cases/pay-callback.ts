@@ -12,12 +12,11 @@ import type { Order } from '../../domain/order.schema';
 import { decodeAttach, type PaymentAttach } from '../../domain/payment-attach';
 import { DomainError } from '../../kernel/errors';
 import * as z from '../../kernel/zod';
-import { getGroup, paySeat } from '../repositories/group.repository';
+import { getGroup, paySeat, releaseSeat } from '../repositories/group.repository';
 import { getOrder, listGroupOrders, transitionGroupOrders, transitionOrder } from '../repositories/order.repository';
 import { recordPayment, updatePayment } from '../repositories/payment.repository';
-import { releaseSeat } from '../repositories/group.repository';
 import { sellStock } from '../repositories/stock.repository';
-import { recordPayment as recordUserPayment } from '../repositories/user.repository';
+import { recordFirstPaidAt } from '../repositories/user.repository';
 import type { InvocationContext } from '../runtime/call-context';
 import { releaseOrderHolds } from './place-order';
 import { startRefund } from './refund-order';
@@ -137,13 +136,13 @@ async function applyPaidOrder(
   const payer = event.subOpenid ?? event.openid ?? '';
   if (attach.role === 'solo' || !attach.groupId) {
     await sellStock(attach.stock, [{ orderId, quantity: attach.quantity }]);
-    await recordUserPayment(payer, now);
+    await recordFirstPaidAt(payer, now);
     return;
   }
   const outcome = await paySeat(attach.groupId, payer, attach.role === 'leader', now);
   if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, now);
   if (outcome === 'not-applied') await settleUnappliedSeat(orderId, attach.groupId, payer, event, ctx);
-  await recordUserPayment(payer, now);
+  await recordFirstPaidAt(payer, now);
 }
 
 /**
