@@ -47,6 +47,12 @@ export const orderSchema = z.object({
 });
 export type Order = z.infer<typeof orderSchema>;
 
+/** Where an order's units come from: a dedicated activity pool, or the SKU's normal stock. */
+export const stockRefFor = (stockMode: 'shared' | 'dedicated', skuId: string, activityId?: string): StockRef =>
+  stockMode === 'dedicated' && activityId
+    ? { collection: 'activities', id: activityId }
+    : { collection: 'skus', id: skuId };
+
 /** How long a shopper has to pay before the order closes and its seat and stock are released. */
 export const PAYMENT_WINDOW_MINUTES = 15;
 

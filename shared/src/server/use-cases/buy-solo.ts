@@ -1,11 +1,10 @@
 /** buySolo: buying a SKU alone at its normal price, from its normal stock; no group. */
 import type { buySoloContract } from '../../contracts/order.contracts';
-import type { Order } from '../../domain/order.schema';
 import { DomainError } from '../../kernel/errors';
 import { fen, times } from '../../kernel/money';
 import { getProduct, getSku } from '../repositories/catalog.repository';
 import type { UseCase } from '../runtime/define-function';
-import { newId, paymentDeadline, placeOrder, resolveDelivery } from './place-order';
+import { draftOrder, placeOrder, resolveDelivery } from './place-order';
 
 /** A solo order's size cap: normal purchases have no activity limits, but one order stays sane. */
 export const SOLO_ORDER_LIMIT = 20;
@@ -20,27 +19,22 @@ export const buySolo: UseCase<typeof buySoloContract> = async (input, ctx) => {
 
   const unitPrice = fen(sku.price);
   const total = times(unitPrice, input.quantity);
-  const orderId = newId('O', now);
-  const order: Order = {
-    _id: orderId,
-    openid: ctx.openid,
-    role: 'solo',
-    status: 'pending_payment',
-    skuId: sku._id,
-    productId: product._id,
-    merchantId: sku.merchantId,
-    title: product.title,
-    spec: sku.spec,
-    quantity: input.quantity,
-    unitPrice,
-    total,
-    stockMode: 'shared',
-    stock: { collection: 'skus', id: sku._id },
-    delivery,
-    payDeadlineAt: paymentDeadline(now),
-    createdAt: now,
-    updatedAt: now,
-  };
+  const order = draftOrder(
+    {
+      openid: ctx.openid,
+      role: 'solo',
+      skuId: sku._id,
+      productId: product._id,
+      merchantId: sku.merchantId,
+      title: product.title,
+      spec: sku.spec,
+      price: { unitPrice, quantity: input.quantity, total },
+      stockMode: 'shared',
+      delivery,
+    },
+    now,
+  );
+  const orderId = order._id;
   const payment = await placeOrder({ order }, now);
   return { orderId, total, payment };
 };

@@ -2,6 +2,7 @@
  * Races through the emulator with the real SDK: many shoppers at once on one group and on one stock.
  * The invariants: a group never holds more than N seats; stock is conserved and never negative.
  */
+import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { pickupAt, seedCatalog, type Stock } from '../testing/group-buy.fixtures';
@@ -14,7 +15,6 @@ afterAll(async () => {
   await platform.stop();
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string } };
 type Placed = { orderId: string; groupId?: string };
 
 const call = async (fn: string, openid: string, body: Record<string, unknown>) =>

@@ -2,6 +2,7 @@
  * The group-buy flow end to end: the real functions, bundled, in the emulator's runner, called through
  * the gateway as the mini-program calls them, paid through the CloudPay sandbox.
  */
+import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { pickupAt, seedCatalog, type Stock } from '../testing/group-buy.fixtures';
@@ -15,7 +16,6 @@ afterAll(async () => {
   await platform.stop();
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 type Opened = { groupId: string; orderId: string; total: number; payment: { package: string } };
 type Joined = { orderId: string; total: number };
 

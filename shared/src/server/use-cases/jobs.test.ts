@@ -2,6 +2,7 @@
  * The timed jobs through the emulator: expiry with refunds, unpaid orders (and lost notifications),
  * refund retries; each repeated, raced and resumed.
  */
+import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { type CatalogOptions, pickupAt, seedCatalog, type Stock } from '../testing/group-buy.fixtures';
@@ -17,7 +18,6 @@ beforeEach(() => {
   platform.emulator.pay.setFaults({});
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string } };
 type Placed = { orderId: string; groupId?: string; total: number };
 type Report = { scanned: number; changed: number; remaining: number; [k: string]: unknown };
 

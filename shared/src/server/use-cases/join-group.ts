@@ -4,13 +4,12 @@
  * seat leave exactly one with it. Members pay the group price the group opened with.
  */
 import type { joinGroupContract } from '../../contracts/order.contracts';
-import type { Order } from '../../domain/order.schema';
 import { priceOrder } from '../../domain/pricing';
 import { isInScope } from '../../domain/scope';
 import { DomainError } from '../../kernel/errors';
 import { getGroup, releaseSeat, takeSeat } from '../repositories/group.repository';
 import type { UseCase } from '../runtime/define-function';
-import { newId, paymentDeadline, placeOrder, resolveDelivery, seatRefusal } from './place-order';
+import { draftOrder, placeOrder, resolveDelivery, seatRefusal } from './place-order';
 
 export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) => {
   const now = ctx.clock.now();
@@ -31,32 +30,24 @@ export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) =
   );
   if (!isInScope(group.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
 
-  const orderId = newId('O', now);
-  const order: Order = {
-    _id: orderId,
-    openid: ctx.openid,
-    role: 'member',
-    status: 'pending_payment',
-    activityId: group.activityId,
-    groupId: group._id,
-    skuId: group.skuId,
-    productId: group.productId,
-    merchantId: group.merchantId,
-    title: group.title,
-    spec: group.spec,
-    quantity: price.quantity,
-    unitPrice: price.unitPrice,
-    total: price.total,
-    stockMode: group.stockMode,
-    stock:
-      group.stockMode === 'dedicated'
-        ? { collection: 'activities', id: group.activityId }
-        : { collection: 'skus', id: group.skuId },
-    delivery,
-    payDeadlineAt: paymentDeadline(now),
-    createdAt: now,
-    updatedAt: now,
-  };
+  const order = draftOrder(
+    {
+      openid: ctx.openid,
+      role: 'member',
+      activityId: group.activityId,
+      groupId: group._id,
+      skuId: group.skuId,
+      productId: group.productId,
+      merchantId: group.merchantId,
+      title: group.title,
+      spec: group.spec,
+      price,
+      stockMode: group.stockMode,
+      delivery,
+    },
+    now,
+  );
+  const orderId = order._id;
   const payment = await placeOrder(
     {
       order,

@@ -1,4 +1,5 @@
 /** sendNotifications: outbox entries written with the state change, sent once each, credits respected. */
+import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBSCRIBE_TEMPLATES } from '../../domain/notification';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
@@ -12,7 +13,6 @@ afterAll(async () => {
   await platform.stop();
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string } };
 type Placed = { orderId: string; groupId?: string };
 
 const place = async (fn: string, openid: string, body: Record<string, unknown>) => {

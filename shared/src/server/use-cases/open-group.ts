@@ -6,14 +6,13 @@
 import type { openGroupContract } from '../../contracts/order.contracts';
 import { groupDeadline } from '../../domain/group.machine';
 import type { Group } from '../../domain/group.schema';
-import type { Order } from '../../domain/order.schema';
 import { priceOrder } from '../../domain/pricing';
 import { isInScope } from '../../domain/scope';
 import { DomainError } from '../../kernel/errors';
 import { getActivity, getProduct, getSku } from '../repositories/catalog.repository';
 import { insertGroup, removeUnopenedGroup } from '../repositories/group.repository';
 import type { UseCase } from '../runtime/define-function';
-import { newId, paymentDeadline, placeOrder, resolveDelivery } from './place-order';
+import { draftOrder, newId, placeOrder, resolveDelivery } from './place-order';
 
 export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) => {
   const now = ctx.clock.now();
@@ -26,33 +25,25 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
   if (!sku) throw new DomainError('NOT_FOUND', `sku ${activity.skuId}`);
   if (!isInScope(activity.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
 
-  const orderId = newId('O', now);
   const groupId = newId('G', now);
-  const order: Order = {
-    _id: orderId,
-    openid: ctx.openid,
-    role: 'leader',
-    status: 'pending_payment',
-    activityId: activity._id,
-    groupId,
-    skuId: sku._id,
-    productId: activity.productId,
-    merchantId: activity.merchantId,
-    title: activity.title,
-    spec: sku.spec,
-    quantity: price.quantity,
-    unitPrice: price.unitPrice,
-    total: price.total,
-    stockMode: activity.stockMode,
-    stock:
-      activity.stockMode === 'dedicated'
-        ? { collection: 'activities', id: activity._id }
-        : { collection: 'skus', id: sku._id },
-    delivery,
-    payDeadlineAt: paymentDeadline(now),
-    createdAt: now,
-    updatedAt: now,
-  };
+  const order = draftOrder(
+    {
+      openid: ctx.openid,
+      role: 'leader',
+      activityId: activity._id,
+      groupId,
+      skuId: sku._id,
+      productId: activity.productId,
+      merchantId: activity.merchantId,
+      title: activity.title,
+      spec: sku.spec,
+      price,
+      stockMode: activity.stockMode,
+      delivery,
+    },
+    now,
+  );
+  const orderId = order._id;
   const group: Group = {
     _id: groupId,
     activityId: activity._id,

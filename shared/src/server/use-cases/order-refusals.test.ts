@@ -1,4 +1,5 @@
 /** Every refusal of openGroup, joinGroup and buySolo: a typed error, and nothing changed in the database. */
+import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { type CatalogOptions, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
@@ -11,7 +12,6 @@ afterAll(async () => {
   await platform.stop();
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 const call = async (fn: string, openid: string | undefined, body: unknown) =>
   (await platform.call<Envelope<{ orderId: string; groupId?: string }>>(fn, openid, body)).body;
 const HOUR = 3_600_000;

@@ -2,6 +2,7 @@
  * payCallback under repetition and attack: duplicated notifications, a crash after the effect, a forged
  * call from a shopper, a wrong amount, and a payment that lands after its order closed.
  */
+import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
@@ -17,7 +18,6 @@ beforeEach(() => {
   platform.emulator.pay.setFaults({});
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string } };
 type Opened = { groupId: string; orderId: string; total: number };
 
 async function openedGroup(openid: string) {

@@ -11,7 +11,8 @@ import type { OrderStatus } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
 import type { User } from '../../domain/user.schema';
 import { encodeAttach } from '../../domain/payment-attach';
-import { PAYMENT_WINDOW_MINUTES } from '../../domain/order.schema';
+import { PAYMENT_WINDOW_MINUTES, stockRefFor } from '../../domain/order.schema';
+import type { OrderPrice } from '../../domain/pricing';
 import { DomainError, type ErrorCode } from '../../kernel/errors';
 import { addMinutes, formatBusinessTime } from '../../kernel/time';
 import { COLLECTIONS } from '../db/collections';
@@ -38,8 +39,36 @@ export async function resolveDelivery(request: DeliveryRequest): Promise<Deliver
   return { ...request, name: point.name, address: point.address, district: point.district, location: point.location };
 }
 
-export function paymentDeadline(now: number): number {
-  return addMinutes(now, PAYMENT_WINDOW_MINUTES);
+export type OrderDraft = Pick<
+  Order,
+  | 'openid'
+  | 'role'
+  | 'activityId'
+  | 'groupId'
+  | 'skuId'
+  | 'productId'
+  | 'merchantId'
+  | 'title'
+  | 'spec'
+  | 'stockMode'
+  | 'delivery'
+> & { readonly price: OrderPrice };
+
+/** A new order, awaiting payment for 15 minutes, its total computed here from the server's price. */
+export function draftOrder(draft: OrderDraft, now: number): Order {
+  const { price, ...fields } = draft;
+  return {
+    ...fields,
+    _id: newId('O', now),
+    status: 'pending_payment',
+    quantity: price.quantity,
+    unitPrice: price.unitPrice,
+    total: price.total,
+    stock: stockRefFor(draft.stockMode, draft.skuId, draft.activityId),
+    payDeadlineAt: addMinutes(now, PAYMENT_WINDOW_MINUTES),
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** Gives back everything an order may hold. Each release is a no-op when the hold is not there. */
