@@ -89,7 +89,10 @@ describe('payments through the platform', () => {
       transactionId: expect.any(String),
       timeEnd: expect.stringMatching(/^\d{14}$/),
     });
-    const invocation = emulator.runner.invocations().find((r) => r.function === 'payNotify');
+    const [invocation] = await waitFor(
+      async () => emulator.runner.invocations().filter((r) => r.function === 'payNotify'),
+      (list) => list.length > 0,
+    );
     expect(invocation).toMatchObject({ source: 'wx_paycallback', ok: true, resultCode: 'errcode=0' });
   });
 

@@ -138,3 +138,31 @@ export async function closePrepay(
   if (reply.resultCode === 'SUCCESS' || state.tradeState === 'CLOSED') return { outcome: 'closed', state };
   throw new Error(`closeOrder ${outTradeNo}: ${describe(reply)} (state ${state.tradeState})`);
 }
+
+export interface RefundState {
+  /** SUCCESS, PROCESSING, CHANGE or REFUNDCLOSE (WeChat's), or NOTEXIST. */
+  readonly status: string;
+  readonly refundId?: string;
+  readonly successTime?: string;
+}
+
+/** What CloudPay knows of a refund: for refunds whose notification never came. */
+export async function queryRefundState(outTradeNo: string, outRefundNo: string): Promise<RefundState> {
+  const api = cloudPay().queryRefund;
+  if (!api) throw new Error('cloudPay.queryRefund is unavailable');
+  const reply = await api({ outTradeNo, outRefundNo, subMchId: subMchId() });
+  if (reply.returnCode !== 'SUCCESS') throw new Error(`queryRefund ${outRefundNo}: ${describe(reply)}`);
+  if (reply.resultCode !== 'SUCCESS') {
+    if (/不存在|not ?exist|查询失败/i.test(String(reply.errCodeDes ?? ''))) return { status: 'NOTEXIST' };
+    throw new Error(`queryRefund ${outRefundNo}: ${describe(reply)}`);
+  }
+  // `refund_status_0` arrives as `refundStatus_0`: the SDK camelCases only before letters.
+  const status = reply.refundStatus_0;
+  const refundId = reply.refundId_0;
+  const successTime = reply.refundSuccessTime_0;
+  return {
+    status: typeof status === 'string' ? status : 'PROCESSING',
+    ...(typeof refundId === 'string' ? { refundId } : {}),
+    ...(typeof successTime === 'string' ? { successTime } : {}),
+  };
+}

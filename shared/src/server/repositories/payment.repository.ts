@@ -57,6 +57,8 @@ export interface RefundRecord {
 
 const refunds = () => db().collection(COLLECTIONS.refunds);
 
+const RETRIED: RefundStatus[] = ['requested', 'failed', 'processing'];
+
 /** Records refunds to request; answers the numbers that were new (an existing refund is never recorded twice). */
 export async function recordRefunds(records: readonly RefundRecord[]): Promise<string[]> {
   if (records.length === 0) return [];
@@ -91,12 +93,12 @@ export async function updateRefund(outRefundNo: string, patch: Patch): Promise<v
   await refunds().doc(outRefundNo).update({ data: patch });
 }
 
-/** Refunds the retry job should ask for (again): requested or failed, due now. */
+/** Refunds the retry job should see to, due now: to ask for (again), or to confirm (`processing`). */
 export async function listRefundsToRetry(now: number, limit: number): Promise<RefundRecord[]> {
   const _ = cmd();
   return (await getMany(
     refunds()
-      .where({ status: _.in(['requested', 'failed']), nextAttemptAt: _.lte(now) })
+      .where({ status: _.in(RETRIED), nextAttemptAt: _.lte(now) })
       .orderBy('nextAttemptAt', 'asc')
       .limit(limit),
   )) as RefundRecord[];

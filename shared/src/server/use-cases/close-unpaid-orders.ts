@@ -6,12 +6,12 @@
  * order abandons its pending group.
  */
 import type { Order } from '../../domain/order.schema';
-import { closePrepay, type PaymentState } from '../pay/cloud-pay';
+import { closePrepay } from '../pay/cloud-pay';
 import { abandonGroup, releaseSeat } from '../repositories/group.repository';
 import { countUnpaidPastDeadline, listUnpaidPastDeadline, transitionOrder } from '../repositories/order.repository';
 import type { InvocationContext } from '../runtime/call-context';
 import type { Job } from '../runtime/define-trigger';
-import { handlePayment } from './pay-callback';
+import { handlePayment, notificationFromQuery } from './pay-callback';
 import { releaseOrderHolds } from './place-order';
 
 export const CLOSE_BATCH = 50;
@@ -50,7 +50,7 @@ export const closeUnpaidOrders: Job = async (run, ctx) => {
 async function settleUnpaid(order: Order, ctx: InvocationContext): Promise<'recovered' | 'closed'> {
   const { outcome, state } = await closePrepay(order._id);
   if (outcome === 'paid') {
-    await handlePayment(notificationFrom(order, state), ctx);
+    await handlePayment(notificationFromQuery(order, state), ctx);
     return 'recovered';
   }
   const now = ctx.clock.now();
@@ -68,18 +68,4 @@ async function settleUnpaid(order: Order, ctx: InvocationContext): Promise<'reco
     }
   }
   return 'closed';
-}
-
-/** The notification CloudPay would have sent, rebuilt from its answer to queryOrder. */
-function notificationFrom(order: Order, state: PaymentState) {
-  return {
-    returnCode: 'SUCCESS',
-    resultCode: 'SUCCESS',
-    outTradeNo: order._id,
-    transactionId: state.transactionId ?? '',
-    totalFee: state.totalFee ?? -1,
-    openid: state.openid ?? order.openid,
-    subOpenid: state.openid ?? order.openid,
-    timeEnd: state.timeEnd ?? '',
-  };
 }

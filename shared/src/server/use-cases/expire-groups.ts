@@ -18,6 +18,7 @@ import { listOrdersOfGroups, transitionOrdersOfGroups } from '../repositories/or
 import { releaseStockMany } from '../repositories/stock.repository';
 import type { InvocationContext } from '../runtime/call-context';
 import type { Job } from '../runtime/define-trigger';
+import { handlePayment, notificationFromQuery } from './pay-callback';
 import { requestRefunds } from './refund-order';
 
 /** Groups settled per batch: one query, a handful of multi-document updates, one refund request per paid order. */
@@ -53,25 +54,30 @@ async function settleBatch(groups: readonly { id: string; forming: boolean }[], 
     now,
   );
   // A group whose last seat was paid just now succeeded instead: only the failed ones are settled.
-  const ids = await failedUnsettled(groups.map((g) => g.id));
-  await transitionOrdersOfGroups(ids, 'group_failed', { updatedAt: now });
-  await transitionOrdersOfGroups(ids, 'cancelled', { closedAt: now, closeReason: GROUP_FAILED, updatedAt: now });
-  // Read after the transitions: an order paid meanwhile is refunding now, or payCallback refunds it itself.
-  const orders = await listOrdersOfGroups(ids);
-  const refunding = orders.filter((o) => o.status === 'refunding');
-  const closed = orders.filter((o) => o.status === 'closed');
-  await releaseHolds([...refunding, ...closed]);
-  // A prepay left open could still be paid: close it (a payment that beats this is refunded by payCallback).
-  for (const order of closed.filter((o) => o.closeReason === GROUP_FAILED)) {
+  const failed = await failedUnsettled(groups.map((g) => g.id));
+  // Before an unpaid order closes, its prepay is closed: one paid already (its notification late or lost) is
+  // applied as payCallback would, which refunds it against the failed group. A group whose prepays can't be
+  // checked now is left unsettled for the next run.
+  const unsure = new Set<string>();
+  for (const order of (await listOrdersOfGroups(failed)).filter((o) => o.status === 'pending_payment')) {
     try {
-      await closePrepay(order._id);
+      const { outcome, state } = await closePrepay(order._id);
+      if (outcome === 'paid') await handlePayment(notificationFromQuery(order, state), ctx);
     } catch (error) {
-      ctx.log.warn('could not close a prepay; a late payment will be refunded', {
+      if (order.groupId) unsure.add(order.groupId);
+      ctx.log.warn('could not check a prepay; the group is settled on a later run', {
         orderId: order._id,
         error: String(error),
       });
     }
   }
+  const ids = failed.filter((id) => !unsure.has(id));
+  await transitionOrdersOfGroups(ids, 'group_failed', { updatedAt: now });
+  await transitionOrdersOfGroups(ids, 'cancelled', { closedAt: now, closeReason: GROUP_FAILED, updatedAt: now });
+  // Read after the transitions: an order paid meanwhile is refunding now, or payCallback refunds it itself.
+  const orders = await listOrdersOfGroups(ids);
+  const refunding = orders.filter((o) => o.status === 'refunding');
+  await releaseHolds([...refunding, ...orders.filter((o) => o.status === 'closed')]);
   const refunds = await requestRefunds(
     refunding
       .filter((o) => o.transactionId)

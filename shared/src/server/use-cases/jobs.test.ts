@@ -127,6 +127,20 @@ describe('expireGroups', () => {
     expect(await platform.get('groups', groupId)).toMatchObject({ settled: true });
   });
 
+  it('refunds an unpaid seat whose payment notification was lost before the group failed', async () => {
+    const { groupId, unpaid } = await groupWith(0, 1);
+    const [orderId] = unpaid as [string];
+    platform.emulator.pay.setFaults({ crashDeliveries: 10, crashMode: 'before' });
+    await platform.pay(orderId);
+    await platform.settle();
+    platform.emulator.pay.setFaults({});
+    await expire(groupId);
+    await job('expireGroups');
+    await platform.settle();
+    expect(await platform.get('orders', orderId)).toMatchObject({ status: 'refunded' });
+    expect(ledgerRefunds(orderId)).toBe(1);
+  });
+
   it('a payment landing as the group expires: kept only if the group succeeded, else refunded once', async () => {
     for (let round = 0; round < 4; round++) {
       const { groupId, paid, unpaid } = await groupWith(0, 1, { groupSize: 2 });
@@ -266,6 +280,25 @@ describe('retryRefunds', () => {
     await platform.settle();
     expect(await platform.get('refunds', `R${orderId}`)).toMatchObject({ status: 'succeeded', attempts: 4 });
     expect(await platform.get('orders', orderId)).toMatchObject({ status: 'refunded' });
+    expect(ledgerRefunds(orderId)).toBe(1);
+  });
+
+  it('confirms with CloudPay a refund whose notification was lost', async () => {
+    const { groupId, paid } = await groupWith(0, 0);
+    const [orderId] = paid as [string];
+    platform.emulator.pay.setFaults({ crashDeliveries: 10, crashMode: 'before' });
+    await expire(groupId);
+    await job('expireGroups');
+    await platform.settle();
+    expect(await platform.get('orders', orderId)).toMatchObject({ status: 'refunding' });
+    expect(await platform.get('refunds', `R${orderId}`)).toMatchObject({ status: 'processing' });
+    await platform.update('refunds', { orderId }, { $set: { nextAttemptAt: Date.now() - 1 } });
+    expect(await job('retryRefunds')).toMatchObject({ changed: 1 });
+    expect(await platform.get('orders', orderId)).toMatchObject({ status: 'refunded' });
+    expect(await platform.get('refunds', `R${orderId}`)).toMatchObject({
+      status: 'succeeded',
+      refundId: expect.any(String),
+    });
     expect(ledgerRefunds(orderId)).toBe(1);
   });
 

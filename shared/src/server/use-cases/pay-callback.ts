@@ -9,6 +9,7 @@
  * Every step is idempotent, so a retry after a crash finishes what the first attempt began.
  */
 import type { Order } from '../../domain/order.schema';
+import type { PaymentState } from '../pay/cloud-pay';
 import { decodeAttach, type PaymentAttach } from '../../domain/payment-attach';
 import { DomainError } from '../../kernel/errors';
 import * as z from '../../kernel/zod';
@@ -103,6 +104,20 @@ export async function handlePayment(event: PaymentNotification, ctx: InvocationC
       await record(event, 'applied', now);
       return applyPaidOrder(order._id, described, event, ctx);
   }
+}
+
+/** The notification CloudPay would have sent, rebuilt from its answer to queryOrder (a lost notification). */
+export function notificationFromQuery(order: Order, state: PaymentState): PaymentNotification {
+  return {
+    returnCode: 'SUCCESS',
+    resultCode: 'SUCCESS',
+    outTradeNo: order._id,
+    transactionId: state.transactionId ?? '',
+    totalFee: state.totalFee ?? -1,
+    openid: state.openid ?? order.openid,
+    subOpenid: state.openid ?? order.openid,
+    timeEnd: state.timeEnd ?? '',
+  };
 }
 
 const describeOrder = (order: Order): PaymentAttach => ({

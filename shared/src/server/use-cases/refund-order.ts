@@ -19,6 +19,9 @@ export interface RefundDue {
 /** How long a refund stays `requested` (its request possibly in flight) before the retry job may ask. */
 export const REQUEST_GRACE_MS = 60_000;
 
+/** A refund still `processing` this long after its request is checked with CloudPay (its notification may be lost). */
+export const CONFIRM_AFTER_MS = 10 * 60_000;
+
 /** The delay before the retry job asks again after a failed attempt (attempts 1, 2, ...). */
 export const retryDelayMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
 
@@ -60,7 +63,12 @@ export async function requestRefunds(
       failed.push(record.outRefundNo);
     }
   }
-  await setRefundStatus(processing, { status: 'processing', attempts: 1, updatedAt: now });
+  await setRefundStatus(processing, {
+    status: 'processing',
+    attempts: 1,
+    nextAttemptAt: now + CONFIRM_AFTER_MS,
+    updatedAt: now,
+  });
   await setRefundStatus(failed, {
     status: 'failed',
     attempts: 1,

@@ -1,15 +1,56 @@
 /**
  * retryRefunds (every 5 minutes, or by hand): refunds whose request failed, or was cut short, are asked
  * again under the same `outRefundNo` (CloudPay never refunds one number twice), with a growing delay.
- * After 5 failed attempts a refund is flagged for ops with its last reason: `refunds` where
+ * A refund still `processing` long after its request is confirmed with CloudPay (its notification may be
+ * lost). After 5 failed attempts a refund is flagged for ops with its last reason: `refunds` where
  * `status = 'flagged'` is the list the ops screen shows.
  */
-import { requestRefund } from '../pay/cloud-pay';
-import { countRefundsToRetry, listRefundsToRetry, updateRefund } from '../repositories/payment.repository';
+import { queryRefundState, requestRefund } from '../pay/cloud-pay';
+import {
+  countRefundsToRetry,
+  listRefundsToRetry,
+  type RefundRecord,
+  updateRefund,
+} from '../repositories/payment.repository';
+import type { InvocationContext } from '../runtime/call-context';
 import type { Job } from '../runtime/define-trigger';
-import { retryDelayMs } from './refund-order';
+import { handleRefund } from './refund-callback';
+import { CONFIRM_AFTER_MS, retryDelayMs } from './refund-order';
 
 export const MAX_REFUND_ATTEMPTS = 5;
+
+/**
+ * A refund requested long ago whose notification never came: ask CloudPay. Succeeded → completed exactly
+ * as refundCallback would; still processing → look again later; closed or unknown → ask for it again.
+ */
+async function confirmRefund(refund: RefundRecord, ctx: InvocationContext): Promise<boolean> {
+  const now = ctx.clock.now();
+  const state = await queryRefundState(refund.orderId, refund.outRefundNo);
+  if (state.status === 'SUCCESS') {
+    await handleRefund(
+      {
+        outRefundNo: refund.outRefundNo,
+        outTradeNo: refund.orderId,
+        refundStatus: 'SUCCESS',
+        ...(state.refundId ? { refundId: state.refundId } : {}),
+        ...(state.successTime ? { successTime: state.successTime } : {}),
+      },
+      ctx,
+    );
+    return true;
+  }
+  if (state.status === 'PROCESSING') {
+    await updateRefund(refund.outRefundNo, { nextAttemptAt: now + CONFIRM_AFTER_MS, updatedAt: now });
+    return false;
+  }
+  await updateRefund(refund.outRefundNo, {
+    status: 'failed',
+    lastError: `refund ${state.status}`,
+    nextAttemptAt: now,
+    updatedAt: now,
+  });
+  return true;
+}
 export const RETRY_BATCH = 50;
 
 export const retryRefunds: Job = async (run, ctx) => {
@@ -27,6 +68,10 @@ export const retryRefunds: Job = async (run, ctx) => {
     for (const refund of batch) {
       seen.add(refund.outRefundNo);
       const now = ctx.clock.now();
+      if (refund.status === 'processing') {
+        if (await confirmRefund(refund, ctx)) changed += 1;
+        continue;
+      }
       const attempts = refund.attempts + 1;
       const answer = await requestRefund({
         outTradeNo: refund.orderId,

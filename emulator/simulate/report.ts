@@ -1,0 +1,283 @@
+/**
+ * The run's report: the invariants first (every count must be 0), then the funnel, the jobs, the
+ * weather, and per-function latency, database round trips and cold starts. `formatReport` is what the
+ * terminal shows; the object itself is what `bench/results/simulate.json` keeps.
+ */
+import { cpus } from 'node:os';
+import type { WeatherTurn } from './chaos';
+import { brokenInvariants, INVARIANTS, type InvariantReport, type World } from './invariants';
+import type { JobStats } from './jobs';
+import type { ShopperTally } from './shoppers';
+import type { DatabaseSummary, FunctionRow, WarmUpSummary } from './telemetry';
+
+export interface RunSettings {
+  readonly shoppers: number;
+  readonly minutes: number;
+  readonly seed: number;
+  readonly scale: number;
+  readonly concurrency: number;
+  readonly refundFailureRate: number;
+  /** `in-process`, or the URL of the emulator played against. */
+  readonly target: string;
+}
+
+export interface Timing {
+  readonly wallSeconds: number;
+  readonly saleWallSeconds: number;
+  readonly settleWallSeconds: number;
+  /** Simulated minutes from the sale's opening to the final snapshot. */
+  readonly simulatedMinutes: number;
+  /** False when settling hit its bound with work still due. */
+  readonly settled: boolean;
+}
+
+export interface Funnel {
+  readonly shoppers: number;
+  readonly opened: number;
+  readonly joined: number;
+  readonly solo: number;
+  readonly paid: number;
+  readonly abandoned: number;
+  readonly latePaid: number;
+  readonly lateRefused: number;
+  /** Groups and orders as the run left them. */
+  readonly groups: Record<string, number>;
+  readonly orders: Record<string, number>;
+  readonly refunds: Record<string, number>;
+  /** In-process only: payments whose notification CloudPay gave up on (every delivery failed). */
+  readonly notificationsLost: number | null;
+  /** Payments completed by closeUnpaidOrders from CloudPay's answer, their notification lost or late. */
+  readonly recovered: number | null;
+}
+
+export interface SimulationReport {
+  readonly ranAt: string;
+  readonly machine: { readonly cpus: number; readonly node: string };
+  readonly settings: RunSettings;
+  readonly timing: Timing;
+  readonly throughput: { readonly callsPerSecond: number; readonly ordersPerSecond: number };
+  readonly funnel: Funnel;
+  readonly shoppers: ShopperTally;
+  readonly jobs: readonly JobStats[];
+  readonly missingJobs: readonly string[];
+  readonly weather: readonly WeatherTurn[];
+  readonly functions: readonly FunctionRow[];
+  readonly database: DatabaseSummary;
+  readonly warmUp: WarmUpSummary | null;
+  /** In-process only: where the functions' log lines went, and how many per level. */
+  readonly functionLogs: { readonly file: string; readonly lines: Readonly<Record<string, number>> } | null;
+  /** Median (function's order time − simulator's time when it placed the order); large means a clock mismatch. */
+  readonly clockSkewMs: number | null;
+  /** What the invariants were checked over (a check over nothing would pass trivially). */
+  readonly checked: Checked;
+  readonly invariants: InvariantReport;
+  readonly broken: number;
+  readonly ok: boolean;
+}
+
+export interface Checked {
+  readonly groups: number;
+  readonly orders: number;
+  readonly payments: number;
+  readonly refunds: number;
+  readonly stocks: number;
+}
+
+export const checkedOf = (world: World): Checked => ({
+  groups: world.groups.length,
+  orders: world.orders.length,
+  payments: world.ledger.filter((p) => p.transactionId).length,
+  refunds: world.refunds.length,
+  stocks: world.stocks.length,
+});
+
+const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+};
+
+export function funnelOf(
+  world: World,
+  tally: ShopperTally,
+  jobs: readonly JobStats[],
+  notificationsLost: number | null,
+): Funnel {
+  const close = jobs.find((j) => j.name === 'closeUnpaidOrders');
+  return {
+    shoppers: tally.shoppers,
+    opened: tally.opened,
+    joined: tally.joined,
+    solo: tally.solo,
+    paid: tally.paid,
+    abandoned: tally.abandoned,
+    latePaid: tally.latePaid,
+    lateRefused: tally.lateAttempted - tally.latePaid,
+    groups: countBy(world.groups, (g) => g.status),
+    orders: countBy(world.orders, (o) => o.status),
+    refunds: countBy(world.refunds, (r) => r.status),
+    notificationsLost,
+    recovered: close && !close.missing ? (close.totals.recovered ?? 0) : null,
+  };
+}
+
+export interface ReportParts {
+  readonly settings: RunSettings;
+  readonly timing: Timing;
+  readonly funnel: Funnel;
+  readonly shoppers: ShopperTally;
+  readonly jobs: readonly JobStats[];
+  readonly weather: readonly WeatherTurn[];
+  readonly functions: readonly FunctionRow[];
+  readonly database: DatabaseSummary;
+  readonly warmUp: WarmUpSummary | null;
+  readonly functionLogs: SimulationReport['functionLogs'];
+  readonly clockSkewMs: number | null;
+  readonly checked: Checked;
+  readonly invariants: InvariantReport;
+}
+
+export function buildReport(parts: ReportParts): SimulationReport {
+  const calls = parts.functions.reduce((sum, f) => sum + f.calls, 0);
+  const orders = parts.shoppers.opened + parts.shoppers.joined + parts.shoppers.solo;
+  const perSecond = (n: number) => Number((n / Math.max(parts.timing.saleWallSeconds, 0.001)).toFixed(1));
+  const broken = brokenInvariants(parts.invariants);
+  return {
+    ranAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version },
+    ...parts,
+    throughput: { callsPerSecond: perSecond(calls), ordersPerSecond: perSecond(orders) },
+    missingJobs: parts.jobs.filter((j) => j.missing).map((j) => j.name),
+    broken,
+    ok: broken === 0,
+  };
+}
+
+const LABELS: Record<keyof InvariantReport, string> = {
+  groupsOverCapacity: 'groups over capacity',
+  unitsOversold: 'units oversold',
+  paymentsUnaccounted: 'payments unaccounted for',
+  doubleRefunds: 'double refunds',
+  ordersStuck: 'orders stuck past every deadline',
+  refundsFlaggedForOps: 'refunds flagged for ops (not an invariant)',
+};
+
+const entries = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .sort(([, a], [, b]) => b - a)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || 'none';
+
+/** Past this, the functions' clock and the simulator's disagree (a remote emulator on another clock). */
+const SKEW_WARNING_MS = 2 * 60_000;
+
+const cell = (value: number | null) => (value === null ? '-' : String(value));
+
+function functionTable(rows: readonly FunctionRow[]): string[] {
+  const header = [
+    'function',
+    'calls',
+    'call p50/p99 ms',
+    'invocations',
+    'run p50/p99 ms',
+    'queue p99',
+    'db/inv',
+    'cold',
+    'init p50',
+  ];
+  const body = rows.map((r) => [
+    r.function,
+    String(r.calls),
+    r.calls > 0 ? `${cell(r.callP50Ms)}/${cell(r.callP99Ms)}` : '-',
+    cell(r.invocations),
+    r.invocations ? `${cell(r.p50Ms)}/${cell(r.p99Ms)}` : '-',
+    cell(r.queueP99Ms),
+    cell(r.dbPerInvocation),
+    cell(r.coldStarts),
+    cell(r.initP50Ms),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
+  const line = (row: readonly string[]) =>
+    row
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...body.map(line)];
+}
+
+export function formatReport(report: SimulationReport): string {
+  const { funnel, shoppers: s, timing, settings } = report;
+  const out: string[] = [];
+  out.push(
+    `山城拼团 flash-sale simulation: ${settings.shoppers} shoppers, ${settings.minutes} simulated minutes of sale, ` +
+      `seed ${settings.seed}, ${settings.scale}× clock, ${settings.concurrency} requests in flight, ` +
+      `refund failure rate ${settings.refundFailureRate}, against ${settings.target}`,
+  );
+  out.push(
+    `wall ${timing.wallSeconds} s (sale ${timing.saleWallSeconds} s, settling ${timing.settleWallSeconds} s), ` +
+      `${timing.simulatedMinutes} simulated minutes, ${timing.settled ? 'settled' : 'NOT settled (bound hit)'}; ` +
+      `${report.throughput.callsPerSecond} calls/s, ${report.throughput.ordersPerSecond} orders/s during the sale`,
+  );
+  const c = report.checked;
+  out.push(
+    '',
+    `Invariants (every count must be 0), over ${c.groups} groups, ${c.orders} orders, ${c.payments} payments, ` +
+      `${c.refunds} refunds, ${c.stocks} stocks:`,
+  );
+  for (const name of [...INVARIANTS, 'refundsFlaggedForOps'] as const) {
+    const v = report.invariants[name];
+    out.push(`  ${LABELS[name].padEnd(44)} ${v.count}`);
+    for (const example of v.examples) out.push(`      ${example}`);
+  }
+  out.push(
+    '',
+    'Funnel:',
+    `  shoppers ${funnel.shoppers}: opened ${funnel.opened}, joined ${funnel.joined}, solo ${funnel.solo}; ` +
+      `paid ${funnel.paid}, abandoned ${funnel.abandoned}; late payments taken ${funnel.latePaid}, refused ${funnel.lateRefused}`,
+    `  groups: ${entries(funnel.groups)}`,
+    `  orders: ${entries(funnel.orders)}`,
+    `  refunds: ${entries(funnel.refunds)}`,
+    `  payment notifications lost for good: ${funnel.notificationsLost ?? 'n/a (remote)'}; ` +
+      `payments recovered by closeUnpaidOrders (notification lost or late): ${funnel.recovered ?? 'n/a (job missing)'}`,
+    `  refused: ${entries(s.refused)}`,
+    `  errors: ${entries(s.errors)}; payment errors ${s.payErrors}`,
+  );
+  out.push('', `Jobs (run by hand every simulated minute):`);
+  for (const job of report.jobs) {
+    out.push(
+      job.missing
+        ? `  ${job.name}: missing (404), skipped`
+        : `  ${job.name}: ${job.runs} runs, ${job.failures} failed${job.lastError ? ` (last: ${job.lastError})` : ''}; ` +
+            `${entries(job.totals)}; remaining ${job.remaining ?? '-'}`,
+    );
+  }
+  out.push('', `CloudPay weather: ${report.weather.map((w) => `${w.atMinute}′ ${w.weather}`).join(', ')}`);
+  out.push('', 'Functions:', ...functionTable(report.functions).map((l) => `  ${l}`));
+  out.push(
+    `  database requests ${report.database.requests ?? '-'}, ${report.database.perInvocation ?? '-'} per invocation ` +
+      `(${report.database.method})`,
+  );
+  if (report.warmUp) {
+    out.push(
+      `  warm-up before the sale: ${report.warmUp.instances} instances started (init p50 ${report.warmUp.initP50Ms ?? '-'} ms) ` +
+        `in ${report.warmUp.wallSeconds} s; the table counts the sale and settling only`,
+    );
+  }
+  if (report.functionLogs) {
+    out.push(`  function logs: ${entries(report.functionLogs.lines)} → ${report.functionLogs.file}`);
+  }
+  if (report.clockSkewMs !== null) {
+    const off = Math.abs(report.clockSkewMs) > SKEW_WARNING_MS;
+    out.push(
+      `  clock skew (functions vs simulator): ${report.clockSkewMs} ms simulated` +
+        (off ? ' — the functions do not run on the clock given by --scale/--origin; deadlines are misjudged' : ''),
+    );
+  }
+  out.push(
+    '',
+    report.ok
+      ? 'OK: every invariant holds.'
+      : `BROKEN: ${report.broken} violation(s)${report.missingJobs.length > 0 ? ` (missing jobs: ${report.missingJobs.join(', ')})` : ''}.`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,250 @@
+/**
+ * One flash-sale day: seed the catalogue, start the jobs and CloudPay's weather, let the crowd in on the
+ * simulated clock, then stop the crowd and keep the jobs running until nothing is due (every group over,
+ * every unpaid order closed, every refund in CloudPay's hands) or a bound is hit, and check the
+ * invariants on what is left.
+ */
+import { buildCatalog, seedCatalog, type SimCatalog } from './catalog';
+import { FaultSchedule } from './chaos';
+import { EmulatorClient } from './client';
+import { HOUR_MS, MINUTE_MS, SimClock, sleep } from './clock';
+import { checkInvariants, type Tolerances } from './invariants';
+import { type JobName, JobRunner } from './jobs';
+import { Limiter, Tracker } from './limiter';
+import { type LocalEmulator, startLocalEmulator } from './local';
+import { buildReport, checkedOf, funnelOf, type SimulationReport } from './report';
+import { planShoppers, Shop } from './shoppers';
+import { type Backlog, readBacklog, readWorld } from './snapshot';
+import { Telemetry } from './telemetry';
+
+export interface SimulationOptions {
+  readonly shoppers: number;
+  /** Simulated minutes during which shoppers arrive. */
+  readonly minutes: number;
+  readonly seed: number;
+  /** Simulated time runs this many times faster than real time. */
+  readonly scale: number;
+  /** HTTP requests the crowd keeps in flight at most. */
+  readonly concurrency: number;
+  readonly refundFailureRate: number;
+  /** Simulated hours after the sale that settling may take at most. */
+  readonly settleHours: number;
+  /** Play against this running emulator instead of starting one. */
+  readonly url?: string;
+  /** With `url` and a scale other than 1: the remote functions' `SHANCHENG_CLOCK` origin. */
+  readonly origin?: number;
+  /** Bundle the cloud functions before starting the local emulator (default true). */
+  readonly build?: boolean;
+  /** The local emulator's functions (default `cloudfunctions/`). */
+  readonly functionsRoot?: string;
+  readonly progress?: (line: string) => void;
+}
+
+export const DEFAULTS = {
+  shoppers: 2000,
+  minutes: 120,
+  seed: 1,
+  scale: 60,
+  concurrency: 32,
+  refundFailureRate: 0.2,
+  settleHours: 4,
+} as const satisfies Partial<SimulationOptions>;
+
+/** Past a deadline, the jobs get this long (several of their ticks) before an order counts as stuck. */
+export const TOLERANCES: Tolerances = { graceMs: 10 * MINUTE_MS, refundWindowMs: 2 * HOUR_MS };
+
+/** Which job clears which backlog. */
+const CLEARS: Record<keyof Backlog, JobName> = {
+  formingGroups: 'expireGroups',
+  pendingGroups: 'closeUnpaidOrders',
+  unpaidOrders: 'closeUnpaidOrders',
+  refundsToRetry: 'retryRefunds',
+};
+
+const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
+
+export async function runSimulation(options: SimulationOptions): Promise<SimulationReport> {
+  const startedAt = performance.now();
+  const log = options.progress ?? (() => undefined);
+  if (options.url && options.scale !== 1 && options.origin === undefined) {
+    throw new Error('against a running emulator with a scale other than 1, give its clock origin (--origin)');
+  }
+  const clock = new SimClock(options.url ? (options.origin ?? Date.now()) : Date.now(), options.scale);
+  const telemetry = new Telemetry();
+  let local: LocalEmulator | undefined;
+  let jobs: JobRunner | undefined;
+  let weather: FaultSchedule | undefined;
+  try {
+    if (!options.url) {
+      log('starting an in-memory emulator with the bundled functions');
+      local = await startLocalEmulator(clock, telemetry, {
+        build: options.build ?? true,
+        ...(options.functionsRoot ? { functionsRoot: options.functionsRoot } : {}),
+      });
+    }
+    const client = new EmulatorClient(options.url ?? local?.url ?? '');
+    await requireFunctions(client);
+    const dbBefore = options.url ? await databaseRequests(client) : 0;
+    const adminBefore = client.adminRequests;
+
+    const tag = `s${options.seed}t${Date.now().toString(36)}`;
+    const catalog = buildCatalog(clock.now(), tag, options.shoppers);
+    await seedCatalog(client, catalog);
+    log(`seeded ${catalog.activities.length} activities and ${catalog.skuIds.length} SKUs (run ${tag})`);
+
+    await telemetry.warmUp(() => warmUp(client, Math.min(8, Math.ceil(options.concurrency / 4))));
+    log('functions warmed up');
+
+    jobs = new JobRunner(client, clock.realMs(MINUTE_MS), telemetry);
+    await jobs.start();
+    weather = new FaultSchedule(client, clock, options.refundFailureRate, options.seed);
+    await weather.start();
+
+    // The sale.
+    const saleOpens = clock.now();
+    const saleStarted = performance.now();
+    const plans = planShoppers(options.shoppers, catalog, options.seed, options.minutes * MINUTE_MS);
+    const limiter = new Limiter(options.concurrency);
+    const shop = new Shop({ client, limiter, catalog, clock, telemetry });
+    const visits = new Tracker();
+    for (const [i, plan] of plans.entries()) {
+      await clock.until(saleOpens + plan.arrivalMs);
+      visits.track(shop.visit(plan));
+      if ((i + 1) % Math.max(1, Math.floor(plans.length / 10)) === 0) {
+        log(`${i + 1} shoppers in, ${Math.round((clock.now() - saleOpens) / MINUTE_MS)} simulated minutes`);
+      }
+    }
+    await visits.drain();
+    await shop.paymentsDone();
+    if (visits.failures.length > 0) throw visits.failures[0];
+    const saleWallMs = performance.now() - saleStarted;
+    log(`sale over: ${shop.orderIds.length} orders; settling`);
+
+    // Settling: no new shoppers, calm CloudPay, the jobs keep going until nothing is due.
+    await weather.stop();
+    const settleStarted = performance.now();
+    const settling = { client, catalog, orderIds: shop.orderIds, jobs, clock, saleOpens, log };
+    const settled = await settle(settling, options);
+    await jobs.stop();
+    const settleWallMs = performance.now() - settleStarted;
+
+    const remoteDb = options.url
+      ? (await databaseRequests(client)) - dbBefore - (client.adminRequests - adminBefore)
+      : undefined;
+    const world = await readWorld(client, catalog, () => clock.now());
+    const invariants = checkInvariants(world, TOLERANCES);
+    const { functions, database, warmUp: warmed } = telemetry.summary(remoteDb);
+    const jobStats = jobs.report();
+    return buildReport({
+      settings: {
+        shoppers: options.shoppers,
+        minutes: options.minutes,
+        seed: options.seed,
+        scale: options.scale,
+        concurrency: options.concurrency,
+        refundFailureRate: options.refundFailureRate,
+        target: options.url ?? 'in-process',
+      },
+      timing: {
+        wallSeconds: seconds(performance.now() - startedAt),
+        saleWallSeconds: seconds(saleWallMs),
+        settleWallSeconds: seconds(settleWallMs),
+        simulatedMinutes: Math.round((world.now - saleOpens) / MINUTE_MS),
+        settled,
+      },
+      funnel: funnelOf(world, shop.tally, jobStats, local ? local.lostNotifications() : null),
+      shoppers: shop.tally,
+      jobs: jobStats,
+      weather: weather.timeline,
+      functions,
+      database,
+      warmUp: warmed,
+      functionLogs: local ? { file: local.logFile, lines: local.logLines } : null,
+      clockSkewMs: clockSkew(world.orders, shop.placedDuring),
+      checked: checkedOf(world),
+      invariants,
+    });
+  } finally {
+    // After a failure too: no loop may outlive the run.
+    await weather?.halt();
+    await jobs?.stop();
+    await local?.stop();
+  }
+}
+
+interface Settling {
+  readonly client: EmulatorClient;
+  readonly catalog: SimCatalog;
+  readonly orderIds: readonly string[];
+  readonly jobs: JobRunner;
+  readonly clock: SimClock;
+  readonly saleOpens: number;
+  readonly log: (line: string) => void;
+}
+
+/** Keeps the jobs running until, twice in a row, no job has anything due; false when the bound is hit first. */
+async function settle(run: Settling, options: Pick<SimulationOptions, 'settleHours'>): Promise<boolean> {
+  const { clock, jobs } = run;
+  const bound = clock.now() + options.settleHours * HOUR_MS;
+  let quiet = 0;
+  let lastLine = '';
+  while (quiet < 2) {
+    if (clock.now() > bound) return false;
+    await sleep(clock.realMs(MINUTE_MS));
+    const backlog = await readBacklog(run.client, run.catalog, run.orderIds);
+    const due = (Object.keys(CLEARS) as (keyof Backlog)[]).filter((k) => jobs.has(CLEARS[k]) && backlog[k] > 0);
+    quiet = due.length === 0 ? quiet + 1 : 0;
+    const line = due.map((k) => `${k} ${backlog[k]}`).join(', ');
+    if (line !== lastLine) {
+      run.log(`${Math.round((clock.now() - run.saleOpens) / MINUTE_MS)}′ still due: ${line || 'nothing'}`);
+      lastLine = line;
+    }
+  }
+  return true;
+}
+
+/** Functions the crowd and CloudPay call: required, and warmed before the sale. */
+const CROWD_FUNCTIONS = ['getActivity', 'openGroup', 'joinGroup', 'buySolo', 'payCallback', 'refundCallback'];
+
+/**
+ * Starts `instances` instances of each, one function at a time, with calls every function refuses before
+ * touching anything (an empty request, or a shopper calling a callback), as provisioned concurrency would.
+ */
+async function warmUp(client: EmulatorClient, instances: number): Promise<void> {
+  for (const name of CROWD_FUNCTIONS) {
+    await Promise.all(Array.from({ length: instances }, () => client.callFunction(name, 'o-sim-warm-up', {})));
+  }
+}
+
+async function requireFunctions(client: EmulatorClient): Promise<void> {
+  const { functions } = await client.health();
+  const missing = CROWD_FUNCTIONS.filter((name) => !functions.includes(name));
+  if (missing.length > 0) throw new Error(`the emulator lacks ${missing.join(', ')} (run npm run build:cf)`);
+}
+
+async function databaseRequests(client: EmulatorClient): Promise<number> {
+  const stats = await client.stats();
+  return Object.entries(stats)
+    .filter(([action]) => action.startsWith('database.'))
+    .reduce((sum, [, s]) => sum + s.count, 0);
+}
+
+/**
+ * How far the functions' clock is from the simulator's: for each order, how far its own `createdAt` falls
+ * outside the simulated interval in which the simulator placed it (0 inside); the median. Far from 0 means
+ * the remote emulator's clock is not the one given by --scale and --origin.
+ */
+function clockSkew(
+  orders: readonly { _id: string; createdAt: number }[],
+  placedDuring: ReadonlyMap<string, readonly [number, number]>,
+): number | null {
+  const skews = orders
+    .flatMap((o) => {
+      const during = placedDuring.get(o._id);
+      if (!during) return [];
+      const [sent, answered] = during;
+      return [o.createdAt < sent ? o.createdAt - sent : o.createdAt > answered ? o.createdAt - answered : 0];
+    })
+    .sort((a, b) => a - b);
+  return skews.length === 0 ? null : (skews[Math.floor(skews.length / 2)] ?? null);
+}
