@@ -8,6 +8,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { percentile } from '../emulator/src/http/stats';
+import { DEFAULTS, runSimulation } from '../emulator/simulate/scenario';
 import { startPlatform, type Platform } from '../emulator/src/testing/platform';
 import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fixtures';
 import { buildCloudFunctions } from '../shared/tools/build-cloudfunctions';
@@ -235,7 +236,24 @@ async function main(): Promise<void> {
     await platform.stop();
   }
 
+  // The simulator's throughput: a short flash sale through the same functions (its own in-memory emulator).
+  const simulation = await runSimulation({
+    ...DEFAULTS,
+    shoppers: Number(process.env.BENCH_SIM_SHOPPERS ?? 400),
+    minutes: 60,
+    scale: 120,
+    concurrency: 16,
+    build: false,
+  });
+  const simulator = {
+    shoppers: Number(process.env.BENCH_SIM_SHOPPERS ?? 400),
+    callsPerSecond: simulation.throughput.callsPerSecond,
+    ordersPerSecond: simulation.throughput.ordersPerSecond,
+    invariantsHold: simulation.ok,
+  };
+
   console.table(rows);
+  console.log({ simulator });
   const ping = rows.find((r) => r.function === 'ping');
   const join = rows.find((r) => r.function === 'joinGroup');
   const checks = {
