@@ -23,5 +23,3 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-/** A shopper is new until their first paid order. */
-export const isNewCustomer = (user: Pick<User, 'firstPaidAt'> | undefined): boolean => user?.firstPaidAt === undefined;
