@@ -22,4 +22,3 @@ export const userSchema = z.object({
   createdAt: instantSchema,
 });
 export type User = z.infer<typeof userSchema>;
-
