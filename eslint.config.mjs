@@ -76,6 +76,13 @@ export default tseslint.config(
     },
   },
   {
+    // Mini-program tests may start the emulator with the server's test fixtures; the app's own code may not.
+    files: ['miniprogram/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict([boundaries.noSdk, boundaries.noZod]),
+    },
+  },
+  {
     files: [
       'shared/src/kernel/**/*.ts',
       'shared/src/domain/**/*.ts',
