@@ -7,19 +7,17 @@ import { cpus } from 'node:os';
 import type { WeatherTurn } from './chaos';
 import { brokenInvariants, INVARIANTS, type InvariantReport, type World } from './invariants';
 import type { JobStats } from './jobs';
+import type { SimulationOptions } from './scenario';
 import type { ShopperTally } from './shoppers';
 import type { DatabaseSummary, FunctionRow, WarmUpSummary } from './telemetry';
 
-export interface RunSettings {
-  readonly shoppers: number;
-  readonly minutes: number;
-  readonly seed: number;
-  readonly scale: number;
-  readonly concurrency: number;
-  readonly refundFailureRate: number;
-  /** `in-process`, or the URL of the emulator played against. */
+/** The run's knobs, as the report prints them; `target` is `in-process` or the URL played against. */
+export type RunSettings = Pick<
+  SimulationOptions,
+  'shoppers' | 'minutes' | 'seed' | 'scale' | 'concurrency' | 'refundFailureRate'
+> & {
   readonly target: string;
-}
+};
 
 export interface Timing {
   readonly wallSeconds: number;
