@@ -7,7 +7,7 @@ import { idSchema, instantSchema } from '../domain/common.schema';
 import { deliverySchema } from '../domain/delivery.schema';
 import { groupStatusSchema } from '../domain/group.machine';
 import { orderStatusSchema } from '../domain/order.machine';
-import { orderRoleSchema } from '../domain/order.schema';
+import { orderRoleSchema, refundStatusSchema } from '../domain/order.schema';
 import { orderTabSchema } from '../domain/order-tab';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
@@ -149,8 +149,6 @@ export const listMyOrdersContract = defineContract({
   }),
 });
 
-export const refundViewStatusSchema = z.enum(['requested', 'processing', 'failed', 'succeeded', 'flagged']);
-
 export const getOrderContract = defineContract({
   name: 'getOrder',
   request: z.object({ orderId: idSchema }),
@@ -187,7 +185,7 @@ export const getOrderContract = defineContract({
     /** The refund of a `refunding` or `refunded` order, once recorded. */
     refund: z
       .object({
-        status: refundViewStatusSchema,
+        status: refundStatusSchema,
         amount: fenSchema,
         requestedAt: instantSchema,
         updatedAt: instantSchema,

@@ -56,5 +56,9 @@ export const stockRefFor = (stockMode: 'shared' | 'dedicated', skuId: string, ac
 /** How long a shopper has to pay before the order closes and its seat and stock are released. */
 export const PAYMENT_WINDOW_MINUTES = 15;
 
+/** A refund's life: recorded, asked of CloudPay, failed (retried), succeeded, or flagged for ops after 5 failures. */
+export const refundStatusSchema = z.enum(['requested', 'processing', 'failed', 'succeeded', 'flagged']);
+export type RefundStatus = z.infer<typeof refundStatusSchema>;
+
 /** The refund number for an order: deterministic, so a refund is never issued twice. */
 export const refundNumberFor = (orderId: string): string => `R${orderId}`.slice(0, 32);

@@ -3,7 +3,7 @@
  * deterministic `outRefundNo` (unique): a notification delivered twice records once, and an order is
  * never refunded twice.
  */
-import { refundNumberFor } from '../../domain/order.schema';
+import { refundNumberFor, type RefundStatus, refundStatusSchema } from '../../domain/order.schema';
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
 import { COLLECTIONS } from '../db/collections';
@@ -36,8 +36,6 @@ export async function recordPayment(payment: PaymentRecord): Promise<boolean> {
 export async function updatePayment(transactionId: string, patch: Patch): Promise<void> {
   await db().collection(COLLECTIONS.payments).doc(transactionId).update({ data: patch });
 }
-
-export type RefundStatus = 'requested' | 'processing' | 'failed' | 'succeeded' | 'flagged';
 
 export interface RefundRecord {
   readonly outRefundNo: string;
@@ -116,7 +114,7 @@ export async function countRefundsToRetry(now: number): Promise<number> {
 /** An order's refund as the shopper sees it. */
 const refundViewSchema = z.object({
   orderId: z.string(),
-  status: z.enum(['requested', 'processing', 'failed', 'succeeded', 'flagged']),
+  status: refundStatusSchema,
   amount: fenSchema,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
