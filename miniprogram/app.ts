@@ -1,8 +1,9 @@
+import { CLOUD } from './config';
 import { initCloud } from './services/cloud';
 
 App<IAppOption>({
   globalData: {},
   onLaunch() {
-    initCloud();
+    initCloud(CLOUD);
   },
 });

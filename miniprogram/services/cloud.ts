@@ -20,20 +20,26 @@ import {
 type ContractOf<N extends FunctionName> = (typeof contracts)[N];
 
 export type CloudMode =
-  { readonly mode: 'cloud' } | { readonly mode: 'local'; readonly gatewayUrl: string; readonly openid: string };
+  | { readonly mode: 'cloud'; readonly env?: string }
+  | { readonly mode: 'local'; readonly gatewayUrl: string; readonly openid: string };
 
 let current: CloudMode = { mode: 'cloud' };
 
 export function initCloud(mode: CloudMode = { mode: 'cloud' }): void {
   current = mode;
-  if (mode.mode === 'cloud') wx.cloud.init({ traceUser: true });
+  if (mode.mode === 'cloud') wx.cloud.init(mode.env ? { env: mode.env, traceUser: true } : { traceUser: true });
 }
 
-/** One function call over the local gateway, with `wx.request`. */
-function callLocal(gatewayUrl: string, openid: string, name: string, data: unknown): Promise<unknown> {
+/** Which transport is in use: live progress watches the database in the cloud and polls locally. */
+export function currentCloud(): CloudMode {
+  return current;
+}
+
+/** A POST to the local gateway with `wx.request`: a function call, or one of the emulator's WeChat stand-ins. */
+export function postLocal(gatewayUrl: string, openid: string, path: string, data: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
     wx.request({
-      url: `${gatewayUrl}/fn/${name}`,
+      url: `${gatewayUrl}${path}`,
       method: 'POST',
       header: { 'content-type': 'application/json', 'x-wx-openid': openid },
       data: data as WechatMiniprogram.IAnyObject,
@@ -52,7 +58,7 @@ export async function callFunction<N extends FunctionName>(
   try {
     result =
       current.mode === 'local'
-        ? await callLocal(current.gatewayUrl, current.openid, name, data)
+        ? await postLocal(current.gatewayUrl, current.openid, `/fn/${name}`, data)
         : (await wx.cloud.callFunction({ name, data: data as WechatMiniprogram.IAnyObject })).result;
   } catch {
     return failure('UNAVAILABLE');

@@ -1,7 +1,15 @@
 /**
  * The only module the mini-program imports from shared/. It is bundled by `npm run build:mp` into
  * `miniprogram/shared/client.js` and reached as `@shared/client` through app.json `resolveAlias`.
- * Nothing under `server/` may be reachable from here.
+ * Nothing under `server/` may be reachable from here; from the domain, only names and labels the pages
+ * show (types cost nothing in the bundle).
  */
 export * from './contracts';
 export * from './kernel';
+export { DISTRICTS, type District } from './domain/common.schema';
+export type { DeliveryRequest } from './domain/delivery.schema';
+export type { GroupStatus } from './domain/group.machine';
+export { ORDER_STATUS_LABELS, type OrderStatus } from './domain/order.machine';
+export type { OrderRole, RefundStatus } from './domain/order.schema';
+export { ORDER_TAB_LABELS, type OrderTab } from './domain/order-tab';
+export { SUBSCRIBE_TEMPLATES } from './domain/notification';

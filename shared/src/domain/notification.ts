@@ -50,6 +50,8 @@ export function outboxEntry(event: NotificationEvent, at: number, about?: string
 export const SUBSCRIBE_TEMPLATES = {
   groupProgress: 'TPL_GROUP_PROGRESS',
   groupResult: 'TPL_GROUP_RESULT',
+  /** Asked for at the pay tap with groupResult; sent once shipping exists (no sender yet). */
+  orderShipped: 'TPL_ORDER_SHIPPED',
 } as const;
 
 /** Which template an event uses, and the one-line text it shows (thing fields hold ≤ 20 characters). */

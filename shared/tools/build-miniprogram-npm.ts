@@ -1,0 +1,70 @@
+/**
+ * `npm run build:npm`: the mini-program npm build (devtools' 构建 npm) with the official `miniprogram-ci`.
+ * `miniprogram/package.json` lists what the mini-program uses (TDesign); the root package.json installs
+ * the same versions, so one `npm install` serves both. packNpmManually looks for node_modules beside the
+ * package.json it packs, so `miniprogram/node_modules/<dep>` is linked to the root install first (git-ignored,
+ * and what devtools' own 构建 npm reads too). The output is `miniprogram/miniprogram_npm/`, git-ignored.
+ */
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fromRoot, isMain } from './paths';
+
+const require = createRequire(import.meta.url);
+
+interface PackageJson {
+  readonly dependencies?: Record<string, string>;
+  readonly devDependencies?: Record<string, string>;
+}
+
+const readPackage = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
+
+/** The mini-program's dependencies, each pinned exactly and to the version the root installs. */
+export function miniprogramDependencies(
+  miniprogram = readPackage(fromRoot('miniprogram', 'package.json')),
+  root = readPackage(fromRoot('package.json')),
+): string[] {
+  return Object.entries(miniprogram.dependencies ?? {}).map(([name, version]) => {
+    const installed = root.dependencies?.[name] ?? root.devDependencies?.[name];
+    if (!/^\d+\.\d+\.\d+$/.test(version))
+      throw new Error(`miniprogram/package.json: pin ${name} exactly, not ${version}`);
+    if (installed !== version) {
+      throw new Error(
+        `miniprogram/package.json wants ${name} ${version}, the root package.json has ${installed ?? 'none'}`,
+      );
+    }
+    return name;
+  });
+}
+
+export async function buildMiniprogramNpm(root = fromRoot('miniprogram')) {
+  const names = miniprogramDependencies();
+  const modules = join(root, 'node_modules');
+  rmSync(modules, { recursive: true, force: true });
+  for (const name of names) {
+    const link = join(modules, name);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(dirname(require.resolve(`${name}/package.json`)), link, 'dir');
+  }
+  rmSync(join(root, 'miniprogram_npm'), { recursive: true, force: true });
+  // miniprogram-ci is CommonJS and heavy: load it only when building.
+  const ci = (await import('miniprogram-ci')) as typeof import('miniprogram-ci');
+  const result = await ci.packNpmManually({
+    packageJsonPath: join(root, 'package.json'),
+    miniprogramNpmDistDir: root,
+  });
+  if (result.miniProgramPackNum !== names.length) {
+    throw new Error(`packed ${result.miniProgramPackNum} mini-program packages, expected ${names.length}`);
+  }
+  return { packages: names, warnings: result.warnList };
+}
+
+if (isMain(import.meta.url)) {
+  buildMiniprogramNpm().then(
+    (r) => console.log(`${'miniprogram npm'.padEnd(24)} ${r.packages.join(', ')}  miniprogram/miniprogram_npm/`),
+    (error: unknown) => {
+      console.error(`build:npm failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}
