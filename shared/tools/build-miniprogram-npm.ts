@@ -48,7 +48,7 @@ export async function buildMiniprogramNpm(root = fromRoot('miniprogram')) {
   }
   rmSync(join(root, 'miniprogram_npm'), { recursive: true, force: true });
   // miniprogram-ci is CommonJS and heavy: load it only when building.
-  const ci = (await import('miniprogram-ci')) as typeof import('miniprogram-ci');
+  const ci = await import('miniprogram-ci');
   const result = await ci.packNpmManually({
     packageJsonPath: join(root, 'package.json'),
     miniprogramNpmDistDir: root,
