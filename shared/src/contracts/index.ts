@@ -1,6 +1,6 @@
 import { listMyGroupsContract, loginContract, updateProfileContract } from './account.contracts';
 import { listGroupsContract, listPickupPointsContract } from './discovery.contracts';
-import { buySoloContract, joinGroupContract, openGroupContract } from './order.contracts';
+import { buySoloContract, joinGroupContract, openGroupContract, payOrderContract } from './order.contracts';
 import { pingContract } from './ping.contract';
 import {
   getActivityContract,
@@ -25,6 +25,7 @@ export const contracts = {
   openGroup: openGroupContract,
   joinGroup: joinGroupContract,
   buySolo: buySoloContract,
+  payOrder: payOrderContract,
   getGroup: getGroupContract,
   getActivity: getActivityContract,
   listActivities: listActivitiesContract,

@@ -32,3 +32,10 @@ export const buySoloContract = defineContract({
   request: z.object({ skuId: idSchema, quantity: quantitySchema, delivery: deliveryRequestSchema }),
   response: z.object({ orderId: idSchema, total: z.number().int(), payment: paymentParamsSchema }),
 });
+
+/** Pays an unpaid order later (from the order list or detail): the same prepay, again. */
+export const payOrderContract = defineContract({
+  name: 'payOrder',
+  request: z.object({ orderId: idSchema }),
+  response: z.object({ orderId: idSchema, total: z.number().int(), payment: paymentParamsSchema }),
+});

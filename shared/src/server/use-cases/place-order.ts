@@ -124,6 +124,26 @@ export interface Placement {
   readonly undoBeforeHolds?: () => Promise<void>;
 }
 
+/**
+ * CloudPay's prepay for the order. Asking again with the same order gives the same prepay back (CloudPay
+ * answers a repeated out_trade_no with identical parameters with the prepay it already has), which is
+ * how an unpaid order is paid later (payOrder).
+ */
+export function prepayOrder(order: Order): Promise<PaymentParams> {
+  const attach = encodeAttach({
+    role: order.role,
+    ...(order.groupId ? { groupId: order.groupId } : {}),
+    stock: order.stock,
+    quantity: order.quantity,
+  });
+  return prepay({
+    outTradeNo: order._id,
+    totalFee: order.total,
+    body: `山城拼团-${order.title}`,
+    ...(attach ? { attach } : {}),
+  });
+}
+
 export async function placeOrder(placement: Placement, now: number): Promise<PaymentParams> {
   const { order } = placement;
   await insertOrder(order);
@@ -137,18 +157,7 @@ export async function placeOrder(placement: Placement, now: number): Promise<Pay
     }
     if (placement.quota) await takeQuota(order.openid, placement.quota, now);
     else await createUser(order.openid, now);
-    const attach = encodeAttach({
-      role: order.role,
-      ...(order.groupId ? { groupId: order.groupId } : {}),
-      stock: order.stock,
-      quantity: order.quantity,
-    });
-    return await prepay({
-      outTradeNo: order._id,
-      totalFee: order.total,
-      body: `山城拼团-${order.title}`,
-      ...(attach ? { attach } : {}),
-    });
+    return await prepayOrder(order);
   } catch (error) {
     if (holding) {
       // Every release is a no-op for a hold that was not taken.
