@@ -1,0 +1,92 @@
+/**
+ * 订单 tab: the shopper's orders by tab, paged on reaching the bottom, refreshed on pull-down and on
+ * every show. Another page picks the tab through `openOrdersTab` (services/navigation.ts).
+ */
+import type { OrderTab } from '@shared/client';
+import type { OrderAction } from '../../components/order-card/view';
+import { callFunction } from '../../services/cloud';
+import { groupPageUrl, orderDetailUrl, takeOrdersTab } from '../../services/navigation';
+import { payPendingOrder, RELOAD_AFTER_PAY_MS } from './pay-order';
+import { emptyText, footerText, ORDER_TABS, type OrderItem, ordersRequest, type PageState, pageLoaded } from './view';
+
+/** What an order-card's `action` event carries. */
+interface OrderActionDetail {
+  action: OrderAction;
+  orderId: string;
+  groupId?: string;
+}
+
+Page({
+  data: {
+    tabs: ORDER_TABS,
+    tab: 'all' as OrderTab,
+    emptyText: emptyText('all'),
+    state: 'loading' as PageState,
+    message: '',
+    orders: [] as OrderItem[],
+    hasMore: false,
+    loadingMore: false,
+    footer: '',
+  },
+  /** Counts loads, so an answer that arrives after a newer load started is dropped. */
+  loads: 0,
+
+  onShow() {
+    const asked = takeOrdersTab();
+    if (asked && asked !== this.data.tab) this.showTab(asked);
+    else void this.load(0);
+  },
+
+  onPullDownRefresh() {
+    void this.load(0).then(() => wx.stopPullDownRefresh());
+  },
+
+  onReachBottom() {
+    if (this.data.state === 'ready' && this.data.hasMore && !this.data.loadingMore)
+      void this.load(this.data.orders.length);
+  },
+
+  onTabChange(event: WechatMiniprogram.CustomEvent<{ value: OrderTab }>) {
+    this.showTab(event.detail.value);
+  },
+
+  onRetry() {
+    this.setData({ state: 'loading' });
+    void this.load(0);
+  },
+
+  onOrderAction(event: WechatMiniprogram.CustomEvent<OrderActionDetail>) {
+    const { action, orderId, groupId } = event.detail;
+    if (action === 'pay') void this.pay(orderId);
+    else if (action === 'invite' && groupId) void wx.navigateTo({ url: groupPageUrl(groupId) });
+    else void wx.navigateTo({ url: orderDetailUrl(orderId) });
+  },
+
+  showTab(tab: OrderTab) {
+    this.setData({ tab, emptyText: emptyText(tab), state: 'loading', orders: [], hasMore: false });
+    void this.load(0);
+  },
+
+  async load(offset: number) {
+    const load = ++this.loads;
+    if (offset > 0) this.setData({ loadingMore: true, footer: footerText(true, true) });
+    const answer = await callFunction('listMyOrders', ordersRequest(this.data.tab, offset));
+    if (load !== this.loads) return;
+    const view = pageLoaded(this.data.orders, answer, offset, (order: OrderItem) => order);
+    if (offset > 0 && view.message) void wx.showToast({ title: view.message, icon: 'none' });
+    this.setData({
+      state: view.state,
+      message: view.message,
+      orders: view.rows,
+      hasMore: view.hasMore,
+      loadingMore: false,
+      footer: footerText(view.hasMore, false),
+    });
+  },
+
+  /** Called straight from the tap: payPendingOrder asks for messages before anything is awaited. */
+  async pay(orderId: string) {
+    void wx.showToast({ title: await payPendingOrder(orderId), icon: 'none' });
+    setTimeout(() => void this.load(0), RELOAD_AFTER_PAY_MS);
+  },
+});
