@@ -5,11 +5,21 @@ import { idSchema, instantSchema, openidSchema } from './common.schema';
 export const roleSchema = z.enum(['shopper', 'leader', 'merchant', 'ops']);
 export type Role = z.infer<typeof roleSchema>;
 
+/**
+ * A shopper's public share reference: 8 characters of [0-9a-z], drawn at random when the user is created
+ * (or on their first login if they predate refs). Share paths and poster codes carry it instead of the
+ * openid, so a card says who shared it without revealing who they are.
+ */
+export const userRefSchema = z.string().regex(/^[0-9a-z]{8}$/, '8 characters of 0-9 a-z');
+export const USER_REF_LENGTH = 8;
+
 export const userSchema = z.object({
   _id: openidSchema,
   nickname: z.string().max(32).default(''),
   avatarUrl: z.string().max(512).default(''),
   roles: z.array(roleSchema).min(1),
+  /** Share reference (see `userRefSchema`); absent only on users created before refs existed. */
+  ref: userRefSchema.optional(),
   /** The merchant a merchant-role user acts for. */
   merchantId: idSchema.optional(),
   firstPaidAt: instantSchema.optional(),
