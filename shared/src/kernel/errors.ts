@@ -24,6 +24,7 @@ export const ERROR_MESSAGES = {
   PAYMENT_MISMATCH: '支付金额与订单不符',
   PAYMENT_FAILED: '支付失败，请稍后重试',
   REFUND_FAILED: '退款处理中，请稍后查看',
+  CONTENT_RISKY: '内容含有不适宜的信息，请修改后重试',
   UNAVAILABLE: '服务暂时不可用，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const satisfies Record<string, string>;

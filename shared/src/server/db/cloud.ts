@@ -32,6 +32,8 @@ export interface Command {
   or(...conditions: unknown[]): Operand;
   not(condition: Operand): Operand;
   size(length: number): Operand;
+  /** Nearest first (`$nearSphere`); distances in metres. Needs a 2dsphere index on the field. */
+  geoNear(options: { geometry: GeoPointRef; maxDistance?: number; minDistance?: number }): Operand;
   inc(by: number): Operand;
   min(value: unknown): Operand;
   push(values: unknown): Operand;
@@ -65,9 +67,13 @@ export interface CollectionRef extends QueryRef {
   add(options: { data: Readonly<Record<string, unknown>> }): Promise<{ _id: string }>;
 }
 
+/** A `db.Geo.Point`: what geo query operators take. */
+export type GeoPointRef = { readonly __geoPoint?: never };
+
 export interface Database {
   collection(name: string): CollectionRef;
   readonly command: Command;
+  readonly Geo: { Point(longitude: number, latitude: number): GeoPointRef };
 }
 
 let database: Database | undefined;

@@ -1,4 +1,4 @@
-/** Reads of the catalogue the order use cases need: activities, SKUs, products, pickup points. */
+/** Reads of the catalogue: activities, SKUs, products, and pickup points (one, or a list for checkout). */
 import { type Activity, activitySchema } from '../../domain/activity.schema';
 import {
   type PickupPoint,
@@ -8,8 +8,9 @@ import {
   type Sku,
   skuSchema,
 } from '../../domain/catalog.schema';
+import type { District, GeoPoint } from '../../domain/common.schema';
 import { COLLECTIONS } from '../db/collections';
-import { getById } from '../db/cloud';
+import { cmd, db, getById, getMany } from '../db/cloud';
 
 async function byId<T>(collection: string, id: string, parse: (data: unknown) => T): Promise<T | null> {
   const data = await getById(collection, id);
@@ -26,3 +27,25 @@ export const getProduct = (id: string): Promise<Product | null> =>
 
 export const getPickupPoint = (id: string): Promise<PickupPoint | null> =>
   byId(COLLECTIONS.pickupPoints, id, (d) => pickupPointSchema.parse(d));
+
+/**
+ * Up to `limit` pickup points: nearest first from `near` (index `location_2dsphere`), else by district
+ * then name; only those in `district` when one is given.
+ */
+export async function listPickupPoints(
+  filter: { readonly near?: GeoPoint | undefined; readonly district?: District | undefined },
+  limit: number,
+): Promise<PickupPoint[]> {
+  const where: Record<string, unknown> = {};
+  if (filter.district) where.district = filter.district;
+  let query;
+  if (filter.near) {
+    const [longitude, latitude] = filter.near.coordinates;
+    where.location = cmd().geoNear({ geometry: db().Geo.Point(longitude, latitude) });
+    query = db().collection(COLLECTIONS.pickupPoints).where(where);
+  } else {
+    query = db().collection(COLLECTIONS.pickupPoints).where(where).orderBy('district', 'asc').orderBy('name', 'asc');
+  }
+  const docs = await getMany(query.limit(limit));
+  return docs.map((d) => pickupPointSchema.parse(d));
+}

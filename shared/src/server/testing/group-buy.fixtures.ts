@@ -127,3 +127,56 @@ export interface Stock {
   reserved: number;
   sold: number;
 }
+
+/** Pickup points at real Chongqing places (the demo seed's), for geo tests. */
+export const PLACES = {
+  jiefangbei: { district: '渝中区', location: JIEFANGBEI },
+  nanping: { district: '南岸区', location: { type: 'Point', coordinates: [106.5615, 29.526] } },
+  guanyinqiao: { district: '江北区', location: { type: 'Point', coordinates: [106.5325, 29.5749] } },
+  yangjiaping: { district: '九龙坡区', location: { type: 'Point', coordinates: [106.5112, 29.506] } },
+  sanxia: { district: '沙坪坝区', location: { type: 'Point', coordinates: [106.4566, 29.5561] } },
+} as const;
+
+/**
+ * A forming group of the fixture's activity, opened and paid by `leader`, as the write functions leave
+ * it (for tests that need many groups in given places and states; override any field).
+ */
+export function groupDoc(
+  fixture: CatalogFixture,
+  id: string,
+  leader: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const now = Date.now();
+  return {
+    _id: id,
+    activityId: fixture.activityId,
+    skuId: fixture.skuId,
+    productId: fixture.productId,
+    merchantId: 'm-test',
+    title: '老火锅底料 拼团',
+    status: 'forming',
+    size: 3,
+    leaderOpenid: leader,
+    memberOpenids: [leader],
+    paidOpenids: [leader],
+    seatsTaken: 1,
+    seatsPaid: 1,
+    seatsToPay: 2,
+    groupPrice: 2990,
+    soloPrice: 3990,
+    spec: '400g',
+    image: 'cloud://test/p.jpg',
+    perOrderLimit: 3,
+    perUserLimit: 6,
+    stockMode: 'shared',
+    newCustomerOnly: false,
+    ...PLACES.jiefangbei,
+    openedAt: now - HOUR,
+    formedAt: now - HOUR,
+    deadlineAt: now + 23 * HOUR,
+    outbox: [],
+    updatedAt: now - HOUR,
+    ...overrides,
+  };
+}

@@ -7,19 +7,28 @@
 import type { getGroupContract } from '../../contracts/read.contracts';
 import { maskNickname, shareTitle } from '../../domain/display';
 import { seatsLeft } from '../../domain/group.machine';
+import type { Group } from '../../domain/group.schema';
 import { DomainError } from '../../kernel/errors';
 import { getGroup as findGroup } from '../repositories/group.repository';
 import { getProfiles } from '../repositories/profile.repository';
 import type { UseCase } from '../runtime/define-function';
 
+/**
+ * Who may see a group at all: anyone once it opened; a pending one (its leader has not paid) or an
+ * abandoned one only its leader. Anyone else is told it does not exist, exactly as for an unknown id.
+ */
+export function assertVisible(group: Pick<Group, '_id' | 'status' | 'leaderOpenid'>, openid: string): void {
+  if ((group.status === 'pending' || group.status === 'abandoned') && group.leaderOpenid !== openid) {
+    throw new DomainError('NOT_FOUND', `group ${group._id} is ${group.status}`);
+  }
+}
+
 export const getGroup: UseCase<typeof getGroupContract> = async (input, ctx) => {
   const now = ctx.clock.now();
   const group = await findGroup(input.groupId);
   if (!group) throw new DomainError('NOT_FOUND', `group ${input.groupId}`);
+  assertVisible(group, ctx.openid);
   const isLeader = group.leaderOpenid === ctx.openid;
-  if ((group.status === 'pending' || group.status === 'abandoned') && !isLeader) {
-    throw new DomainError('NOT_FOUND', `group ${group._id} is ${group.status}`);
-  }
 
   const shown = [group.leaderOpenid, ...group.paidOpenids.filter((openid) => openid !== group.leaderOpenid)];
   const profiles = await getProfiles(shown);

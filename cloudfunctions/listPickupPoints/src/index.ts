@@ -1,0 +1,4 @@
+import { listPickupPointsContract } from '@shared/contracts/discovery.contracts';
+import { defineFunction, listPickupPoints } from '@shared/server';
+
+export const main = defineFunction(listPickupPointsContract, listPickupPoints);
