@@ -1,6 +1,7 @@
 /**
  * The demo catalogue `npm start` seeds: Chongqing merchants, their local products with SKUs, group
- * activities, pickup points at real coordinates in six districts, and an ops admin. Times are relative
+ * activities, pickup points at real coordinates in six districts, an ops admin, and a few forming
+ * groups opened by demo leaders at the pickup points (so 附近的团 has something to show). Times are relative
  * to `now` so a fresh seed always has live activities. This is the only product knowledge the emulator
  * has; `seed.test.ts` checks every document against the shared domain schemas.
  */
@@ -212,5 +213,143 @@ export function chongqingSeed(now: number): Record<string, Doc[]> {
     { _id: DEMO_SHOPPER_OPENID, nickname: '解放碑吃货', avatarUrl: '', roles: ['shopper'], createdAt: now - 10 * DAY },
   ];
 
-  return { merchants, products, skus, activities, pickup_points, users };
+  const { groups, orders, leaders } = demoGroups(now, { skus, activities, pickup_points });
+  users.push(...leaders);
+
+  return { merchants, products, skus, activities, pickup_points, users, groups, orders };
+}
+
+/** Demo 团长 (community shop owners), each with a fixed share ref so a shared link is easy to try by hand. */
+export const DEMO_LEADERS = [
+  { openid: 'o-demo-leader-jfb', nickname: '解放碑王姐', ref: 'jfbwang1' },
+  { openid: 'o-demo-leader-nanping', nickname: '南坪李哥', ref: 'nplige01' },
+  { openid: 'o-demo-leader-gyq', nickname: '观音桥张姐', ref: 'gyqzhang' },
+  { openid: 'o-demo-leader-sanxia', nickname: '沙坪坝陈老师', ref: 'spbchen1' },
+  { openid: 'o-demo-leader-yjp', nickname: '杨家坪刘叔', ref: 'yjpliu01' },
+] as const;
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Forming groups for the home page's 附近的团, each opened by a demo leader at a pickup point and
+ * paid, as openGroup and payCallback leave them: the group with the leader's paid seat, the leader's
+ * order awaiting the group, its unit reserved on the SKU or the activity's pool, and the leader's
+ * quota held. No other members: every seat shown is a real order. (CloudPay's sandbox keeps its ledger
+ * in memory, so it has no record of these payments: if a demo group fails, its leader's refund is
+ * retried and then flagged for ops, like any payment made before an emulator restart.)
+ */
+function demoGroups(
+  now: number,
+  catalog: { readonly skus: Doc[]; readonly activities: Doc[]; readonly pickup_points: Doc[] },
+): { groups: Doc[]; orders: Doc[]; leaders: Doc[] } {
+  const opened: [leader: (typeof DEMO_LEADERS)[number], activityId: string, pickupId: string, hoursAgo: number][] = [
+    [DEMO_LEADERS[0], 'a-hotpot-base-3', 'pp-jiefangbei', 2],
+    [DEMO_LEADERS[1], 'a-orange-5', 'pp-nanping', 5],
+    [DEMO_LEADERS[2], 'a-hotpot-base-3', 'pp-guanyinqiao', 21],
+    [DEMO_LEADERS[3], 'a-mahua-community', 'pp-sanxia', 1],
+    [DEMO_LEADERS[4], 'a-hotpot-set-4', 'pp-yangjiaping', 3],
+  ];
+  const find = (docs: Doc[], id: string): Doc => {
+    const doc = docs.find((d) => d._id === id);
+    if (!doc) throw new Error(`demo seed: no ${id}`);
+    return doc;
+  };
+  const groups: Doc[] = [];
+  const orders: Doc[] = [];
+  const leaders: Doc[] = [];
+  opened.forEach(([leader, activityId, pickupId, hoursAgo], i) => {
+    const activity = find(catalog.activities, activityId);
+    const sku = find(catalog.skus, activity.skuId as string);
+    const pickup = find(catalog.pickup_points, pickupId);
+    const groupId = `G-demo-${i + 1}`;
+    const orderId = `O-demo-${i + 1}`;
+    const openedAt = now - hoursAgo * HOUR;
+    const paidAt = openedAt + 2 * 60 * 1000;
+    const unitPrice = (activity.leaderPrice ?? activity.groupPrice) as number;
+    const dedicated = activity.stockMode === 'dedicated';
+    // The leader's unit, reserved for their order until the group succeeds.
+    const counters = (dedicated ? activity.pool : sku.stock) as Record<string, unknown> & {
+      available: number;
+      reserved: number;
+    };
+    counters.available -= 1;
+    counters.reserved += 1;
+    counters.holds = { ...(counters.holds as Record<string, number> | undefined), [orderId]: 1 };
+
+    groups.push({
+      _id: groupId,
+      activityId,
+      skuId: sku._id,
+      productId: activity.productId,
+      merchantId: activity.merchantId,
+      title: activity.title,
+      status: 'forming',
+      size: activity.groupSize,
+      leaderOpenid: leader.openid,
+      memberOpenids: [leader.openid],
+      paidOpenids: [leader.openid],
+      seatsTaken: 1,
+      seatsPaid: 1,
+      seatsToPay: (activity.groupSize as number) - 1,
+      groupPrice: activity.groupPrice,
+      soloPrice: activity.soloPrice,
+      spec: sku.spec,
+      image: image(`${activity.productId as string}-1.jpg`),
+      perOrderLimit: activity.perOrderLimit,
+      perUserLimit: activity.perUserLimit,
+      stockMode: activity.stockMode,
+      ...(activity.scope ? { scope: activity.scope } : {}),
+      newCustomerOnly: activity.newCustomerOnly,
+      district: pickup.district,
+      location: pickup.location,
+      openedAt,
+      formedAt: paidAt,
+      deadlineAt: Math.min(openedAt + (activity.validityHours as number) * HOUR, activity.endAt as number),
+      outbox: [],
+      updatedAt: paidAt,
+    });
+    orders.push({
+      _id: orderId,
+      openid: leader.openid,
+      role: 'leader',
+      status: 'awaiting_group',
+      activityId,
+      groupId,
+      skuId: sku._id,
+      productId: activity.productId,
+      merchantId: activity.merchantId,
+      title: activity.title,
+      spec: sku.spec,
+      quantity: 1,
+      unitPrice,
+      total: unitPrice,
+      stockMode: activity.stockMode,
+      stock: dedicated ? { collection: 'activities', id: activityId } : { collection: 'skus', id: sku._id },
+      delivery: {
+        kind: 'pickup',
+        pickupPointId: pickup._id,
+        name: pickup.name,
+        address: pickup.address,
+        district: pickup.district,
+        location: pickup.location,
+      },
+      payDeadlineAt: openedAt + 15 * 60 * 1000,
+      transactionId: `4200000000demo${i + 1}`,
+      paidAt,
+      createdAt: openedAt,
+      updatedAt: paidAt,
+    });
+    leaders.push({
+      _id: leader.openid,
+      nickname: leader.nickname,
+      avatarUrl: '',
+      roles: ['shopper', 'leader'],
+      ref: leader.ref,
+      firstPaidAt: paidAt,
+      quota: { [activityId]: 1 },
+      quotaHolds: { [orderId]: { activityId, quantity: 1 } },
+      createdAt: now - 30 * 24 * HOUR,
+    });
+  });
+  return { groups, orders, leaders };
 }

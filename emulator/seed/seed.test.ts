@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { activitySchema } from '../../shared/src/domain/activity.schema';
 import { merchantSchema, pickupPointSchema, productSchema, skuSchema } from '../../shared/src/domain/catalog.schema';
-import { userSchema } from '../../shared/src/domain/user.schema';
-import { chongqingSeed } from './chongqing';
+import { groupSchema } from '../../shared/src/domain/group.schema';
+import { orderSchema } from '../../shared/src/domain/order.schema';
+import { distanceMeters, isInScope } from '../../shared/src/domain/scope';
+import { type User, userSchema } from '../../shared/src/domain/user.schema';
+import { chongqingSeed, DEMO_LEADERS, DEMO_SHOPPER_OPENID } from './chongqing';
 
 const schemas = {
   merchants: merchantSchema,
@@ -11,6 +14,8 @@ const schemas = {
   activities: activitySchema,
   pickup_points: pickupPointSchema,
   users: userSchema,
+  groups: groupSchema,
+  orders: orderSchema,
 };
 
 describe('the Chongqing demo seed', () => {
@@ -61,5 +66,53 @@ describe('the Chongqing demo seed', () => {
 
   it('has an ops admin', () => {
     expect(seed.users?.some((u) => (u.roles as string[]).includes('ops'))).toBe(true);
+  });
+
+  it('has forming groups by demo leaders near the demo shopper, each backed by its leader’s paid order', () => {
+    const groups = (seed.groups ?? []).map((g) => groupSchema.parse(g));
+    const orders = (seed.orders ?? []).map((o) => orderSchema.parse(o));
+    const users = new Map((seed.users ?? []).map((u) => [u._id, userSchema.parse(u) as User]));
+    const jiefangbei = seed.pickup_points?.find((p) => p._id === 'pp-jiefangbei')?.location as never;
+    expect(groups.filter((g) => distanceMeters(jiefangbei, g.location as never) <= 5000).length).toBeGreaterThan(1);
+    expect(users.get(DEMO_SHOPPER_OPENID)).toBeDefined();
+    for (const group of groups) {
+      const leader = users.get(group.leaderOpenid);
+      const order = orders.find((o) => o.groupId === group._id);
+      const activity = seed.activities?.find((a) => a._id === group.activityId);
+      const raw = seed.groups?.find((g) => g._id === group._id);
+      expect(group).toMatchObject({
+        status: 'forming',
+        seatsTaken: 1,
+        seatsPaid: 1,
+        paidOpenids: [group.leaderOpenid],
+      });
+      expect(raw?.seatsToPay).toBe(group.size - 1);
+      expect(group.openedAt).toBeLessThan(now);
+      expect(group.deadlineAt).toBeGreaterThan(now);
+      expect(group.size).toBe(activity?.groupSize);
+      expect(leader?.ref).toMatch(/^[0-9a-z]{8}$/);
+      expect(leader?.roles).toContain('leader');
+      expect(order).toMatchObject({ openid: group.leaderOpenid, role: 'leader', status: 'awaiting_group' });
+      expect(leader?.quotaHolds[order?._id ?? '']).toEqual({ activityId: group.activityId, quantity: 1 });
+      expect(isInScope(group.scope, { district: group.district, location: group.location })).toBe(true);
+      const stock =
+        order?.stock.collection === 'activities'
+          ? (activity?.pool as { holds: Record<string, number> })
+          : (seed.skus?.find((k) => k._id === order?.skuId)?.stock as { holds: Record<string, number> });
+      expect(stock.holds[order?._id ?? '']).toBe(1);
+    }
+    expect(new Set(groups.map((g) => g.leaderOpenid))).toEqual(new Set(DEMO_LEADERS.map((l) => l.openid)));
+    expect(new Set(DEMO_LEADERS.map((l) => l.ref)).size).toBe(DEMO_LEADERS.length);
+  });
+
+  it('conserves stock: every reserved unit is held by an order', () => {
+    const counters = [
+      ...(seed.skus ?? []).map((s) => s.stock),
+      ...(seed.activities ?? []).map((a) => a.pool).filter(Boolean),
+    ] as { available: number; reserved: number; holds?: Record<string, number> }[];
+    for (const c of counters) {
+      expect(c.available).toBeGreaterThanOrEqual(0);
+      expect(c.reserved).toBe(Object.values(c.holds ?? {}).reduce((sum, n) => sum + n, 0));
+    }
   });
 });
