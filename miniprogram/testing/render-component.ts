@@ -20,6 +20,7 @@ type Definition = WechatMiniprogram.Component.TrivialOption;
 
 interface SimulateApi {
   load(path: string, options: { compiler: 'official'; rootPath: string }): string;
+  load(definition: { template: string; usingComponents: Record<string, string> }): string;
   render(id: string, properties?: Record<string, unknown>): RenderedComponent;
 }
 
@@ -30,6 +31,9 @@ export interface RenderedComponent {
   attach(parent: Element): void;
   detach(): void;
   querySelector(selector: string): RenderedComponent | undefined;
+  querySelectorAll(selector: string): RenderedComponent[];
+  /** `dispatchEvent('tap')`: the event fires on the next microtask, so `await sleep(0)` before checking. */
+  dispatchEvent(name: string, options?: { detail?: unknown }): void;
   setData(data: Record<string, unknown>): void;
   addEventListener(name: string, listener: (event: { detail: unknown }) => void): void;
 }
@@ -67,15 +71,34 @@ async function preload(path: string): Promise<void> {
   definitions.set(path, captured);
 }
 
-/** `await render('price', { amount: 2990 })`: the component attached to a document, ready to inspect. */
-export async function render(name: string, properties: Record<string, unknown> = {}): Promise<RenderedComponent> {
+async function load(name: string): Promise<string> {
   const path = join(componentsRoot, name, 'index');
   await preload(path);
-  const id = simulate.load(path, { compiler: 'official', rootPath: componentsRoot });
+  return simulate.load(path, { compiler: 'official', rootPath: componentsRoot });
+}
+
+function attached(id: string, properties: Record<string, unknown> = {}): RenderedComponent {
   const component = simulate.render(id, properties);
   component.attach(document.createElement('parent-wrapper'));
   return component;
 }
+
+/** `await render('price', { amount: 2990 })`: the component attached to a document, ready to inspect. */
+export async function render(name: string, properties: Record<string, unknown> = {}): Promise<RenderedComponent> {
+  return attached(await load(name), properties);
+}
+
+/**
+ * `await renderInside('page-state', '<page-state state="ready"><text class="mine">…</text></page-state>')`:
+ * the component used in a host's template (compiled by simulate, not wcc), to check what it does with the
+ * content a page gives its slot. Query the host for what the shopper sees.
+ */
+export async function renderInside(name: string, template: string): Promise<RenderedComponent> {
+  return attached(simulate.load({ template, usingComponents: { [name]: await load(name) } }));
+}
+
+/** Lets a dispatched event (or anything else queued) run. */
+export const sleep = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The text a shopper reads in the first element matching `selector` (component classes are written unprefixed). */
 export function textIn(component: RenderedComponent, selector: string): string {
