@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { groupPageUrl, openOrdersTab, orderDetailUrl, takeOrdersTab } from './navigation';
+import { openOrdersTab, takeOrdersTab } from './navigation';
 
 let storage: Map<string, unknown>;
 const switchTab = vi.fn();
@@ -28,10 +28,5 @@ describe('navigation', () => {
     storage.set('ordersTab', 'nonsense');
     expect(takeOrdersTab()).toBeUndefined();
     expect(storage.has('ordersTab')).toBe(false);
-  });
-
-  it('builds the group and order detail routes', () => {
-    expect(groupPageUrl('g 1')).toBe('/packages/group/pages/group/index?groupId=g%201');
-    expect(orderDetailUrl('o1')).toBe('/packages/order/pages/detail/index?orderId=o1');
   });
 });

@@ -3,19 +3,14 @@
  * tab to show is left in storage for the 订单 page to take on its next show.
  */
 import { ORDER_TAB_LABELS, type OrderTab } from '@shared/client';
+import { ORDERS_TAB_URL } from '../utils/routes';
 
 const ORDERS_TAB_KEY = 'ordersTab';
-
-export const groupPageUrl = (groupId: string) =>
-  `/packages/group/pages/group/index?groupId=${encodeURIComponent(groupId)}`;
-
-export const orderDetailUrl = (orderId: string) =>
-  `/packages/order/pages/detail/index?orderId=${encodeURIComponent(orderId)}`;
 
 /** Switches to the 订单 tab showing `tab` (待付款, 待成团…). */
 export function openOrdersTab(tab: OrderTab): void {
   wx.setStorageSync(ORDERS_TAB_KEY, tab);
-  void wx.switchTab({ url: '/pages/orders/index' });
+  void wx.switchTab({ url: ORDERS_TAB_URL });
 }
 
 /** The tab another page asked the 订单 page to show, once: it is forgotten as it is taken. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countdownText, distanceText, priceParts, priceText, savingText, seatsLeftText, secondsLeft } from './format';
+import {
+  countdownText,
+  distanceText,
+  maskPhone,
+  priceParts,
+  priceText,
+  savingText,
+  seatsLeftText,
+  secondsLeft,
+} from './format';
 
 describe('format', () => {
   it('writes fen as yuan with two decimals', () => {
@@ -28,6 +37,11 @@ describe('format', () => {
   it('says how many seats are missing', () => {
     expect(seatsLeftText(2)).toBe('还差2人成团');
     expect(seatsLeftText(0)).toBe('已满员，等待付款');
+  });
+
+  it('masks the middle four digits of a mobile number', () => {
+    expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('12345')).toBe('12345');
   });
 
   it('writes distances in metres then kilometres', () => {

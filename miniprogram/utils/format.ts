@@ -47,3 +47,8 @@ export function distanceText(meters: number): string {
   const km = meters / 1000;
   return km < 10 ? `${(Math.round(km * 10) / 10).toFixed(1)}km` : `${Math.round(km)}km`;
 }
+
+/** `13800138000` → `138****8000`: a phone number as a screen shows it. */
+export function maskPhone(phone: string): string {
+  return phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
+}

@@ -4,7 +4,7 @@
  */
 import { DISTRICTS, type District } from '@shared/client';
 import { callFunction } from '../../services/cloud';
-import { groupPageUrl } from '../../services/navigation';
+import { activityUrl, groupPageUrl } from '../../utils/routes';
 import { allowLocationInSettings, locate } from '../../services/location';
 import { login, rememberSharer, sharer } from '../../services/session';
 import {
@@ -103,9 +103,7 @@ Page({
   },
 
   onOpenActivity(event: WithDataset<{ activityId: string }>) {
-    void wx.navigateTo({
-      url: `/packages/group/pages/activity/index?activityId=${event.currentTarget.dataset.activityId}`,
-    });
+    void wx.navigateTo({ url: activityUrl(event.currentTarget.dataset.activityId) });
   },
 
   onJoin(event: WechatMiniprogram.CustomEvent<{ groupId: string }>) {

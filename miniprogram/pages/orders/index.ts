@@ -5,9 +5,12 @@
 import type { OrderTab } from '@shared/client';
 import type { OrderAction } from '../../components/order-card/view';
 import { callFunction } from '../../services/cloud';
-import { groupPageUrl, orderDetailUrl, takeOrdersTab } from '../../services/navigation';
-import { payPendingOrder, RELOAD_AFTER_PAY_MS } from './pay-order';
-import { emptyText, footerText, ORDER_TABS, type OrderItem, ordersRequest, type PageState, pageLoaded } from './view';
+import { takeOrdersTab } from '../../services/navigation';
+import { groupPageUrl, orderDetailUrl } from '../../utils/routes';
+import { payPendingOrder, RELOAD_AFTER_PAY_MS } from '../../services/pay-order';
+import type { PageState } from '../../components/page-state/view';
+import { footerText, pageLoaded } from '../../utils/paging';
+import { emptyText, ORDER_TABS, type OrderItem, ordersRequest } from './view';
 
 /** What an order-card's `action` event carries. */
 interface OrderActionDetail {

@@ -4,7 +4,7 @@
  */
 import { failure } from '@shared/client';
 import { callFunction } from '../../../../services/cloud';
-import { groupPageUrl } from '../../../../services/navigation';
+import { checkoutUrl, groupPageUrl } from '../../../../utils/routes';
 import { login, rememberSharer } from '../../../../services/session';
 import { activityPage, activityShare, loadingPage } from './view';
 
@@ -53,9 +53,7 @@ Page({
   },
 
   checkout(mode: 'open' | 'solo') {
-    void wx.navigateTo({
-      url: `/packages/order/pages/checkout/index?mode=${mode}&activityId=${this.data.activityId}`,
-    });
+    void wx.navigateTo({ url: checkoutUrl({ mode, activityId: this.data.activityId }) });
   },
 
   onJoin(event: WechatMiniprogram.CustomEvent<{ groupId: string }>) {

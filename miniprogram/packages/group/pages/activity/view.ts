@@ -5,6 +5,7 @@
 import { type Envelope, formatBusinessTime, type getActivityContract, type ResponseOf } from '@shared/client';
 import type { PageState } from '../../../../components/page-state/view';
 import { priceText } from '../../../../utils/format';
+import { activityUrl } from '../../../../utils/routes';
 
 export type Activity = ResponseOf<typeof getActivityContract>;
 export type OpenGroup = Activity['openGroups'][number];
@@ -157,10 +158,9 @@ export function activityShare(
   activity: ActivityView,
   myRef: string,
 ): { title: string; path: string; imageUrl?: string } {
-  const from = myRef ? `&from=${myRef}` : '';
   return {
     title: `${priceText(activity.groupPrice)}拼${activity.title}，${activity.groupSizeText}`,
-    path: `/packages/group/pages/activity/index?activityId=${activity.activityId}${from}`,
+    path: activityUrl(activity.activityId, myRef),
     ...(activity.images[0] ? { imageUrl: activity.images[0] } : {}),
   };
 }

@@ -6,16 +6,14 @@ import { callFunction } from '../../../../services/cloud';
 import { watchGroup } from '../../../../services/live';
 import { login, rememberSharer } from '../../../../services/session';
 import { makePoster, saveToAlbum } from './draw-poster';
+import { activityUrl, checkoutUrl, ORDERS_TAB_URL } from '../../../../utils/routes';
 import {
-  activityUrl,
-  checkoutUrl,
   type GroupActionKind,
   groupPageView,
   type GroupPageView,
   groupTarget,
   loadingView,
   MISSING_GROUP,
-  ORDERS_TAB,
   shareMessage,
 } from './view';
 
@@ -80,10 +78,10 @@ Page({
     if (!group) return;
     switch (event.currentTarget.dataset.kind) {
       case 'join':
-        void wx.navigateTo({ url: checkoutUrl(group.groupId) });
+        void wx.navigateTo({ url: checkoutUrl({ mode: 'join', groupId: group.groupId }) });
         break;
       case 'orders':
-        void wx.switchTab({ url: ORDERS_TAB });
+        void wx.switchTab({ url: ORDERS_TAB_URL });
         break;
       case 'activity':
         void wx.navigateTo({ url: activityUrl(group.activityId) });

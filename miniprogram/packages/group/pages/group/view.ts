@@ -3,8 +3,9 @@
  * viewer, the share card, and where a shared card or a scanned poster points. Pure: the current time is
  * passed in.
  */
-import { decodeShareScene, type Envelope, GROUP_PAGE, type getGroupContract, type ResponseOf } from '@shared/client';
+import { decodeShareScene, type Envelope, type getGroupContract, type ResponseOf } from '@shared/client';
 import { savingText, seatsLeftText } from '../../../../utils/format';
+import { groupPageUrl } from '../../../../utils/routes';
 
 export type GroupData = ResponseOf<typeof getGroupContract>;
 
@@ -116,15 +117,7 @@ export function shareMessage(
   group: Pick<GroupData, 'shareTitle' | 'image'> | undefined,
   ref: string | undefined,
 ): { title: string; path: string; imageUrl?: string } {
-  const path = `/${GROUP_PAGE}?groupId=${encodeURIComponent(groupId)}${ref ? `&from=${ref}` : ''}`;
+  const path = groupPageUrl(groupId, ref);
   const title = group?.shareTitle ?? '山城拼团，一起拼更划算';
   return group?.image ? { title, path, imageUrl: group.image } : { title, path };
 }
-
-export const checkoutUrl = (groupId: string) =>
-  `/packages/order/pages/checkout/index?mode=join&groupId=${encodeURIComponent(groupId)}`;
-
-export const activityUrl = (activityId: string) =>
-  `/packages/group/pages/activity/index?activityId=${encodeURIComponent(activityId)}`;
-
-export const ORDERS_TAB = '/pages/orders/index';

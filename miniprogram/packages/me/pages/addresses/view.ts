@@ -1,5 +1,6 @@
 /** What 收货地址 shows: the addresses remembered on this phone, and why an address could not be added. */
 import type { AddressDelivery } from '../../../../services/addresses';
+import { maskPhone } from '../../../../utils/format';
 
 export interface AddressRow {
   readonly name: string;
@@ -14,9 +15,6 @@ export interface AddressesView {
 }
 
 /** `13812341234` → `138****1234`. */
-export function maskPhone(phone: string): string {
-  return phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
-}
 
 export function addressesView(addresses: readonly AddressDelivery[]): AddressesView {
   return {

@@ -1,7 +1,8 @@
 /** 我的拼团: the groups the shopper opened or joined, paged on reaching the bottom; a row opens its group. */
-import { footerText, PAGE_SIZE, type PageState, pageLoaded } from '../../../../pages/orders/view';
+import type { PageState } from '../../../../components/page-state/view';
+import { footerText, PAGE_SIZE, pageLoaded } from '../../../../utils/paging';
 import { callFunction } from '../../../../services/cloud';
-import { groupPageUrl } from '../../../../services/navigation';
+import { groupPageUrl } from '../../../../utils/routes';
 import { type GroupRow, groupRow, type MyGroup } from './view';
 
 Page({

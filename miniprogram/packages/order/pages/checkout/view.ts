@@ -9,21 +9,19 @@ import {
   type ErrorCode,
   type getActivityContract,
   type getGroupContract,
-  GROUP_PAGE,
   money,
   type PickupPointCard,
   type ResponseOf,
 } from '@shared/client';
 import type { AddressDelivery } from '../../../../services/addresses';
 import type { PayOutcome } from '../../../../services/payment';
-import { distanceText, priceText } from '../../../../utils/format';
+import { distanceText, maskPhone, priceText } from '../../../../utils/format';
+import { type CheckoutTarget, groupPageUrl, orderDetailUrl } from '../../../../utils/routes';
+
+export type { CheckoutTarget };
 
 export type ActivityData = ResponseOf<typeof getActivityContract>;
 export type GroupData = ResponseOf<typeof getGroupContract>;
-
-/** What is bought: a new group (`open`), a seat in a group (`join`), or the product alone (`solo`). */
-export type CheckoutTarget =
-  { readonly mode: 'open' | 'solo'; readonly activityId: string } | { readonly mode: 'join'; readonly groupId: string };
 
 export type DeliveryKind = 'pickup' | 'address';
 
@@ -185,8 +183,6 @@ export function chosenDelivery(
   return point ? { kind: 'pickup', pickupPointId: point.pickupPointId } : undefined;
 }
 
-const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-
 /** One line for a delivery: `自提：解放碑便民驿站（渝中区民权路 28 号）` or `张三 138****8000 渝中区…`. */
 export function deliveryText(delivery: DeliveryRequest, pickupPoints: readonly PickupPointCard[]): string {
   if (delivery.kind === 'address') {
@@ -268,11 +264,6 @@ export function orderErrorText(
   return error.code === 'LIMIT_EXCEEDED' ? `${error.message}，每人限${activity.perUserLimit}件` : error.message;
 }
 
-export const orderDetailUrl = (orderId: string) =>
-  `/packages/order/pages/detail/index?orderId=${encodeURIComponent(orderId)}`;
-
-export const groupUrl = (groupId: string) => `/${GROUP_PAGE}?groupId=${encodeURIComponent(groupId)}`;
-
 /**
  * Where the shopper goes once WeChat Pay answered: a paid group order to its group, a paid solo order to
  * its detail; an unpaid order (cancelled or failed) to its detail, where it can be paid again.
@@ -286,5 +277,5 @@ export function afterPay(
   if (outcome === 'cancelled') return { toast: PAY_CANCELLED, url: detail };
   if (outcome === 'failed') return { toast: '支付没有成功，可在订单中重新支付', url: detail };
   const groupId = target.mode === 'join' ? target.groupId : placed.groupId;
-  return { toast: '', url: groupId ? groupUrl(groupId) : detail };
+  return { toast: '', url: groupId ? groupPageUrl(groupId) : detail };
 }

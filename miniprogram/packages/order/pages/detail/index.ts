@@ -2,9 +2,9 @@
  * Order detail (`?orderId=`): the order as getOrder answers it, reloaded on every show and when a
  * countdown runs out. 去支付 pays it again; 邀请好友 / 查看拼团 open its group.
  */
-import { payPendingOrder, RELOAD_AFTER_PAY_MS } from '../../../../pages/orders/pay-order';
+import { payPendingOrder, RELOAD_AFTER_PAY_MS } from '../../../../services/pay-order';
 import { callFunction } from '../../../../services/cloud';
-import { groupPageUrl } from '../../../../services/navigation';
+import { groupPageUrl } from '../../../../utils/routes';
 import { type DetailView, orderDetailLoaded } from './view';
 
 Page({

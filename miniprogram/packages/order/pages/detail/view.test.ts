@@ -1,6 +1,6 @@
 import { failure, money, parseBusinessTime, success } from '@shared/client';
 import { describe, expect, it } from 'vitest';
-import { maskPhone, type Order, orderDetailLoaded, orderDetailView, refundStatusText } from './view';
+import { type Order, orderDetailLoaded, orderDetailView, refundStatusText } from './view';
 
 const now = parseBusinessTime('2025-06-01 12:00');
 const MIN = 60_000;
@@ -169,7 +169,6 @@ describe('order detail: item, delivery and errors', () => {
       { label: '收货人', value: '李四 138****1234' },
       { label: '收货地址', value: '重庆市江北区观音桥步行街8号' },
     ]);
-    expect(maskPhone('13812341234')).toBe('138****1234');
   });
 
   it("shows the envelope's message when the order cannot be read", () => {

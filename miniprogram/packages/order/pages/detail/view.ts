@@ -11,7 +11,7 @@ import {
   type RefundStatus,
   type ResponseOf,
 } from '@shared/client';
-import { priceText, seatsLeftText } from '../../../../utils/format';
+import { maskPhone, priceText, seatsLeftText } from '../../../../utils/format';
 
 export type Order = ResponseOf<typeof getOrderContract>;
 
@@ -65,9 +65,6 @@ export function groupStatusText(status: GroupStatus, seatsLeft: number): string 
 }
 
 /** `13812341234` → `138****1234`. */
-export function maskPhone(phone: string): string {
-  return phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
-}
 
 const time = (at: number) => formatBusinessTime(at, 'YYYY-MM-DD HH:mm');
 

@@ -4,8 +4,8 @@
  * handler, before any `await`: it asks for the subscription messages first, which WeChat only allows
  * from a tap.
  */
-import { callFunction } from '../../services/cloud';
-import { askForMessages, pay, type PayOutcome } from '../../services/payment';
+import { callFunction } from './cloud';
+import { askForMessages, pay, type PayOutcome } from './payment';
 
 export const PAY_OUTCOME_TEXT: Record<PayOutcome, string> = {
   paid: '支付成功',

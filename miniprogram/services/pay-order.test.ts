@@ -1,11 +1,11 @@
 import { failure, success } from '@shared/client';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { callFunction } from '../../services/cloud';
-import { askForMessages, pay } from '../../services/payment';
+import { callFunction } from './cloud';
+import { askForMessages, pay } from './payment';
 import { payPendingOrder } from './pay-order';
 
-vi.mock('../../services/cloud', () => ({ callFunction: vi.fn() }));
-vi.mock('../../services/payment', () => ({ askForMessages: vi.fn(), pay: vi.fn() }));
+vi.mock('./cloud', () => ({ callFunction: vi.fn() }));
+vi.mock('./payment', () => ({ askForMessages: vi.fn(), pay: vi.fn() }));
 
 const payment = { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=p', signType: 'RSA', paySign: 's' };
 
