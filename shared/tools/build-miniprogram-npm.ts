@@ -4,10 +4,12 @@
  * the same versions, so one `npm install` serves both. packNpmManually looks for node_modules beside the
  * package.json it packs, so `miniprogram/node_modules/<dep>` is linked to the root install first (git-ignored,
  * and what devtools' own 构建 npm reads too). The output is `miniprogram/miniprogram_npm/`, git-ignored.
+ * The build then checks the packages against WeChat's 2 MB caps (miniprogram-size.ts).
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { formatSizes, oversizedPackages, packageSizes } from './miniprogram-size';
 import { fromRoot, isMain } from './paths';
 
 const require = createRequire(import.meta.url);
@@ -56,12 +58,16 @@ export async function buildMiniprogramNpm(root = fromRoot('miniprogram')) {
   if (result.miniProgramPackNum !== names.length) {
     throw new Error(`packed ${result.miniProgramPackNum} mini-program packages, expected ${names.length}`);
   }
-  return { packages: names, warnings: result.warnList };
+  // Only now is it known how much of miniprogram_npm the pages reach: check WeChat's package caps.
+  const sizes = packageSizes(root);
+  const oversized = oversizedPackages(sizes);
+  if (oversized.length > 0) throw new Error(oversized.join('; '));
+  return { packages: names, sizes };
 }
 
 if (isMain(import.meta.url)) {
   buildMiniprogramNpm().then(
-    (r) => console.log(`${'miniprogram npm'.padEnd(24)} ${r.packages.join(', ')}  miniprogram/miniprogram_npm/`),
+    (r) => console.log(`${'miniprogram npm'.padEnd(30)} ${r.packages.join(', ')}\n${formatSizes(r.sizes)}`),
     (error: unknown) => {
       console.error(`build:npm failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
