@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { type CatalogFixture, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { data, type Envelope, refusal } from '../testing/envelopes';
 
 let platform: Platform;
 const actions: string[] = [];
@@ -17,7 +18,6 @@ afterAll(async () => {
   await platform.stop();
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 type Me = { openid: string; ref: string; nickname: string; avatarUrl: string; roles: string[]; newCustomer: boolean };
 type MyGroup = {
   groupId: string;
@@ -34,11 +34,6 @@ type Page<T> = { items: T[]; hasMore: boolean };
 
 const call = async <T>(name: string, openid: string | undefined, body: unknown) =>
   (await platform.call<Envelope<T>>(name, openid, body)).body;
-const data = <T>(envelope: Envelope<T>): T => {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}`);
-  return envelope.data;
-};
-const refusal = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : envelope.error.code);
 const REF = /^[0-9a-z]{8}$/;
 
 async function countingRoundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: number }> {

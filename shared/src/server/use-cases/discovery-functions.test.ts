@@ -8,6 +8,7 @@ import { startPlatform, type Platform } from '../../../../emulator/src/testing/p
 import { distanceMeters } from '../../domain/scope';
 import type { GeoPoint } from '../../domain/common.schema';
 import { type CatalogFixture, groupDoc, PLACES, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { data, type Envelope, refusal } from '../testing/envelopes';
 
 let platform: Platform;
 const actions: string[] = [];
@@ -19,7 +20,6 @@ afterAll(async () => {
   await platform.stop();
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 type Card = {
   groupId: string;
   seatsLeft: number;
@@ -32,11 +32,6 @@ type PointCard = { pickupPointId: string; name: string; district: string; distan
 
 const call = async <T>(name: string, openid: string | undefined, body: unknown) =>
   (await platform.call<Envelope<T>>(name, openid, body)).body;
-const data = <T>(envelope: Envelope<T>): T => {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}`);
-  return envelope.data;
-};
-const refusal = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : envelope.error.code);
 
 async function countingRoundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: number }> {
   await platform.settle();

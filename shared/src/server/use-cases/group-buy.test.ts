@@ -2,10 +2,10 @@
  * The group-buy flow end to end: the real functions, bundled, in the emulator's runner, called through
  * the gateway as the mini-program calls them, paid through the CloudPay sandbox.
  */
-import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { pickupAt, seedCatalog, type Stock } from '../testing/group-buy.fixtures';
+import { data, type Envelope } from '../testing/envelopes';
 
 let platform: Platform;
 
@@ -23,10 +23,6 @@ const open = async (openid: string, body: Record<string, unknown>) =>
   (await platform.call<Envelope<Opened>>('openGroup', openid, body)).body;
 const join = async (openid: string, body: Record<string, unknown>) =>
   (await platform.call<Envelope<Joined>>('joinGroup', openid, body)).body;
-const data = <T>(envelope: Envelope<T>): T => {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}`);
-  return envelope.data;
-};
 const stockOf = async (collection: 'skus' | 'activities', id: string, field: 'stock' | 'pool' = 'stock') =>
   (await platform.get(collection, id))?.[field] as Stock;
 

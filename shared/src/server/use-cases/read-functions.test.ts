@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { type CatalogFixture, type CatalogOptions, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { data, type Envelope, refusal } from '../testing/envelopes';
 
 let platform: Platform;
 /** Every `/admin` action the emulator served, in order. */
@@ -18,8 +19,6 @@ afterAll(async () => {
   await platform.stop();
 });
 
-type Failure = { ok: false; error: { code: string; message: string } };
-type Envelope<T> = { ok: true; data: T } | Failure;
 type Profile = { nickname: string; avatarUrl: string };
 type GroupView = {
   groupId: string;
@@ -60,11 +59,6 @@ type Page<T> = { items: T[]; hasMore: boolean };
 
 const call = async <T>(name: string, openid: string | undefined, body: unknown) =>
   (await platform.call<Envelope<T>>(name, openid, body)).body;
-const data = <T>(envelope: Envelope<T>): T => {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}`);
-  return envelope.data;
-};
-const refusal = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : envelope.error.code);
 const seed = (options: CatalogOptions = {}) => seedCatalog((c, d) => platform.insert(c, d), options);
 
 const HOUR = 3_600_000;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
 import { decodeShareScene, GROUP_PAGE } from '../../contracts/share.contracts';
 import { type CatalogFixture, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { data, type Envelope, refusal } from '../testing/envelopes';
 
 let platform: Platform;
 const actions: string[] = [];
@@ -20,16 +21,10 @@ afterAll(async () => {
   await platform.stop();
 });
 
-type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 type ShareCode = { pngBase64: string; page: string; scene: string };
 
 const call = async <T>(name: string, openid: string | undefined, body: unknown) =>
   (await platform.call<Envelope<T>>(name, openid, body)).body;
-const data = <T>(envelope: Envelope<T>): T => {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}`);
-  return envelope.data;
-};
-const refusal = (envelope: Envelope<unknown>) => (envelope.ok ? 'ok' : envelope.error.code);
 
 /** What the QR code in the PNG says. */
 function readCode(pngBase64: string): string | undefined {
