@@ -1,11 +1,12 @@
 /**
  * `npm run check:templates`: compile every `.wxml` (with `.wxs`) and every `.wxss` under `miniprogram/`
- * with the official WeChat compilers wcc and wcsc, shipped in the npm package `miniprogram-compiler`.
+ * with the official WeChat compilers wcc and wcsc, shipped in the npm package `miniprogram-compiler`, and
+ * check that every custom component a template uses is declared.
  * Devtools would only report these errors at preview time; here a broken template fails the test run
  * with the compiler's own message, which names the file and line.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fromRoot, isMain } from './paths';
@@ -14,7 +15,7 @@ const require = createRequire(import.meta.url);
 const compilerBin = join(dirname(require.resolve('miniprogram-compiler/package.json')), 'bin', 'linux');
 
 export interface TemplateProblem {
-  readonly compiler: 'wcc' | 'wcsc';
+  readonly compiler: 'wcc' | 'wcsc' | 'usingComponents';
   readonly message: string;
 }
 
@@ -44,12 +45,50 @@ function runCompiler(name: 'wcc' | 'wcsc', args: string[], cwd: string): Templat
   return { compiler: name, message };
 }
 
+/** WeChat's built-in components: every other tag in a template must be declared in `usingComponents`. */
+const BUILT_IN = new Set(
+  (
+    'view scroll-view swiper swiper-item movable-area movable-view cover-view cover-image match-media page-container ' +
+    'root-portal grid-view list-view sticky-header sticky-section share-element icon progress rich-text text ' +
+    'button checkbox checkbox-group editor form input keyboard-accessory label picker picker-view ' +
+    'picker-view-column radio radio-group slider switch textarea navigator functional-page-navigator audio camera ' +
+    'channel-live channel-video image live-player live-pusher video voip-room map canvas web-view ad ' +
+    'official-account open-data page-meta navigation-bar block template import include slot wxs'
+  ).split(' '),
+);
+
+const readJson = (path: string) =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { usingComponents?: Record<string, string> }) : {};
+
+/**
+ * Tags a template uses that neither its own `.json` nor app.json declares. wcc compiles an unknown tag
+ * without a word, and the page then shows nothing where the component should be.
+ */
+export function undeclaredComponents(root: string, wxml: readonly string[]): TemplateProblem[] {
+  const global = Object.keys(readJson(join(root, 'app.json')).usingComponents ?? {});
+  return wxml.flatMap((file) => {
+    const declared = new Set([
+      ...global,
+      ...Object.keys(readJson(join(root, file.replace(/\.wxml$/, '.json'))).usingComponents ?? {}),
+    ]);
+    const tags = new Set(
+      [...readFileSync(join(root, file), 'utf8').matchAll(/<([a-z][\w-]*)/g)].map((m) => m[1] ?? ''),
+    );
+    return [...tags]
+      .filter((tag) => !BUILT_IN.has(tag) && !declared.has(tag))
+      .map((tag) => ({
+        compiler: 'usingComponents' as const,
+        message: `${file} uses <${tag}> without declaring it in usingComponents`,
+      }));
+  });
+}
+
 export function checkTemplates(root = fromRoot('miniprogram')): TemplateReport {
   if (process.platform !== 'linux') throw new Error('check:templates runs the linux builds of wcc/wcsc');
   const wxml = listFiles(root, '.wxml');
   const wxs = listFiles(root, '.wxs');
   const wxss = listFiles(root, '.wxss');
-  const problems: TemplateProblem[] = [];
+  const problems: TemplateProblem[] = undeclaredComponents(root, wxml);
   if (wxml.length > 0) {
     const problem = runCompiler('wcc', ['-d', '-cc', '0', ...wxml, ...wxs, '-gn', '$gwx'], root);
     if (problem) problems.push(problem);
@@ -65,5 +104,5 @@ if (isMain(import.meta.url)) {
   const report = checkTemplates();
   for (const problem of report.problems) console.error(`${problem.compiler}: ${problem.message}`);
   if (report.problems.length > 0) process.exit(1);
-  console.log(`templates ok: ${report.wxml} .wxml and ${report.wxss} .wxss compiled with wcc/wcsc`);
+  console.log(`templates ok: ${report.wxml} .wxml and ${report.wxss} .wxss compiled with wcc/wcsc, every custom component declared`);
 }

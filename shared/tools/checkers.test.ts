@@ -26,6 +26,12 @@ describe('check:templates (wcc/wcsc)', () => {
     expect(problems[0]?.message).toMatch(/pages\/a\/a\.wxml:\d+:\d+/);
   });
 
+  it('fails a custom component the template does not declare (wcc says nothing)', () => {
+    expect(checkTemplates(fixture('templates', 'undeclared')).problems).toEqual([
+      { compiler: 'usingComponents', message: 'pages/a/a.wxml uses <price> without declaring it in usingComponents' },
+    ]);
+  });
+
   it('fails a broken .wxss with its file and line', () => {
     const { problems } = checkTemplates(fixture('templates', 'broken-wxss'));
     expect(problems[0]?.compiler).toBe('wcsc');
