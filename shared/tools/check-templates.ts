@@ -104,5 +104,7 @@ if (isMain(import.meta.url)) {
   const report = checkTemplates();
   for (const problem of report.problems) console.error(`${problem.compiler}: ${problem.message}`);
   if (report.problems.length > 0) process.exit(1);
-  console.log(`templates ok: ${report.wxml} .wxml and ${report.wxss} .wxss compiled with wcc/wcsc, every custom component declared`);
+  console.log(
+    `templates ok: ${report.wxml} .wxml and ${report.wxss} .wxss compiled with wcc/wcsc, every custom component declared`,
+  );
 }
