@@ -120,6 +120,11 @@ describe('a shopper journey through the pages, in local mode', () => {
     handTo('o-journey-leader', false);
     const me = await open('/pages/me/index');
     expect(me.data).toMatchObject({ state: 'ready', profile: { nickname: '微信用户' } });
+    await call(me, 'onSaveProfile', { detail: { value: { nickname: '山城老王' } } });
+    expect(me.data).toMatchObject({ editing: false, profile: { nickname: '山城老王' } });
+    const seenByOthers = await open(`/packages/group/pages/group/index?groupId=${groupId}`);
+    expect((seenByOthers.data.group as { members: { nickname: string }[] }).members[0]?.nickname).toBe('山**王');
+    await call(seenByOthers, 'onUnload');
     const myGroups = await open('/packages/me/pages/my-groups/index');
     expect(myGroups.data.groups).toMatchObject([{ groupId, statusText: expect.stringContaining('拼团成功') }]);
     expect(phone.toasts).toEqual([]);
