@@ -3,13 +3,14 @@
  * template, a forbidden import, a type error, and malformed function folders.
  */
 import { ESLint } from 'eslint';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCloudFunctions } from './build-cloudfunctions';
 import { checkTemplates } from './check-templates';
+import { cloudbaseRcText } from './cloudbaserc';
 import { fromRoot } from './paths';
 
 const fixture = (...parts: string[]) => join(__dirname, 'fixtures', ...parts);
@@ -153,5 +154,11 @@ describe('build:cf', () => {
 
   it('fails a bundle that requires a module other than node built-ins and wx-server-sdk', async () => {
     await expect(buildCloudFunctions(copyOf('foreign-require'))).rejects.toThrow('requires left-pad-not-installed');
+  });
+});
+
+describe('cloudbaserc.json', () => {
+  it('is what the functions’ config.json files say (run `npm run cloudbaserc` after changing one)', () => {
+    expect(readFileSync(fromRoot('cloudbaserc.json'), 'utf8')).toBe(cloudbaseRcText());
   });
 });
