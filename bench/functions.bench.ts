@@ -162,12 +162,19 @@ async function main(): Promise<void> {
 
     const readable = await groupOf('o-read-leader');
     const mine = await call('joinGroup', 'o-reader', { groupId: readable, quantity: 1, delivery });
+    const leaderRef = await call('login', 'o-read-leader', {});
     const reads: Array<[string, string, unknown]> = [
       ['getGroup', 'o-reader', { groupId: readable }],
       ['getActivity', 'o-reader', { activityId: fx.activityId }],
       ['listActivities', 'o-reader', { sort: 'hot' }],
       ['listMyOrders', 'o-reader', { status: 'all' }],
       ['getOrder', 'o-reader', { orderId: mine.data?.orderId }],
+      ['payOrder', 'o-reader', { orderId: mine.data?.orderId }],
+      ['login', 'o-reader', {}],
+      ['listMyGroups', 'o-reader', {}],
+      ['listGroups', 'o-reader', { by: 'leader', ref: leaderRef.data?.ref }],
+      ['listPickupPoints', 'o-reader', { location: { latitude: 29.5577, longitude: 106.5775 } }],
+      ['getShareCode', 'o-read-leader', { groupId: readable }],
     ];
     for (const [fn, openid, data] of reads) {
       if (bundles.some((b) => b.name === fn)) await measure(fn, () => call(fn, openid, data));
