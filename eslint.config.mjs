@@ -49,7 +49,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.mjs', 'emulator/**/*.ts', 'bench/**/*.ts', 'shared/tools/**'],
+    files: ['**/*.mjs', 'emulator/**/*.ts', 'bench/**/*.ts', 'tools/**'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

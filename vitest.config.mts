@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.slow.test.ts'],
-    globalSetup: ['shared/tools/vitest-global-setup.ts'],
+    globalSetup: ['tools/vitest-global-setup.ts'],
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/vitest-results.json' }]],
     testTimeout: 30_000,

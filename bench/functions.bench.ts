@@ -8,10 +8,10 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { percentile } from '../emulator/src/http/stats';
-import { DEFAULTS, runSimulation } from '../emulator/simulate/scenario';
+import { DEFAULTS, runSimulation } from '../tools/simulate/scenario';
 import { startPlatform, type Platform } from '../emulator/src/testing/platform';
 import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fixtures';
-import { buildCloudFunctions } from '../shared/tools/build-cloudfunctions';
+import { buildCloudFunctions } from '../tools/build-cloudfunctions';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const GROUP_SIZE = 50;

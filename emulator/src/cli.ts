@@ -17,7 +17,7 @@ const USAGE = `usage: npm run emulator -- [flags]        (npm start -- [flags] b
   --fresh           delete all stored data before starting
   --no-seed         do not seed the Chongqing demo catalogue into an empty database
   --no-timers       do not start the functions' timers (run them by hand: POST /_emulator/timers/<fn>/run)
-  --indexes FILE    collections and indexes (default shared/src/server/db/indexes.json)
+  --indexes FILE    collections and indexes (default shared/src/server/cloudbase/indexes.json)
   --functions DIR   bundled cloud functions (default cloudfunctions/)
   --clock-scale K   run every function's clock K times as fast from now (the simulator's accelerated day)
   --quiet           do not print a line per function invocation

@@ -35,7 +35,9 @@ import { Scheduler } from './timers';
 export type { RequestRecord } from './http/server';
 
 /** The repo's index declarations, also used to create the same indexes in production. */
-export const DEFAULT_INDEXES_FILE = fileURLToPath(new URL('../../shared/src/server/db/indexes.json', import.meta.url));
+export const DEFAULT_INDEXES_FILE = fileURLToPath(
+  new URL('../../shared/src/server/cloudbase/indexes.json', import.meta.url),
+);
 export const DEFAULT_FUNCTIONS_ROOT = fileURLToPath(new URL('../../cloudfunctions', import.meta.url));
 export const DEFAULT_DATA_DIR = '.cloudbase-local';
 

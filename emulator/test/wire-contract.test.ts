@@ -12,7 +12,7 @@ const COMMON = { envName: 'contract-env' };
 let h: SdkHarness;
 let seen: RequestRecord[] = [];
 beforeAll(async () => {
-  // the product's own collections (shared/src/server/db/indexes.json)
+  // the product's own collections (shared/src/server/cloudbase/indexes.json)
   h = await startWithSdk({ envId: 'contract-env', indexesFile: DEFAULT_INDEXES_FILE, onRequest: (r) => seen.push(r) });
   await h.db.collection('groups').add({ data: { _id: 'g1', status: 'open', joined: 1 } });
 });

@@ -1,4 +1,4 @@
-import { failure, success } from '@shared/client';
+import { failure, money, success } from '@shared/client';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { callFunction } from './cloud';
 import { askForMessages, pay } from './payment';
@@ -15,7 +15,7 @@ describe('payPendingOrder', () => {
     vi.mocked(pay).mockReset().mockResolvedValue('paid');
     vi.mocked(callFunction)
       .mockReset()
-      .mockResolvedValue(success({ orderId: 'o1', total: 2990, payment }));
+      .mockResolvedValue(success({ orderId: 'o1', total: money.fen(2990), payment }));
   });
 
   it('asks for messages within the tap, before anything else', () => {

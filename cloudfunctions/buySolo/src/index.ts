@@ -1,4 +1,5 @@
-import { buySoloContract } from '@shared/contracts/order.contracts';
-import { defineFunction, buySolo } from '@shared/server';
+import { buySoloContract } from '@shared/contracts/buy-solo.contract';
+import { buySolo } from '@shared/server/ordering/buy-solo';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(buySoloContract, buySolo);

@@ -1,3 +1,5 @@
-import { closeUnpaidOrders, defineTrigger } from '@shared/server';
+import { closeUnpaidOrdersContract } from '@shared/contracts/close-unpaid-orders.contract';
+import { closeUnpaidOrders } from '@shared/server/jobs/close-unpaid-orders';
+import { defineTrigger } from '@shared/server/runtime';
 
-export const main = defineTrigger({ name: 'closeUnpaidOrders', defaultLimit: 500, budgetMs: 8_000 }, closeUnpaidOrders);
+export const main = defineTrigger(closeUnpaidOrdersContract, closeUnpaidOrders);

@@ -1,3 +1,5 @@
-import { defineTrigger, expireGroups } from '@shared/server';
+import { expireGroupsContract } from '@shared/contracts/expire-groups.contract';
+import { expireGroups } from '@shared/server/jobs/expire-groups';
+import { defineTrigger } from '@shared/server/runtime';
 
-export const main = defineTrigger({ name: 'expireGroups', defaultLimit: 5000, budgetMs: 8_000 }, expireGroups);
+export const main = defineTrigger(expireGroupsContract, expireGroups);

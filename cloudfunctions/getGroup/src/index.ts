@@ -1,4 +1,5 @@
-import { getGroupContract } from '@shared/contracts/read.contracts';
-import { defineFunction, getGroup } from '@shared/server';
+import { getGroupContract } from '@shared/contracts/get-group.contract';
+import { getGroup } from '@shared/server/groups/get-group';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(getGroupContract, getGroup);

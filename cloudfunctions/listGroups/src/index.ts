@@ -1,4 +1,5 @@
-import { listGroupsContract } from '@shared/contracts/discovery.contracts';
-import { defineFunction, listGroups } from '@shared/server';
+import { listGroupsContract } from '@shared/contracts/list-groups.contract';
+import { listGroups } from '@shared/server/discovery/list-groups';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(listGroupsContract, listGroups);

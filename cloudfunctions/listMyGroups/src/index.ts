@@ -1,4 +1,5 @@
-import { listMyGroupsContract } from '@shared/contracts/account.contracts';
-import { defineFunction, listMyGroups } from '@shared/server';
+import { listMyGroupsContract } from '@shared/contracts/list-my-groups.contract';
+import { listMyGroups } from '@shared/server/groups/list-my-groups';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(listMyGroupsContract, listMyGroups);

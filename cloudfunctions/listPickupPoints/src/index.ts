@@ -1,4 +1,5 @@
-import { listPickupPointsContract } from '@shared/contracts/discovery.contracts';
-import { defineFunction, listPickupPoints } from '@shared/server';
+import { listPickupPointsContract } from '@shared/contracts/list-pickup-points.contract';
+import { listPickupPoints } from '@shared/server/discovery/list-pickup-points';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(listPickupPointsContract, listPickupPoints);

@@ -1,4 +1,5 @@
-import { loginContract } from '@shared/contracts/account.contracts';
-import { defineFunction, login } from '@shared/server';
+import { loginContract } from '@shared/contracts/login.contract';
+import { login } from '@shared/server/account/login';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(loginContract, login);

@@ -1,3 +1,5 @@
-import { defineCallback, handlePayment, paymentNotificationSchema } from '@shared/server';
+import { payCallbackContract } from '@shared/contracts/pay-callback.contract';
+import { payCallback } from '@shared/server/payments/pay-callback';
+import { defineCallback } from '@shared/server/runtime';
 
-export const main = defineCallback('payCallback', paymentNotificationSchema, handlePayment);
+export const main = defineCallback(payCallbackContract, payCallback);

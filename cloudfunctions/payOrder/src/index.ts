@@ -1,4 +1,5 @@
-import { payOrderContract } from '@shared/contracts/order.contracts';
-import { defineFunction, payOrder } from '@shared/server';
+import { payOrderContract } from '@shared/contracts/pay-order.contract';
+import { payOrder } from '@shared/server/ordering/pay-order';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(payOrderContract, payOrder);

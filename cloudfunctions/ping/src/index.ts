@@ -1,4 +1,5 @@
 import { pingContract } from '@shared/contracts/ping.contract';
-import { defineFunction, ping } from '@shared/server';
+import { ping } from '@shared/server/system/ping';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(pingContract, ping);

@@ -1,3 +1,5 @@
-import { defineCallback, handleRefund, refundNotificationSchema } from '@shared/server';
+import { refundCallbackContract } from '@shared/contracts/refund-callback.contract';
+import { refundCallback } from '@shared/server/payments/refund-callback';
+import { defineCallback } from '@shared/server/runtime';
 
-export const main = defineCallback('refundCallback', refundNotificationSchema, handleRefund);
+export const main = defineCallback(refundCallbackContract, refundCallback);

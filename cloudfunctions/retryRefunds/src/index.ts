@@ -1,3 +1,5 @@
-import { defineTrigger, retryRefunds } from '@shared/server';
+import { retryRefundsContract } from '@shared/contracts/retry-refunds.contract';
+import { retryRefunds } from '@shared/server/jobs/retry-refunds';
+import { defineTrigger } from '@shared/server/runtime';
 
-export const main = defineTrigger({ name: 'retryRefunds', defaultLimit: 200, budgetMs: 8_000 }, retryRefunds);
+export const main = defineTrigger(retryRefundsContract, retryRefunds);

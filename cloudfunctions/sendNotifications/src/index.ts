@@ -1,3 +1,5 @@
-import { defineTrigger, sendNotifications } from '@shared/server';
+import { sendNotificationsContract } from '@shared/contracts/send-notifications.contract';
+import { sendNotifications } from '@shared/server/jobs/send-notifications';
+import { defineTrigger } from '@shared/server/runtime';
 
-export const main = defineTrigger({ name: 'sendNotifications', defaultLimit: 500, budgetMs: 8_000 }, sendNotifications);
+export const main = defineTrigger(sendNotificationsContract, sendNotifications);

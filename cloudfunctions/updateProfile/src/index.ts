@@ -1,4 +1,5 @@
-import { updateProfileContract } from '@shared/contracts/account.contracts';
-import { defineFunction, updateProfile } from '@shared/server';
+import { updateProfileContract } from '@shared/contracts/update-profile.contract';
+import { updateProfile } from '@shared/server/account/update-profile';
+import { defineFunction } from '@shared/server/runtime';
 
 export const main = defineFunction(updateProfileContract, updateProfile);

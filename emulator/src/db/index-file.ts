@@ -12,7 +12,7 @@ export interface IndexSpec {
   readonly unique: boolean;
 }
 
-/** The declared collections and their indexes, e.g. `shared/src/server/db/indexes.json`. */
+/** The declared collections and their indexes, e.g. `shared/src/server/cloudbase/indexes.json`. */
 export type IndexDeclarations = ReadonlyMap<string, readonly IndexSpec[]>;
 
 function fail(file: string, message: string): never {

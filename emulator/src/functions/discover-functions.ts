@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type FunctionConfig, FunctionConfigError, parseFunctionConfig } from './function-config';
+import { type FunctionConfig, FunctionConfigError, parseFunctionConfig } from '../../../tools/function-config';
 
 /** One deployable cloud function: `<root>/<name>/index.js` (the bundle) and its `config.json`. */
 export interface FunctionDefinition {

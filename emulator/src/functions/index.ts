@@ -6,7 +6,7 @@ export {
   FunctionConfigError,
   parseFunctionConfig,
   type TimerTrigger,
-} from './function-config';
+} from '../../../tools/function-config';
 export type { PoolStats } from './function-pool';
 export {
   type ActiveInvocation,

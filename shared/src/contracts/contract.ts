@@ -1,5 +1,5 @@
 import { envelopeSchema } from '../kernel/envelope';
-import type * as z from '../kernel/zod';
+import * as z from '../kernel/zod';
 import type { ZodType } from '../kernel/zod';
 
 /**
@@ -41,3 +41,67 @@ export type ResponseOf<C extends Contract> = z.output<C['response']>;
 export function responseEnvelopeSchema<C extends Contract>(contract: C) {
   return envelopeSchema(contract.response);
 }
+
+/** What ops send when they run a job by hand; its timer sends the platform's timer event instead. */
+export const jobRunSchema = z.object({
+  limit: z.number().int().min(1).max(10_000).optional(),
+  dryRun: z.boolean().optional(),
+});
+
+const countSchema = z.number().int().nonnegative();
+
+/** What every job reports: how much it looked at, how much it changed, how much it left for the next tick. */
+export const jobReportSchema = z.object({ scanned: countSchema, changed: countSchema, remaining: countSchema });
+
+/**
+ * A timed job: run by its timer, by ops, or by another function, never by a shopper. It handles at most
+ * `defaultLimit` items per run (ops may ask for another limit) within `budgetMs` of wall time, well under
+ * the function's timeout, and reports what it did.
+ */
+export interface JobContract<Name extends string = string, Report extends ZodType = ZodType> {
+  readonly name: Name;
+  readonly request: typeof jobRunSchema;
+  readonly response: Report;
+  readonly defaultLimit: number;
+  readonly budgetMs: number;
+}
+
+export function defineJobContract<Name extends string, Extra extends z.ZodRawShape>(job: {
+  name: Name;
+  /** The job's own figures beside scanned / changed / remaining. */
+  report: Extra;
+  defaultLimit: number;
+  budgetMs: number;
+}) {
+  return {
+    name: job.name,
+    request: jobRunSchema,
+    response: jobReportSchema.extend(job.report),
+    defaultLimit: job.defaultLimit,
+    budgetMs: job.budgetMs,
+  } satisfies JobContract<Name>;
+}
+
+export type JobReportOf<C extends JobContract> = z.output<C['response']>;
+
+/**
+ * A platform callback (CloudPay's payment or refund result): only the payment platform may call it. It
+ * answers `{ errcode: 0 }` once the effect is stored; anything else makes the platform deliver it again.
+ */
+export interface CallbackContract<Name extends string = string, Notification extends ZodType = ZodType> {
+  readonly name: Name;
+  readonly request: Notification;
+  readonly response: typeof callbackReplySchema;
+}
+
+export const callbackReplySchema = z.object({ errcode: z.number().int(), errmsg: z.string() });
+export type CallbackReply = z.infer<typeof callbackReplySchema>;
+
+export function defineCallbackContract<Name extends string, Notification extends ZodType>(callback: {
+  name: Name;
+  notification: Notification;
+}): CallbackContract<Name, Notification> {
+  return { name: callback.name, request: callback.notification, response: callbackReplySchema };
+}
+
+export type NotificationOf<C extends CallbackContract> = z.output<C['request']>;

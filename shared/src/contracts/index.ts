@@ -1,23 +1,55 @@
-import { listMyGroupsContract, loginContract, updateProfileContract } from './account.contracts';
-import { listGroupsContract, listPickupPointsContract } from './discovery.contracts';
-import { buySoloContract, joinGroupContract, openGroupContract, payOrderContract } from './order.contracts';
+/**
+ * Every cloud function's contract, one file per function named after it (`join-group.contract.ts`).
+ * `contracts` (the callable ones) types the mini-program's `services/cloud.ts`; the job and callback
+ * contracts describe what ops and the payment platform send.
+ */
+import { buySoloContract } from './buy-solo.contract';
+import { closeUnpaidOrdersContract } from './close-unpaid-orders.contract';
+import { expireGroupsContract } from './expire-groups.contract';
+import { getActivityContract } from './get-activity.contract';
+import { getGroupContract } from './get-group.contract';
+import { getOrderContract } from './get-order.contract';
+import { getShareCodeContract } from './get-share-code.contract';
+import { joinGroupContract } from './join-group.contract';
+import { listActivitiesContract } from './list-activities.contract';
+import { listGroupsContract } from './list-groups.contract';
+import { listMyGroupsContract } from './list-my-groups.contract';
+import { listMyOrdersContract } from './list-my-orders.contract';
+import { listPickupPointsContract } from './list-pickup-points.contract';
+import { loginContract } from './login.contract';
+import { openGroupContract } from './open-group.contract';
+import { payCallbackContract } from './pay-callback.contract';
+import { payOrderContract } from './pay-order.contract';
 import { pingContract } from './ping.contract';
-import {
-  getActivityContract,
-  getGroupContract,
-  getOrderContract,
-  listActivitiesContract,
-  listMyOrdersContract,
-} from './read.contracts';
-import { getShareCodeContract } from './share.contracts';
+import { refundCallbackContract } from './refund-callback.contract';
+import { retryRefundsContract } from './retry-refunds.contract';
+import { sendNotificationsContract } from './send-notifications.contract';
+import { updateProfileContract } from './update-profile.contract';
 
-export * from './account.contracts';
+export * from './common.schema';
 export * from './contract';
-export * from './discovery.contracts';
-export * from './order.contracts';
-export { pingContract };
-export * from './read.contracts';
-export * from './share.contracts';
+export * from './buy-solo.contract';
+export * from './close-unpaid-orders.contract';
+export * from './expire-groups.contract';
+export * from './get-activity.contract';
+export * from './get-group.contract';
+export * from './get-order.contract';
+export * from './get-share-code.contract';
+export * from './join-group.contract';
+export * from './list-activities.contract';
+export * from './list-groups.contract';
+export * from './list-my-groups.contract';
+export * from './list-my-orders.contract';
+export * from './list-pickup-points.contract';
+export * from './login.contract';
+export * from './open-group.contract';
+export * from './pay-callback.contract';
+export * from './pay-order.contract';
+export * from './ping.contract';
+export * from './refund-callback.contract';
+export * from './retry-refunds.contract';
+export * from './send-notifications.contract';
+export * from './update-profile.contract';
 
 /** Every callable function's contract, by function name: `services/cloud.ts` is typed from this map. */
 export const contracts = {
@@ -40,3 +72,17 @@ export const contracts = {
 } as const;
 
 export type FunctionName = keyof typeof contracts;
+
+/** The timed jobs, by function name. */
+export const jobContracts = {
+  expireGroups: expireGroupsContract,
+  closeUnpaidOrders: closeUnpaidOrdersContract,
+  retryRefunds: retryRefundsContract,
+  sendNotifications: sendNotificationsContract,
+} as const;
+
+/** The payment platform's callbacks, by function name. */
+export const callbackContracts = {
+  payCallback: payCallbackContract,
+  refundCallback: refundCallbackContract,
+} as const;

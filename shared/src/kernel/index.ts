@@ -2,5 +2,4 @@ export * from './envelope';
 export * from './errors';
 export * as money from './money';
 export type { Fen } from './money';
-export * from './result';
 export * from './time';

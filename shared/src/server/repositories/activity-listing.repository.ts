@@ -6,8 +6,8 @@
 import { stockModeSchema } from '../../domain/activity.schema';
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getMany } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getMany } from '../cloudbase/db';
 
 /** The most documents one query returns (CloudBase's cap). */
 export const QUERY_CAP = 1000;

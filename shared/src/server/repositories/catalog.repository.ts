@@ -9,8 +9,8 @@ import {
   skuSchema,
 } from '../../domain/catalog.schema';
 import type { District, GeoPoint } from '../../domain/common.schema';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getById, getMany } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getById, getMany } from '../cloudbase/db';
 
 async function byId<T>(collection: string, id: string, parse: (data: unknown) => T): Promise<T | null> {
   const data = await getById(collection, id);

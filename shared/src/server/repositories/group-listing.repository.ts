@@ -5,8 +5,8 @@
 import type { District, GeoPoint } from '../../domain/common.schema';
 import { type Group, groupSchema } from '../../domain/group.schema';
 import type * as z from '../../kernel/zod';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getMany } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getMany } from '../cloudbase/db';
 
 /**
  * Up to `limit` forming groups of the activity with a free seat and a deadline after `now`, fewest

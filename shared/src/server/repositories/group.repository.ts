@@ -6,8 +6,8 @@
  */
 import { type Group, groupSchema } from '../../domain/group.schema';
 import { type NotificationEvent, outboxEntry } from '../../domain/notification';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getById, getMany } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getById, getMany } from '../cloudbase/db';
 
 const groups = () => db().collection(COLLECTIONS.groups);
 

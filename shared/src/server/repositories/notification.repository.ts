@@ -2,8 +2,8 @@
  * One record per message and recipient, keyed `<groupId>|<entry>|<openid>`: claimed before sending, so
  * a message is sent at most once, and kept whatever happened (sent, no credit, failed) for the record.
  */
-import { COLLECTIONS } from '../db/collections';
-import { db, isDuplicateKey, type Patch } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { db, isDuplicateKey, type Patch } from '../cloudbase/db';
 
 export interface NotificationRecord {
   readonly groupId: string;

@@ -1,8 +1,8 @@
 /** A shopper's orders, newest first (index `openid_status_createdAt` / `openid_createdAt`). */
 import type { OrderStatus } from '../../domain/order.machine';
 import { type Order, orderSchema } from '../../domain/order.schema';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getMany } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getMany } from '../cloudbase/db';
 
 /** One page of `openid`'s orders in these statuses (all when `statuses` is undefined). */
 export async function listOrdersOf(

@@ -2,8 +2,8 @@
 import type { OrderEvent, OrderStatus } from '../../domain/order.machine';
 import { orderMachine } from '../../domain/order.machine';
 import { type Order, orderSchema } from '../../domain/order.schema';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getById, getMany, type Patch } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getById, getMany, type Patch } from '../cloudbase/db';
 
 const orders = () => db().collection(COLLECTIONS.orders);
 

@@ -6,8 +6,8 @@
 import { refundNumberFor, type RefundStatus, refundStatusSchema } from '../../domain/order.schema';
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getById, getMany, isDuplicateKey, type Patch } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getById, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
 
 export interface PaymentRecord {
   readonly transactionId: string;

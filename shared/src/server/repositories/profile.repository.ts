@@ -1,7 +1,7 @@
 /** Shoppers as others see them: the nickname and avatar on the user document, read many at once. */
 import * as z from '../../kernel/zod';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getMany } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getMany } from '../cloudbase/db';
 
 export interface Profile {
   readonly nickname: string;

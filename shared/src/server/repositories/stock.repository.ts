@@ -4,7 +4,7 @@
  * never goes negative, never oversells, and is never reserved, released or sold twice for one order.
  */
 import type { StockRef } from '../../domain/order.schema';
-import { cmd, db } from '../db/cloud';
+import { cmd, db } from '../cloudbase/db';
 
 const fieldOf = (ref: StockRef) => (ref.collection === 'skus' ? 'stock' : 'pool');
 

@@ -10,8 +10,8 @@
  */
 import { randomInt } from 'node:crypto';
 import { type User, USER_REF_LENGTH, userSchema } from '../../domain/user.schema';
-import { COLLECTIONS } from '../db/collections';
-import { cmd, db, getById, getMany, isDuplicateKey } from '../db/cloud';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getById, getMany, isDuplicateKey } from '../cloudbase/db';
 
 const users = () => db().collection(COLLECTIONS.users);
 

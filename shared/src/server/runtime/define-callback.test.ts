@@ -1,9 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineCallbackContract } from '../../contracts/contract';
 import * as z from '../../kernel/zod';
 import { setWxEnv } from '../testing/wx-env';
 import { CALLBACK_OK, defineCallback } from './define-callback';
 
-const notifySchema = z.object({ outTradeNo: z.string(), totalFee: z.number().int() });
+const contract = defineCallbackContract({
+  name: 'payCallback',
+  notification: z.object({ outTradeNo: z.string(), totalFee: z.number().int() }),
+});
 
 describe('defineCallback', () => {
   beforeEach(() => {
@@ -14,7 +18,7 @@ describe('defineCallback', () => {
 
   it('answers errcode 0 only after the handler has resolved', async () => {
     const events: string[] = [];
-    const main = defineCallback('payCallback', notifySchema, async (event) => {
+    const main = defineCallback(contract, async (event) => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       events.push(`stored ${event.outTradeNo}`);
     });
@@ -27,7 +31,7 @@ describe('defineCallback', () => {
   });
 
   it('answers non-zero when the handler throws, so the platform retries', async () => {
-    const main = defineCallback('payCallback', notifySchema, async () => {
+    const main = defineCallback(contract, async () => {
       throw new Error('database timeout');
     });
     const reply = await main({ outTradeNo: 'T1', totalFee: 100 });
@@ -37,7 +41,7 @@ describe('defineCallback', () => {
 
   it('refuses a shopper calling the callback directly', async () => {
     const handler = vi.fn();
-    const main = defineCallback('payCallback', notifySchema, handler);
+    const main = defineCallback(contract, handler);
     setWxEnv({ OPENID: 'o-shopper', SOURCE: 'wx_client' });
     expect((await main({ outTradeNo: 'T1', totalFee: 1 })).errcode).not.toBe(0);
     setWxEnv({ OPENID: 'o-shopper', SOURCE: 'wx_paycallback' });
@@ -49,7 +53,7 @@ describe('defineCallback', () => {
 
   it('rejects a malformed notification without running the handler', async () => {
     const handler = vi.fn();
-    const main = defineCallback('payCallback', notifySchema, handler);
+    const main = defineCallback(contract, handler);
     expect((await main({ outTradeNo: 'T1', totalFee: '100' })).errcode).not.toBe(0);
     expect(handler).not.toHaveBeenCalled();
   });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineJobContract } from '../../contracts/contract';
 import { ManualClock } from '../../kernel/time';
 import { setWxEnv } from '../testing/wx-env';
 import { defineTrigger, type JobRun } from './define-trigger';
@@ -14,7 +15,7 @@ describe('defineTrigger', () => {
 
   const runs: JobRun[] = [];
   const main = defineTrigger(
-    { name: 'expireSomething', defaultLimit: 50, budgetMs: 2_000 },
+    defineJobContract({ name: 'expireSomething', report: {}, defaultLimit: 50, budgetMs: 2_000 }),
     async (run) => {
       runs.push(run);
       return { scanned: 3, changed: run.dryRun ? 0 : 2, remaining: 1 };
@@ -47,9 +48,12 @@ describe('defineTrigger', () => {
   });
 
   it('reports a crashed job as INTERNAL without a stack', async () => {
-    const crashing = defineTrigger({ name: 'crashes' }, async () => {
-      throw new Error('boom at file.ts:1');
-    });
+    const crashing = defineTrigger(
+      defineJobContract({ name: 'crashes', report: {}, defaultLimit: 1, budgetMs: 1_000 }),
+      async () => {
+        throw new Error('boom at file.ts:1');
+      },
+    );
     const answer = await crashing({ Type: 'Timer', TriggerName: 't', Time: 'now' });
     expect(answer).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
   });

@@ -1,0 +1,40 @@
+/**
+ * Schemas more than one contract uses: money is integer fen (`fenSchema`), instants epoch ms, and other
+ * shoppers' nicknames are always masked (`张*`).
+ */
+import * as z from '../kernel/zod';
+
+export const countSchema = z.number().int().nonnegative();
+
+/** Offset pagination: `limit` defaults to 20, at most 50. */
+export const pageRequest = {
+  limit: z.number().int().min(1).max(50).default(20),
+  offset: z.number().int().min(0).max(1000).default(0),
+};
+
+/** How many units one order takes. */
+export const quantitySchema = z.number().int().min(1).max(99);
+
+/** Another shopper as the public sees them. */
+export const publicProfileSchema = z.object({
+  /** Masked: `张*`, `解**货`; `微信用户` when they set none. */
+  nickname: z.string(),
+  avatarUrl: z.string(),
+});
+export type PublicProfile = z.infer<typeof publicProfileSchema>;
+
+/** What `wx.requestPayment` needs, from CloudPay's prepay. */
+export const paymentParamsSchema = z.object({
+  timeStamp: z.string(),
+  nonceStr: z.string(),
+  package: z.string(),
+  signType: z.string(),
+  paySign: z.string(),
+});
+
+/** Where the shopper is, as `wx.getLocation` reports it. */
+export const coordinatesSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+export type Coordinates = z.infer<typeof coordinatesSchema>;

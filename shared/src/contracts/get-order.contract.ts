@@ -1,0 +1,57 @@
+/**
+ * getOrder: one of the caller's orders, with its group, payment deadline and refund.
+ */
+import { idSchema, instantSchema } from '../domain/common.schema';
+import { deliverySchema } from '../domain/delivery.schema';
+import { groupStatusSchema } from '../domain/group.machine';
+import { orderStatusSchema } from '../domain/order.machine';
+import { orderRoleSchema, refundStatusSchema } from '../domain/order.schema';
+import { fenSchema } from '../kernel/money';
+import * as z from '../kernel/zod';
+import { countSchema } from './common.schema';
+import { defineContract } from './contract';
+
+export const getOrderContract = defineContract({
+  name: 'getOrder',
+  request: z.object({ orderId: idSchema }),
+  response: z.object({
+    orderId: idSchema,
+    role: orderRoleSchema,
+    status: orderStatusSchema,
+    statusLabel: z.string(),
+    activityId: idSchema.optional(),
+    title: z.string(),
+    spec: z.string(),
+    quantity: z.number().int().min(1),
+    unitPrice: fenSchema,
+    total: fenSchema,
+    delivery: deliverySchema,
+    createdAt: instantSchema,
+    /** Until when a `pending_payment` order can be paid. */
+    payDeadlineAt: instantSchema,
+    /** True while the order waits for payment and its deadline has not passed. */
+    payable: z.boolean(),
+    paidAt: instantSchema.optional(),
+    closedAt: instantSchema.optional(),
+    /** A group order's group, as it stands now. */
+    group: z
+      .object({
+        groupId: idSchema,
+        status: groupStatusSchema,
+        size: z.number().int().min(2),
+        seatsPaid: countSchema,
+        seatsLeft: countSchema,
+        deadlineAt: instantSchema,
+      })
+      .optional(),
+    /** The refund of a `refunding` or `refunded` order, once recorded. */
+    refund: z
+      .object({
+        status: refundStatusSchema,
+        amount: fenSchema,
+        requestedAt: instantSchema,
+        updatedAt: instantSchema,
+      })
+      .optional(),
+  }),
+});

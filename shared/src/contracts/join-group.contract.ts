@@ -1,0 +1,15 @@
+/**
+ * joinGroup: a shopper takes a seat in a forming group and gets the prepay for their order.
+ */
+import { idSchema } from '../domain/common.schema';
+import { deliveryRequestSchema } from '../domain/delivery.schema';
+import { fenSchema } from '../kernel/money';
+import * as z from '../kernel/zod';
+import { paymentParamsSchema, quantitySchema } from './common.schema';
+import { defineContract } from './contract';
+
+export const joinGroupContract = defineContract({
+  name: 'joinGroup',
+  request: z.object({ groupId: idSchema, quantity: quantitySchema, delivery: deliveryRequestSchema }),
+  response: z.object({ orderId: idSchema, total: fenSchema, payment: paymentParamsSchema }),
+});

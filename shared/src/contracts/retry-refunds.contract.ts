@@ -1,0 +1,13 @@
+/** retryRefunds (every 5 minutes): refunds whose request failed are asked again; lost ones are confirmed. */
+import * as z from '../kernel/zod';
+import { defineJobContract } from './contract';
+
+export const retryRefundsContract = defineJobContract({
+  name: 'retryRefunds',
+  report: {
+    /** Refunds handed to ops after repeated failures in this run. */
+    flagged: z.number().int().nonnegative(),
+  },
+  defaultLimit: 200,
+  budgetMs: 8_000,
+});

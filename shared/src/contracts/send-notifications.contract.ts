@@ -1,0 +1,12 @@
+/** sendNotifications (every minute): delivers the subscription messages waiting in group outboxes, once each. */
+import * as z from '../kernel/zod';
+import { defineJobContract } from './contract';
+
+const count = z.number().int().nonnegative();
+
+export const sendNotificationsContract = defineJobContract({
+  name: 'sendNotifications',
+  report: { reminded: count, sent: count, noCredit: count, failed: count },
+  defaultLimit: 500,
+  budgetMs: 8_000,
+});

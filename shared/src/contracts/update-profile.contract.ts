@@ -1,0 +1,19 @@
+/**
+ * updateProfile: the nickname and avatar others see (masked), checked by content security.
+ */
+import * as z from '../kernel/zod';
+import { defineContract } from './contract';
+
+export const updateProfileContract = defineContract({
+  name: 'updateProfile',
+  request: z.object({
+    nickname: z.string().trim().min(1).max(32),
+    /** What `<button open-type="chooseAvatar">` gave, once uploaded (a cloud:// file id or https URL). */
+    avatarUrl: z
+      .string()
+      .max(512)
+      .regex(/^(cloud|https):\/\//, 'a cloud:// or https:// URL')
+      .optional(),
+  }),
+  response: z.object({ nickname: z.string(), avatarUrl: z.string() }),
+});

@@ -1,0 +1,65 @@
+/**
+ * getOrder: one of the caller's orders, with its group as it stands now and its refund once one is
+ * recorded. Another shopper's order reads exactly like a missing one (NOT_FOUND), so ids leak nothing.
+ * Two rounds of reads: the order, then its group and refund together.
+ */
+import type { getOrderContract } from '../../contracts/get-order.contract';
+import { seatsLeft } from '../../domain/group.machine';
+import { ORDER_STATUS_LABELS } from '../../domain/order.machine';
+import { DomainError } from '../../kernel/errors';
+import { getGroup as findGroup } from '../repositories/group.repository';
+import { getOrder as findOrder } from '../repositories/order.repository';
+import { getRefundOf } from '../repositories/payment.repository';
+import type { UseCase } from '../runtime/define-function';
+
+export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => {
+  const now = ctx.clock.now();
+  const order = await findOrder(input.orderId);
+  if (!order || order.openid !== ctx.openid) throw new DomainError('NOT_FOUND', `order ${input.orderId}`);
+  const refundable = order.status === 'refunding' || order.status === 'refunded';
+  const [group, refund] = await Promise.all([
+    order.groupId ? findGroup(order.groupId) : null,
+    refundable ? getRefundOf(order._id) : null,
+  ]);
+
+  return {
+    orderId: order._id,
+    role: order.role,
+    status: order.status,
+    statusLabel: ORDER_STATUS_LABELS[order.status],
+    ...(order.activityId ? { activityId: order.activityId } : {}),
+    title: order.title,
+    spec: order.spec,
+    quantity: order.quantity,
+    unitPrice: order.unitPrice,
+    total: order.total,
+    delivery: order.delivery,
+    createdAt: order.createdAt,
+    payDeadlineAt: order.payDeadlineAt,
+    payable: order.status === 'pending_payment' && now < order.payDeadlineAt,
+    ...(order.paidAt !== undefined ? { paidAt: order.paidAt } : {}),
+    ...(order.closedAt !== undefined ? { closedAt: order.closedAt } : {}),
+    ...(group
+      ? {
+          group: {
+            groupId: group._id,
+            status: group.status,
+            size: group.size,
+            seatsPaid: group.seatsPaid,
+            seatsLeft: seatsLeft(group),
+            deadlineAt: group.deadlineAt,
+          },
+        }
+      : {}),
+    ...(refund
+      ? {
+          refund: {
+            status: refund.status,
+            amount: refund.amount,
+            requestedAt: refund.createdAt,
+            updatedAt: refund.updatedAt,
+          },
+        }
+      : {}),
+  };
+};

@@ -1,0 +1,93 @@
+/**
+ * openGroup: a shopper opens a group as its leader. Checks the activity (window, limits, new-customer
+ * rule, scope), then places the leader's order: the group is created `pending` with the leader's seat,
+ * and becomes visible and joinable when the leader pays.
+ */
+import type { openGroupContract } from '../../contracts/open-group.contract';
+import { groupDeadline } from '../../domain/group.machine';
+import type { Group } from '../../domain/group.schema';
+import { priceOrder } from '../../domain/pricing';
+import { isInScope } from '../../domain/scope';
+import { DomainError } from '../../kernel/errors';
+import { getActivity, getProduct, getSku } from '../repositories/catalog.repository';
+import { insertGroup, removeUnopenedGroup } from '../repositories/group.repository';
+import type { UseCase } from '../runtime/define-function';
+import { draftOrder, newId, placeOrder, resolveDelivery } from './order-placement';
+
+export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) => {
+  const now = ctx.clock.now();
+  const [activity, delivery] = await Promise.all([getActivity(input.activityId), resolveDelivery(input.delivery)]);
+  if (!activity || activity.status === 'draft') throw new DomainError('NOT_FOUND', `activity ${input.activityId}`);
+  if (activity.status !== 'active' || now >= activity.endAt) throw new DomainError('ACTIVITY_ENDED');
+  if (now < activity.startAt) throw new DomainError('ACTIVITY_NOT_STARTED');
+  const price = priceOrder(activity, 'leader', input.quantity, 0);
+  const [sku, product] = await Promise.all([getSku(activity.skuId), getProduct(activity.productId)]);
+  if (!sku) throw new DomainError('NOT_FOUND', `sku ${activity.skuId}`);
+  if (!isInScope(activity.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
+
+  const groupId = newId('G', now);
+  const order = draftOrder(
+    {
+      openid: ctx.openid,
+      role: 'leader',
+      activityId: activity._id,
+      groupId,
+      skuId: sku._id,
+      productId: activity.productId,
+      merchantId: activity.merchantId,
+      title: activity.title,
+      spec: sku.spec,
+      price,
+      stockMode: activity.stockMode,
+      delivery,
+    },
+    now,
+  );
+  const orderId = order._id;
+  const group: Group = {
+    _id: groupId,
+    activityId: activity._id,
+    skuId: sku._id,
+    productId: activity.productId,
+    merchantId: activity.merchantId,
+    title: activity.title,
+    status: 'pending',
+    size: activity.groupSize,
+    leaderOpenid: ctx.openid,
+    memberOpenids: [ctx.openid],
+    paidOpenids: [],
+    seatsTaken: 1,
+    seatsPaid: 0,
+    groupPrice: activity.groupPrice,
+    soloPrice: activity.soloPrice,
+    spec: sku.spec,
+    ...(product?.images[0] ? { image: product.images[0] } : {}),
+    perOrderLimit: activity.perOrderLimit,
+    perUserLimit: activity.perUserLimit,
+    stockMode: activity.stockMode,
+    ...(activity.scope ? { scope: activity.scope } : {}),
+    newCustomerOnly: activity.newCustomerOnly,
+    district: delivery.district,
+    ...(delivery.location ? { location: delivery.location } : {}),
+    openedAt: now,
+    deadlineAt: groupDeadline(now, activity.validityHours, activity.endAt),
+    outbox: [],
+    updatedAt: now,
+  };
+  const payment = await placeOrder(
+    {
+      order,
+      quota: {
+        orderId,
+        activityId: activity._id,
+        quantity: price.quantity,
+        perUserLimit: activity.perUserLimit,
+        newCustomerOnly: activity.newCustomerOnly,
+      },
+      beforeHolds: () => insertGroup(group),
+      undoBeforeHolds: () => removeUnopenedGroup(groupId),
+    },
+    now,
+  );
+  return { groupId, orderId, total: price.total, payment };
+};

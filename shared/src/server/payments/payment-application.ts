@@ -1,0 +1,193 @@
+/**
+ * Applying a payment (CloudPay's notification, or what CloudPay answers when a job asks about a prepay
+ * whose notification never came). Applied at most once per transaction, whatever the platform repeats or
+ * reorders:
+ * - the order moves out of `pending_payment` only by a conditional update that also checks the amount;
+ * - the group seat is paid by a conditional update (the leader's payment opens the group; the last
+ *   seat's payment succeeds it, and every paid order then moves to `to_ship` and its stock is sold);
+ * - a payment that finds its order closed, or its group failed, is refunded (once: deterministic number);
+ * - a wrong amount or an unknown order is recorded for ops and refused, changing nothing else.
+ * Every step is idempotent, so a retry after a crash finishes what the first attempt began.
+ */
+import type { Order } from '../../domain/order.schema';
+import type { PaymentState } from '../cloudbase/cloud-pay';
+import { decodeAttach, type PaymentAttach } from '../../domain/payment-attach';
+import { DomainError } from '../../kernel/errors';
+import type { PaymentNotification } from '../../contracts/pay-callback.contract';
+import { getGroup, paySeat, releaseSeat } from '../repositories/group.repository';
+import { getOrder, listGroupOrders, transitionGroupOrders, transitionOrder } from '../repositories/order.repository';
+import { recordPayment, updatePayment } from '../repositories/payment.repository';
+import { sellStock } from '../repositories/stock.repository';
+import { recordFirstPaidAt } from '../repositories/user.repository';
+import type { InvocationContext } from '../runtime/call-context';
+import { releaseOrderHolds } from '../ordering/order-placement';
+import { startRefund } from './refunds';
+
+export async function applyPayment(event: PaymentNotification, ctx: InvocationContext): Promise<void> {
+  if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') {
+    ctx.log.info('ignored a notification that is not a successful payment', { outTradeNo: event.outTradeNo });
+    return;
+  }
+  const now = ctx.clock.now();
+  const attach = decodeAttach(event.attach);
+  const paid = { transactionId: event.transactionId, paidAt: now, updatedAt: now };
+  const event_ = attach?.role === 'solo' ? 'paid_solo' : 'paid_group';
+  const applied =
+    attach !== undefined &&
+    (await transitionOrder(event.outTradeNo, event_, paid, {
+      total: event.totalFee,
+      ...(attach.groupId ? { groupId: attach.groupId } : {}),
+    }));
+
+  if (applied && attach) {
+    await record(event, 'applied', now);
+    await applyPaidOrder(event.outTradeNo, attach, event, ctx);
+    return;
+  }
+  // Not applied by the fast path: read the order to see why (a repeat, a late payment, a mismatch).
+  const order = await getOrder(event.outTradeNo);
+  if (!order || order.total !== event.totalFee) {
+    await record(event, 'mismatch', now);
+    ctx.log.error('payment refused: unknown order or wrong amount', {
+      outTradeNo: event.outTradeNo,
+      totalFee: event.totalFee,
+      orderTotal: order?.total ?? null,
+    });
+    throw new DomainError('PAYMENT_MISMATCH', event.outTradeNo);
+  }
+  const described = describeOrder(order);
+  switch (order.status) {
+    case 'pending_payment': {
+      // No usable attach: apply by what the order says.
+      if (
+        !(await transitionOrder(order._id, order.role === 'solo' ? 'paid_solo' : 'paid_group', paid, {
+          total: event.totalFee,
+        }))
+      ) {
+        throw new Error(`order ${order._id} changed while its payment was applied; retry`);
+      }
+      await record(event, 'applied', now);
+      return applyPaidOrder(order._id, described, event, ctx);
+    }
+    case 'closed': {
+      // Paid after it closed (timeout or cancel): the money goes back.
+      await transitionOrder(order._id, 'late_payment', paid);
+      await record(event, 'refund', now);
+      await releaseOrderHolds(order);
+      return startRefund(order, event.transactionId, 'paid after the order closed', ctx);
+    }
+    case 'refunding':
+    case 'refunded':
+      await record(event, 'refund', now);
+      return startRefund(order, order.transactionId ?? event.transactionId, 'repeated notification', ctx);
+    default:
+      if (order.transactionId !== event.transactionId) {
+        await record(event, 'mismatch', now);
+        throw new DomainError(
+          'PAYMENT_MISMATCH',
+          `${order._id} was paid by ${order.transactionId ?? 'another payment'}`,
+        );
+      }
+      // A repeat of an applied payment: finish whatever the first delivery may not have finished.
+      await record(event, 'applied', now);
+      return applyPaidOrder(order._id, described, event, ctx);
+  }
+}
+
+/** The notification CloudPay would have sent, rebuilt from its answer to queryOrder (a lost notification). */
+export function notificationFromQuery(order: Order, state: PaymentState): PaymentNotification {
+  return {
+    returnCode: 'SUCCESS',
+    resultCode: 'SUCCESS',
+    outTradeNo: order._id,
+    transactionId: state.transactionId ?? '',
+    totalFee: state.totalFee ?? -1,
+    openid: state.openid ?? order.openid,
+    subOpenid: state.openid ?? order.openid,
+    timeEnd: state.timeEnd ?? '',
+  };
+}
+
+const describeOrder = (order: Order): PaymentAttach => ({
+  role: order.role,
+  ...(order.groupId ? { groupId: order.groupId } : {}),
+  stock: order.stock,
+  quantity: order.quantity,
+});
+
+async function record(event: PaymentNotification, outcome: 'applied' | 'refund' | 'mismatch', now: number) {
+  const fresh = await recordPayment({
+    transactionId: event.transactionId,
+    orderId: event.outTradeNo,
+    openid: event.subOpenid ?? event.openid ?? '',
+    totalFee: event.totalFee,
+    timeEnd: event.timeEnd,
+    receivedAt: now,
+    outcome,
+  });
+  if (!fresh && outcome !== 'applied') await updatePayment(event.transactionId, { outcome });
+}
+
+/** The effects of a paid order beyond its own status: stock for a solo order, the seat for a group order. */
+async function applyPaidOrder(
+  orderId: string,
+  attach: PaymentAttach,
+  event: PaymentNotification,
+  ctx: InvocationContext,
+) {
+  const now = ctx.clock.now();
+  const payer = event.subOpenid ?? event.openid ?? '';
+  if (attach.role === 'solo' || !attach.groupId) {
+    await sellStock(attach.stock, [{ orderId, quantity: attach.quantity }]);
+    await recordFirstPaidAt(payer, now);
+    return;
+  }
+  const outcome = await paySeat(attach.groupId, payer, attach.role === 'leader', now);
+  if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, now);
+  if (outcome === 'not-applied') await settleUnappliedSeat(orderId, attach.groupId, payer, event, ctx);
+  await recordFirstPaidAt(payer, now);
+}
+
+/**
+ * The seat payment changed nothing: either it was applied before (a repeat: make sure a succeeded group
+ * finished), or the group is gone (failed, abandoned, or the seat was released): then refund the order.
+ */
+async function settleUnappliedSeat(
+  orderId: string,
+  groupId: string,
+  payer: string,
+  event: PaymentNotification,
+  ctx: InvocationContext,
+) {
+  const now = ctx.clock.now();
+  const group = await getGroup(groupId);
+  if (group?.paidOpenids.includes(payer)) {
+    if (group.status === 'succeeded') await completeGroup(groupId, now);
+    return;
+  }
+  const order = await getOrder(orderId);
+  if (!order) return;
+  ctx.log.warn('a payment reached a group that can no longer take it; refunding', {
+    orderId,
+    groupId,
+    status: group?.status,
+  });
+  await transitionOrder(orderId, 'group_failed', { updatedAt: now });
+  await releaseSeat(groupId, payer, now);
+  await releaseOrderHolds(order);
+  await record(event, 'refund', now);
+  await startRefund(order, event.transactionId, `group ${group?.status ?? 'missing'}`, ctx);
+}
+
+/** A group succeeded: every paid order moves to `to_ship` together, and their held stock is sold. Idempotent. */
+async function completeGroup(groupId: string, now: number) {
+  const orders = await listGroupOrders(groupId, ['awaiting_group', 'to_ship']);
+  await transitionGroupOrders(groupId, 'group_succeeded', { updatedAt: now, groupSucceededAt: now });
+  const [first] = orders;
+  if (!first) return;
+  const holds = orders.map((o) => ({ orderId: o._id, quantity: o.quantity }));
+  if (!(await sellStock(first.stock, holds))) {
+    // Some were sold by an earlier attempt: sell the rest one by one (each only if still held).
+    for (const hold of holds) await sellStock(first.stock, [hold]);
+  }
+}
