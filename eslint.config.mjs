@@ -49,7 +49,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.mjs', 'emulator/**/*.ts', 'bench/**/*.ts', 'tools/**'],
+    files: ['**/*.mjs', 'emulator/**/*.ts', 'bench/**/*.ts', 'tools/**', 'testing/**'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
@@ -80,6 +80,13 @@ export default tseslint.config(
     files: ['miniprogram/**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrict([boundaries.noSdk, boundaries.noZod]),
+    },
+  },
+  {
+    // Nothing in shared/ imports the emulator, tests included: they reach it through testing/.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict([boundaries.noEmulator]),
     },
   },
   {

@@ -9,7 +9,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { percentile } from '../emulator/src/http/stats';
 import { DEFAULTS, runSimulation } from '../tools/simulate/scenario';
-import { startPlatform, type Platform } from '../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../testing/platform';
 import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fixtures';
 import { buildCloudFunctions } from '../tools/build-cloudfunctions';
 

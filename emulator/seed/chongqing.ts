@@ -324,7 +324,7 @@ function demoGroups(
       unitPrice,
       total: unitPrice,
       stockMode: activity.stockMode,
-      stock: dedicated ? { collection: 'activities', id: activityId } : { collection: 'skus', id: sku._id },
+      stock: dedicated ? { kind: 'pool', id: activityId } : { kind: 'sku', id: sku._id },
       delivery: {
         kind: 'pickup',
         pickupPointId: pickup._id,

@@ -96,7 +96,7 @@ describe('the Chongqing demo seed', () => {
       expect(leader?.quotaHolds[order?._id ?? '']).toEqual({ activityId: group.activityId, quantity: 1 });
       expect(isInScope(group.scope, { district: group.district, location: group.location })).toBe(true);
       const stock =
-        order?.stock.collection === 'activities'
+        order?.stock.kind === 'pool'
           ? (activity?.pool as { holds: Record<string, number> })
           : (seed.skus?.find((k) => k._id === order?.skuId)?.stock as { holds: Record<string, number> });
       expect(stock.holds[order?._id ?? '']).toBe(1);

@@ -6,7 +6,7 @@
  */
 import type { Envelope, payOrderContract, ResponseOf } from '@shared/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPlatform, type Platform } from '../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../testing/platform';
 import { pickupAt, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
 import { orderCardView } from '../components/order-card/view';
 import { groupPageView, groupTarget, shareMessage } from '../packages/group/pages/group/view';

@@ -5,7 +5,7 @@
  * `data`, which is exactly what its template renders.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPlatform, type Platform } from '../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../testing/platform';
 import { JIEFANGBEI, pickupAt, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
 import { initCloud } from '../services/cloud';
 import { resetLogin } from '../services/session';

@@ -82,13 +82,13 @@ export function buildCatalog(now: number, tag: string, shoppers: number): SimCat
     const sku = skuSchema.parse(doc);
     const available = units(STOCK_SHARE[sku._id]?.available ?? 0.1, shoppers);
     const allocated = pools.get(sku._id) ?? 0;
-    baselines.push({ ref: { collection: 'skus', id: own(sku._id) }, total: available, allocated });
+    baselines.push({ ref: { kind: 'sku', id: own(sku._id) }, total: available, allocated });
     return skuSchema.parse({ ...sku, _id: own(sku._id), stock: { ...counters(available), allocated } });
   });
 
   const activities = seedActivities.map((activity) => {
     const pool = pools.get(activity.skuId);
-    if (pool !== undefined) baselines.push({ ref: { collection: 'activities', id: own(activity._id) }, total: pool });
+    if (pool !== undefined) baselines.push({ ref: { kind: 'pool', id: own(activity._id) }, total: pool });
     const { pool: _seedPool, ...rules } = activity;
     return activitySchema.parse({
       ...rules,

@@ -121,7 +121,7 @@ class Offenders {
 }
 
 const unique = (values: readonly string[]) => new Set(values).size;
-const refKey = (ref: StockRef) => `${ref.collection}/${ref.id}`;
+const refKey = (ref: StockRef) => `${ref.kind}/${ref.id}`;
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
   const map = new Map<string, T[]>();

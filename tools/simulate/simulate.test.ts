@@ -32,7 +32,7 @@ import { planShoppers } from './shoppers';
 const MINUTE = 60_000;
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 const TOLERANCES: Tolerances = { graceMs: 10 * MINUTE, refundWindowMs: 120 * MINUTE };
-const SKU = { collection: 'skus', id: 's-1' } as const;
+const SKU = { kind: 'sku', id: 's-1' } as const;
 
 const group = (fields: Partial<GroupState> = {}): GroupState => ({
   _id: 'G1',

@@ -27,10 +27,8 @@ export async function readWorld(client: EmulatorClient, catalog: SimCatalog, now
   ]);
   const refunds = await client.find<RefundState>('refunds', { orderId: { $in: orders.map((o) => o._id) } });
   const stocks: StockState[] = [
-    ...skus.map((s) => ({ ...s.stock, ref: { collection: 'skus' as const, id: String(s._id) } })),
-    ...activities.flatMap((a) =>
-      a.pool ? [{ ...a.pool, ref: { collection: 'activities' as const, id: String(a._id) } }] : [],
-    ),
+    ...skus.map((s) => ({ ...s.stock, ref: { kind: 'sku' as const, id: String(s._id) } })),
+    ...activities.flatMap((a) => (a.pool ? [{ ...a.pool, ref: { kind: 'pool' as const, id: String(a._id) } }] : [])),
   ];
   const prefix = shopperPrefix(catalog.tag);
   return {

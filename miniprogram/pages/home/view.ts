@@ -13,6 +13,7 @@ import {
   type ResponseOf,
 } from '@shared/client';
 import type { PageState } from '../../components/page-state/view';
+import { homeUrl } from '../../utils/routes';
 
 type Activities = ResponseOf<typeof listActivitiesContract>;
 type Groups = ResponseOf<typeof listGroupsContract>;
@@ -157,6 +158,6 @@ export function nearbyByDistrict(district: District | '', answer?: Envelope<Grou
 export function homeShare(myRef: string): { title: string; path: string } {
   return {
     title: '山城拼团：重庆好货，约起拼更划算',
-    path: myRef ? `/pages/home/index?from=${myRef}` : '/pages/home/index',
+    path: homeUrl(myRef),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * getActivity: an activity's rules, product, stock left, and the groups waiting to be joined (凑团).
  */
-import { activityScopeSchema, activityStatusSchema, stockModeSchema } from '../domain/activity.schema';
+import { activityStatusSchema } from '../domain/activity.machine';
+import { activityScopeSchema, stockModeSchema } from '../domain/activity.schema';
 import { idSchema, instantSchema } from '../domain/common.schema';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';

@@ -7,9 +7,6 @@ import { userRefSchema } from '../domain/user.schema';
 import * as z from '../kernel/zod';
 import { defineContract } from './contract';
 
-/** The page a shared card or a scanned poster opens. */
-export const GROUP_PAGE = 'packages/group/pages/group/index';
-
 /** WeChat caps a code's scene at 32 characters: a group id (≤ 23) + `.` + the sharer's 8-character ref. */
 export const SHARE_SCENE_MAX = 32;
 

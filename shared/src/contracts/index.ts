@@ -28,6 +28,7 @@ import { updateProfileContract } from './update-profile.contract';
 
 export * from './common.schema';
 export * from './contract';
+export * from './routes';
 export * from './buy-solo.contract';
 export * from './close-unpaid-orders.contract';
 export * from './expire-groups.contract';

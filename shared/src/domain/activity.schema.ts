@@ -5,6 +5,7 @@
  */
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
+import { activityStatusSchema } from './activity.machine';
 import { districtSchema, geoPointSchema, idSchema, instantSchema } from './common.schema';
 import { stockSchema } from './catalog.schema';
 
@@ -21,8 +22,6 @@ export const activityScopeSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type ActivityScope = z.infer<typeof activityScopeSchema>;
-
-export const activityStatusSchema = z.enum(['draft', 'active', 'paused', 'ended']);
 
 export const activityRulesSchema = z
   .object({

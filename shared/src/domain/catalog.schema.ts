@@ -30,6 +30,12 @@ export const merchantSchema = z.object({
 });
 export type Merchant = z.infer<typeof merchantSchema>;
 
+/** 上架 / 下架: a product taken down stops new groups and solo sales at once. */
+export const productStatusSchema = z.enum(['on_sale', 'off_sale']);
+export type ProductStatus = z.infer<typeof productStatusSchema>;
+
+export const isProductOnSale = (product: { readonly status: ProductStatus }): boolean => product.status === 'on_sale';
+
 export const productSchema = z.object({
   _id: idSchema,
   merchantId: idSchema,
@@ -38,7 +44,7 @@ export const productSchema = z.object({
   category: z.string().min(1).max(20),
   origin: z.string().max(30).default(''),
   images: z.array(z.string().min(1)).min(1).max(9),
-  status: z.enum(['on_sale', 'off_sale']),
+  status: productStatusSchema,
   createdAt: instantSchema,
 });
 export type Product = z.infer<typeof productSchema>;

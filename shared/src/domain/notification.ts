@@ -44,6 +44,26 @@ export function outboxEntry(event: NotificationEvent, at: number, about?: string
 }
 
 /**
+ * A message to one recipient: claimed (`sending`) before it is sent, so it is sent at most once, then
+ * settled with what WeChat answered: `sent`, `no_credit` (the shopper has no one-time permission left for
+ * the template: nothing was sent and nothing will be), or `failed`.
+ */
+export const notificationStatusSchema = z.enum(['sending', 'sent', 'no_credit', 'failed']);
+export type NotificationStatus = z.infer<typeof notificationStatusSchema>;
+export type DeliveryStatus = Exclude<NotificationStatus, 'sending'>;
+
+export const NOTIFICATION_CLAIMED_STATUS: NotificationStatus = 'sending';
+
+/** WeChat's errcode when the shopper has no (more) one-time permission for the template. */
+const NO_CREDIT_ERRCODE = 43101;
+
+/** What became of a message, from WeChat's answer (no errcode: it was sent). */
+export function deliveryStatus(answer: { readonly errCode?: number }): DeliveryStatus {
+  if (answer.errCode === undefined || answer.errCode === 0) return 'sent';
+  return answer.errCode === NO_CREDIT_ERRCODE ? 'no_credit' : 'failed';
+}
+
+/**
  * The subscription templates the mini-program asks the shopper to accept at the pay tap, and the server
  * sends. Production ids come from the WeChat console; these are the local sandbox's.
  */

@@ -48,6 +48,47 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent>('order', {
   refunded: {},
 });
 
+/** A new order waits for payment in this status. */
+export const ORDER_PLACED_STATUS: OrderStatus = 'pending_payment';
+
+/** An order whose money is on its way back, or back. */
+export const ORDER_REFUND_STATUSES: readonly OrderStatus[] = orderMachine.reachableFrom('refunding');
+
+/** Orders in these statuses no longer count against a per-user limit: closed, or refunded. */
+export const ORDER_RELEASED_STATUSES: readonly OrderStatus[] = [
+  orderMachine.transition('payment_timed_out').to,
+  ...ORDER_REFUND_STATUSES,
+];
+
+/** The paid orders of a group that succeeded, and those moving to it (a repeat finishes what it began). */
+export const ORDER_KEPT_STATUSES: readonly OrderStatus[] = [
+  ...orderMachine.sourcesOf('group_succeeded'),
+  ...orderMachine.reachableFrom(orderMachine.transition('group_succeeded').to),
+];
+
+/** Whether the shopper can still pay the order: it waits for payment and its deadline has not passed. */
+export function isPayable(order: { readonly status: OrderStatus; readonly payDeadlineAt: number }, now: number) {
+  return orderMachine.sourcesOf('payment_timed_out').includes(order.status) && now < order.payDeadlineAt;
+}
+
+export function isAwaitingPayment(status: OrderStatus): boolean {
+  return orderMachine.sourcesOf('payment_timed_out').includes(status);
+}
+
+/**
+ * What a payment does to an order that its fast path (one conditional update) did not move: an order
+ * still waiting is applied from what it says; a closed order is refunded (paid too late); an order
+ * already refunding is refunded again under the same number (a no-op); any other was applied before.
+ */
+export type PaymentDisposition = 'apply' | 'refund_late' | 'already_refunding' | 'already_applied';
+
+export function paymentDisposition(status: OrderStatus): PaymentDisposition {
+  if (isAwaitingPayment(status)) return 'apply';
+  if (orderMachine.sourcesOf('late_payment').includes(status)) return 'refund_late';
+  if (ORDER_REFUND_STATUSES.includes(status)) return 'already_refunding';
+  return 'already_applied';
+}
+
 /** What the shopper sees for each status in the order list (the tabs of 订单). */
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   pending_payment: '待付款',

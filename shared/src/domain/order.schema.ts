@@ -12,9 +12,10 @@ import { orderStatusSchema } from './order.machine';
 export const orderRoleSchema = z.enum(['leader', 'member', 'solo']);
 export type OrderRole = z.infer<typeof orderRoleSchema>;
 
-/** Where an order's units are held: the SKU's normal stock or an activity's dedicated pool. */
+/** Where an order's units are held: the SKU's normal stock, or the dedicated pool of an activity. */
 export const stockRefSchema = z.object({
-  collection: z.enum(['skus', 'activities']),
+  kind: z.enum(['sku', 'pool']),
+  /** The SKU's id, or the activity's for a pool. */
   id: idSchema,
 });
 export type StockRef = z.infer<typeof stockRefSchema>;
@@ -49,16 +50,7 @@ export type Order = z.infer<typeof orderSchema>;
 
 /** Where an order's units come from: a dedicated activity pool, or the SKU's normal stock. */
 export const stockRefFor = (stockMode: 'shared' | 'dedicated', skuId: string, activityId?: string): StockRef =>
-  stockMode === 'dedicated' && activityId
-    ? { collection: 'activities', id: activityId }
-    : { collection: 'skus', id: skuId };
+  stockMode === 'dedicated' && activityId ? { kind: 'pool', id: activityId } : { kind: 'sku', id: skuId };
 
 /** How long a shopper has to pay before the order closes and its seat and stock are released. */
 export const PAYMENT_WINDOW_MINUTES = 15;
-
-/** A refund's life: recorded, asked of CloudPay, failed (retried), succeeded, or flagged for ops after 5 failures. */
-export const refundStatusSchema = z.enum(['requested', 'processing', 'failed', 'succeeded', 'flagged']);
-export type RefundStatus = z.infer<typeof refundStatusSchema>;
-
-/** The refund number for an order: deterministic, so a refund is never issued twice. */
-export const refundNumberFor = (orderId: string): string => `R${orderId}`.slice(0, 32);

@@ -6,18 +6,16 @@ describe('payment attach', () => {
     const member: PaymentAttach = {
       role: 'member',
       groupId: 'G20261125203000abcdefgh',
-      stock: { collection: 'activities', id: 'a-orange-5' },
+      stock: { kind: 'pool', id: 'a-orange-5' },
       quantity: 2,
     };
-    const solo: PaymentAttach = { role: 'solo', stock: { collection: 'skus', id: 's-pepper-250' }, quantity: 1 };
+    const solo: PaymentAttach = { role: 'solo', stock: { kind: 'sku', id: 's-pepper-250' }, quantity: 1 };
     for (const attach of [member, solo]) expect(decodeAttach(encodeAttach(attach))).toEqual(attach);
-    expect(encodeAttach(member)).toBe('M|G20261125203000abcdefgh|a:a-orange-5|2');
+    expect(encodeAttach(member)).toBe('M|G20261125203000abcdefgh|p:a-orange-5|2');
   });
 
   it('gives up when it would not fit in 127 bytes', () => {
-    expect(
-      encodeAttach({ role: 'solo', stock: { collection: 'skus', id: 'x'.repeat(130) }, quantity: 1 }),
-    ).toBeUndefined();
+    expect(encodeAttach({ role: 'solo', stock: { kind: 'sku', id: 'x'.repeat(130) }, quantity: 1 })).toBeUndefined();
   });
 
   it('rejects anything malformed', () => {

@@ -13,12 +13,13 @@ export interface PaymentAttach {
 }
 
 const ROLE_CODES = { leader: 'L', member: 'M', solo: 'S' } as const satisfies Record<OrderRole, string>;
+const STOCK_CODES = { sku: 's', pool: 'p' } as const satisfies Record<StockRef['kind'], string>;
 const ROLES_BY_CODE: Record<string, OrderRole> = { L: 'leader', M: 'member', S: 'solo' };
 export const ATTACH_MAX_BYTES = 127;
 
 /** The attach text, or undefined when it would not fit (the callback then reads the order). */
 export function encodeAttach(attach: PaymentAttach): string | undefined {
-  const stock = `${attach.stock.collection === 'skus' ? 's' : 'a'}:${attach.stock.id}`;
+  const stock = `${STOCK_CODES[attach.stock.kind]}:${attach.stock.id}`;
   const text = [ROLE_CODES[attach.role], attach.groupId ?? '', stock, String(attach.quantity)].join('|');
   return utf8Length(text) <= ATTACH_MAX_BYTES ? text : undefined;
 }
@@ -31,14 +32,14 @@ export function decodeAttach(text: string | undefined): PaymentAttach | undefine
   if (!parts || parts.length !== 4) return undefined;
   const [roleCode = '', groupId = '', stock = '', quantityText = ''] = parts;
   const role = ROLES_BY_CODE[roleCode];
-  const match = /^([sa]):(.+)$/.exec(stock);
+  const match = /^([sp]):(.+)$/.exec(stock);
   const quantity = Number(quantityText);
   if (!role || !match?.[2] || !Number.isSafeInteger(quantity) || quantity < 1) return undefined;
   if ((role === 'solo') !== (groupId === '')) return undefined;
   return {
     role,
     ...(groupId ? { groupId } : {}),
-    stock: { collection: match[1] === 's' ? 'skus' : 'activities', id: match[2] },
+    stock: { kind: match[1] === 's' ? 'sku' : 'pool', id: match[2] },
     quantity,
   };
 }

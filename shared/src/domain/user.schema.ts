@@ -12,6 +12,7 @@ export type Role = z.infer<typeof roleSchema>;
  */
 export const userRefSchema = z.string().regex(/^[0-9a-z]{8}$/, '8 characters of 0-9 a-z');
 export const USER_REF_LENGTH = 8;
+export const USER_REF_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 export const userSchema = z.object({
   _id: openidSchema,

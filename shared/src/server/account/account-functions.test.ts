@@ -4,7 +4,7 @@
  * by the real write functions. Identity comes from the WeChat context only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 import { type CatalogFixture, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { data, type Envelope, refusal } from '../testing/envelopes';
 

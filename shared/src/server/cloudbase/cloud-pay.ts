@@ -122,11 +122,12 @@ export async function queryPayment(outTradeNo: string): Promise<PaymentState> {
 
 /**
  * Closes the prepay so it can no longer be paid, and says what became of it: `paid` when the shopper
- * paid first (then `state` carries the payment), `closed`, or `missing` when there never was one.
+ * paid first (then `state` carries the payment), `unpaid` (closed before anyone paid), or `missing` when
+ * there never was one.
  */
 export async function closePrepay(
   outTradeNo: string,
-): Promise<{ outcome: 'closed' | 'paid' | 'missing'; state: PaymentState }> {
+): Promise<{ outcome: 'unpaid' | 'paid' | 'missing'; state: PaymentState }> {
   const api = cloudPay().closeOrder;
   if (!api) throw new Error('cloudPay.closeOrder is unavailable');
   const reply = await api({ outTradeNo, subMchId: subMchId() });
@@ -135,7 +136,7 @@ export async function closePrepay(
   const state = await queryPayment(outTradeNo);
   if (state.tradeState === 'SUCCESS' || state.tradeState === 'REFUND') return { outcome: 'paid', state };
   if (state.tradeState === 'NOTEXIST') return { outcome: 'missing', state };
-  if (reply.resultCode === 'SUCCESS' || state.tradeState === 'CLOSED') return { outcome: 'closed', state };
+  if (reply.resultCode === 'SUCCESS' || state.tradeState === 'CLOSED') return { outcome: 'unpaid', state };
   throw new Error(`closeOrder ${outTradeNo}: ${describe(reply)} (state ${state.tradeState})`);
 }
 

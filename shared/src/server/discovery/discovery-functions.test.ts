@@ -4,7 +4,7 @@
  * Chongqing places. Database round trips are counted by the emulator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 import { distanceMeters } from '../../domain/scope';
 import type { GeoPoint } from '../../domain/common.schema';
 import { type CatalogFixture, groupDoc, PLACES, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';

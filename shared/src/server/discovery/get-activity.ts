@@ -5,6 +5,7 @@
  * profiles. A draft (or unknown) activity is not found.
  */
 import type { getActivityContract } from '../../contracts/get-activity.contract';
+import { isActivityVisible, isOnSale } from '../../domain/activity.machine';
 import { maskNickname } from '../../domain/display';
 import { seatsLeft } from '../../domain/group.machine';
 import { DomainError } from '../../kernel/errors';
@@ -19,7 +20,8 @@ export const OPEN_GROUPS_SHOWN = 10;
 export const getActivity: UseCase<typeof getActivityContract> = async (input, ctx) => {
   const now = ctx.clock.now();
   const activity = await findActivity(input.activityId);
-  if (!activity || activity.status === 'draft') throw new DomainError('NOT_FOUND', `activity ${input.activityId}`);
+  if (!activity || !isActivityVisible(activity.status))
+    throw new DomainError('NOT_FOUND', `activity ${input.activityId}`);
   const [product, sku, groups] = await Promise.all([
     getProduct(activity.productId),
     getSku(activity.skuId),
@@ -32,7 +34,7 @@ export const getActivity: UseCase<typeof getActivityContract> = async (input, ct
     activityId: activity._id,
     title: activity.title,
     status: activity.status,
-    onSale: activity.status === 'active' && activity.startAt <= now && now < activity.endAt,
+    onSale: isOnSale(activity, now),
     groupPrice: activity.groupPrice,
     soloPrice: activity.soloPrice,
     ...(activity.leaderPrice !== undefined ? { leaderPrice: activity.leaderPrice } : {}),

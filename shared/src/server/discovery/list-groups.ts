@@ -8,7 +8,7 @@
 import type { GroupCard, listGroupsContract } from '../../contracts/list-groups.contract';
 import { type GeoPoint, geoPoint } from '../../domain/common.schema';
 import { maskNickname } from '../../domain/display';
-import { seatsLeft } from '../../domain/group.machine';
+import { isJoinable, seatsLeft } from '../../domain/group.machine';
 import { distanceMeters } from '../../domain/scope';
 import {
   type GroupListing,
@@ -44,7 +44,7 @@ export const listGroups: UseCase<typeof listGroupsContract> = async (input, ctx)
     groups = await listFormingGroupsIn(input.district, now, wanted);
   }
 
-  const shown = groups.filter((g) => joinable(g, ctx.openid, now)).slice(0, input.limit);
+  const shown = groups.filter((g) => isJoinable(g, ctx.openid, now)).slice(0, input.limit);
   leaders ??= await getProfiles(shown.map((g) => g.leaderOpenid));
   const items = shown.map((g): GroupCard => {
     const leader = leaders?.get(g.leaderOpenid);
@@ -68,5 +68,3 @@ export const listGroups: UseCase<typeof listGroupsContract> = async (input, ctx)
 };
 
 /** The query already asked for forming groups before `now`; the seat and the caller's own seat are checked here. */
-const joinable = (group: GroupListing, openid: string, now: number) =>
-  group.status === 'forming' && group.deadlineAt > now && seatsLeft(group) > 0 && !group.memberOpenids.includes(openid);

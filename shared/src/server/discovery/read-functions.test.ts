@@ -4,7 +4,7 @@
  * functions and paid through the CloudPay sandbox. Database round trips are counted by the emulator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 import { type CatalogFixture, type CatalogOptions, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { data, type Envelope, refusal } from '../testing/envelopes';
 

@@ -6,7 +6,7 @@
  */
 import type { getGroupContract } from '../../contracts/get-group.contract';
 import { maskNickname, shareTitle } from '../../domain/display';
-import { seatsLeft } from '../../domain/group.machine';
+import { isJoinable, isPublic, seatsLeft } from '../../domain/group.machine';
 import type { Group } from '../../domain/group.schema';
 import { DomainError } from '../../kernel/errors';
 import { getGroup as findGroup } from '../repositories/group.repository';
@@ -18,7 +18,7 @@ import type { UseCase } from '../runtime/define-function';
  * abandoned one only its leader. Anyone else is told it does not exist, exactly as for an unknown id.
  */
 export function assertVisible(group: Pick<Group, '_id' | 'status' | 'leaderOpenid'>, openid: string): void {
-  if ((group.status === 'pending' || group.status === 'abandoned') && group.leaderOpenid !== openid) {
+  if (!isPublic(group.status) && group.leaderOpenid !== openid) {
     throw new DomainError('NOT_FOUND', `group ${group._id} is ${group.status}`);
   }
 }
@@ -58,7 +58,7 @@ export const getGroup: UseCase<typeof getGroupContract> = async (input, ctx) => 
     members,
     deadlineAt: group.deadlineAt,
     shareTitle: shareTitle(group, now),
-    joinable: group.status === 'forming' && group.deadlineAt > now && left > 0 && !isMember,
+    joinable: isJoinable(group, ctx.openid, now),
     viewer: isLeader ? 'leader' : isMember ? 'member' : 'visitor',
   };
 };

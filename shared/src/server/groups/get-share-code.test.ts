@@ -6,8 +6,9 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
-import { decodeShareScene, GROUP_PAGE } from '../../contracts/get-share-code.contract';
+import { startPlatform, type Platform } from '../../../../testing/platform';
+import { decodeShareScene } from '../../contracts/get-share-code.contract';
+import { GROUP_PAGE } from '../../contracts/routes';
 import { type CatalogFixture, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { data, type Envelope, refusal } from '../testing/envelopes';
 

@@ -5,7 +5,8 @@
  * unknown one to nobody. One round of two database reads (the group, the caller), plus the ref's
  * creation the first time a caller without one shares; then one openapi call.
  */
-import { GROUP_PAGE, encodeShareScene, type getShareCodeContract } from '../../contracts/get-share-code.contract';
+import { encodeShareScene, type getShareCodeContract } from '../../contracts/get-share-code.contract';
+import { GROUP_PAGE } from '../../contracts/routes';
 import { DomainError } from '../../kernel/errors';
 import { unlimitedCode } from '../cloudbase/mini-program-code';
 import { getGroup as findGroup } from '../repositories/group.repository';

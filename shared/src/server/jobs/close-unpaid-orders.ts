@@ -48,7 +48,7 @@ export const closeUnpaidOrders: Job<typeof closeUnpaidOrdersContract> = async (r
   return { scanned, changed, remaining, recovered, failures };
 };
 
-async function settleUnpaid(order: Order, ctx: InvocationContext): Promise<'recovered' | 'closed'> {
+async function settleUnpaid(order: Order, ctx: InvocationContext): Promise<'recovered' | 'expired'> {
   const { outcome, state } = await closePrepay(order._id);
   if (outcome === 'paid') {
     await applyPayment(notificationFromQuery(order, state), ctx);
@@ -68,5 +68,5 @@ async function settleUnpaid(order: Order, ctx: InvocationContext): Promise<'reco
       else await releaseSeat(order.groupId, order.openid, now);
     }
   }
-  return 'closed';
+  return 'expired';
 }

@@ -6,6 +6,8 @@
  * so a run repeated, run twice at once, or resumed after dying halfway settles each group once.
  */
 import type { expireGroupsContract } from '../../contracts/expire-groups.contract';
+import { groupMachine } from '../../domain/group.machine';
+import { isAwaitingPayment, orderMachine } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
 import { closePrepay } from '../cloudbase/cloud-pay';
 import {
@@ -37,7 +39,7 @@ export const expireGroups: Job<typeof expireGroupsContract> = async (run, ctx) =
     scanned += batch.length;
     if (batch.length === 0 || run.dryRun) break;
     const settled = await settleBatch(
-      batch.map((g) => ({ id: g._id, forming: g.status === 'forming' })),
+      batch.map((g) => ({ id: g._id, forming: groupMachine.sourcesOf('deadline_passed').includes(g.status) })),
       now,
       ctx,
     );
@@ -60,7 +62,7 @@ async function settleBatch(groups: readonly { id: string; forming: boolean }[], 
   // applied as payCallback would, which refunds it against the failed group. A group whose prepays can't be
   // checked now is left unsettled for the next run.
   const unsure = new Set<string>();
-  for (const order of (await listOrdersOfGroups(failed)).filter((o) => o.status === 'pending_payment')) {
+  for (const order of (await listOrdersOfGroups(failed)).filter((o) => isAwaitingPayment(o.status))) {
     try {
       const { outcome, state } = await closePrepay(order._id);
       if (outcome === 'paid') await applyPayment(notificationFromQuery(order, state), ctx);
@@ -77,8 +79,9 @@ async function settleBatch(groups: readonly { id: string; forming: boolean }[], 
   await transitionOrdersOfGroups(ids, 'cancelled', { closedAt: now, closeReason: GROUP_FAILED, updatedAt: now });
   // Read after the transitions: an order paid meanwhile is refunding now, or payCallback refunds it itself.
   const orders = await listOrdersOfGroups(ids);
-  const refunding = orders.filter((o) => o.status === 'refunding');
-  await releaseHolds([...refunding, ...orders.filter((o) => o.status === 'closed')]);
+  const refunding = orders.filter((o) => o.status === orderMachine.transition('group_failed').to);
+  const closed = orders.filter((o) => o.status === orderMachine.transition('cancelled').to);
+  await releaseHolds([...refunding, ...closed]);
   const refunds = await requestRefunds(
     refunding
       .filter((o) => o.transactionId)
@@ -93,7 +96,7 @@ async function settleBatch(groups: readonly { id: string; forming: boolean }[], 
 async function releaseHolds(orders: readonly Order[]): Promise<void> {
   const byStock = new Map<string, Order[]>();
   for (const order of orders) {
-    const key = `${order.stock.collection}/${order.stock.id}`;
+    const key = `${order.stock.kind}/${order.stock.id}`;
     byStock.set(key, [...(byStock.get(key) ?? []), order]);
   }
   for (const group of byStock.values()) {

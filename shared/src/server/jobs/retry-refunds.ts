@@ -2,57 +2,84 @@
  * retryRefunds (every 5 minutes, or by hand): refunds whose request failed, or was cut short, are asked
  * again under the same `outRefundNo` (CloudPay never refunds one number twice), with a growing delay.
  * A refund still `processing` long after its request is confirmed with CloudPay (its notification may be
- * lost). After 5 failed attempts a refund is flagged for ops with its last reason: `refunds` where
- * `status = 'flagged'` is the list the ops screen shows.
+ * lost). After MAX_REFUND_ATTEMPTS failed attempts a refund is flagged for ops with its last reason (the
+ * refund machine decides each step).
  */
 import type { retryRefundsContract } from '../../contracts/retry-refunds.contract';
-import { queryRefundState, requestRefund } from '../cloudbase/cloud-pay';
+import { afterFailedAttempt, CONFIRM_AFTER_MS, isAwaitingConfirmation } from '../../domain/refund.machine';
+import type { Refund } from '../../domain/refund.schema';
+import { queryRefundState } from '../cloudbase/cloud-pay';
+import { applyRefundResult, askCloudPay } from '../payments/refunds';
 import {
   countRefundsToRetry,
   listRefundsToRetry,
-  type RefundRecord,
+  transitionRefund,
   updateRefund,
-} from '../repositories/payment.repository';
+} from '../repositories/refund.repository';
 import type { InvocationContext } from '../runtime/call-context';
 import type { Job } from '../runtime/define-trigger';
-import { applyRefundResult } from '../payments/refunds';
-import { CONFIRM_AFTER_MS, retryDelayMs } from '../payments/refunds';
 
-export const MAX_REFUND_ATTEMPTS = 5;
+export const RETRY_BATCH = 50;
 
 /**
  * A refund requested long ago whose notification never came: ask CloudPay. Succeeded → completed exactly
  * as refundCallback would; still processing → look again later; closed or unknown → ask for it again.
  */
-async function confirmRefund(refund: RefundRecord, ctx: InvocationContext): Promise<boolean> {
+async function confirmRefund(refund: Refund, ctx: InvocationContext): Promise<boolean> {
   const now = ctx.clock.now();
   const state = await queryRefundState(refund.orderId, refund.outRefundNo);
-  if (state.status === 'SUCCESS') {
-    await applyRefundResult(
-      {
-        outRefundNo: refund.outRefundNo,
-        outTradeNo: refund.orderId,
-        refundStatus: 'SUCCESS',
-        ...(state.refundId ? { refundId: state.refundId } : {}),
-        ...(state.successTime ? { successTime: state.successTime } : {}),
-      },
-      ctx,
-    );
-    return true;
-  }
   if (state.status === 'PROCESSING') {
     await updateRefund(refund.outRefundNo, { nextAttemptAt: now + CONFIRM_AFTER_MS, updatedAt: now });
     return false;
   }
-  await updateRefund(refund.outRefundNo, {
-    status: 'failed',
-    lastError: `refund ${state.status}`,
-    nextAttemptAt: now,
-    updatedAt: now,
-  });
+  await applyRefundResult(
+    {
+      outRefundNo: refund.outRefundNo,
+      outTradeNo: refund.orderId,
+      refundStatus: state.status === 'SUCCESS' ? 'SUCCESS' : `refund ${state.status}`,
+      ...(state.refundId ? { refundId: state.refundId } : {}),
+      ...(state.successTime ? { successTime: state.successTime } : {}),
+    },
+    ctx,
+  );
   return true;
 }
-export const RETRY_BATCH = 50;
+
+/** Asks CloudPay for the refund again; a failure waits longer, or goes to ops after the last attempt. */
+async function askAgain(refund: Refund, ctx: InvocationContext): Promise<'asked' | 'failed' | 'flagged'> {
+  const now = ctx.clock.now();
+  const attempts = refund.attempts + 1;
+  const answer = await askCloudPay(refund);
+  if (answer.ok) {
+    await transitionRefund(refund.outRefundNo, 'accepted', {
+      attempts,
+      nextAttemptAt: now + CONFIRM_AFTER_MS,
+      updatedAt: now,
+    });
+    return 'asked';
+  }
+  const next = afterFailedAttempt(attempts, now);
+  if (next.event === 'gave_up') {
+    ctx.log.error('refund flagged for ops after repeated failures', {
+      outRefundNo: refund.outRefundNo,
+      reason: answer.reason,
+    });
+    await transitionRefund(refund.outRefundNo, 'gave_up', {
+      attempts,
+      lastError: answer.reason,
+      flaggedAt: now,
+      updatedAt: now,
+    });
+    return 'flagged';
+  }
+  await transitionRefund(refund.outRefundNo, 'request_failed', {
+    attempts,
+    lastError: answer.reason,
+    nextAttemptAt: next.nextAttemptAt,
+    updatedAt: now,
+  });
+  return 'failed';
+}
 
 export const retryRefunds: Job<typeof retryRefundsContract> = async (run, ctx) => {
   let scanned = 0;
@@ -68,42 +95,11 @@ export const retryRefunds: Job<typeof retryRefundsContract> = async (run, ctx) =
     if (run.dryRun) break;
     for (const refund of batch) {
       seen.add(refund.outRefundNo);
-      const now = ctx.clock.now();
-      if (refund.status === 'processing') {
+      if (isAwaitingConfirmation(refund.status)) {
         if (await confirmRefund(refund, ctx)) changed += 1;
         continue;
       }
-      const attempts = refund.attempts + 1;
-      const answer = await requestRefund({
-        outTradeNo: refund.orderId,
-        outRefundNo: refund.outRefundNo,
-        totalFee: refund.amount,
-        refundFee: refund.amount,
-      });
-      if (answer.ok) {
-        await updateRefund(refund.outRefundNo, { status: 'processing', attempts, updatedAt: now });
-      } else if (attempts >= MAX_REFUND_ATTEMPTS) {
-        flagged += 1;
-        ctx.log.error('refund flagged for ops after repeated failures', {
-          outRefundNo: refund.outRefundNo,
-          reason: answer.reason,
-        });
-        await updateRefund(refund.outRefundNo, {
-          status: 'flagged',
-          attempts,
-          lastError: answer.reason,
-          flaggedAt: now,
-          updatedAt: now,
-        });
-      } else {
-        await updateRefund(refund.outRefundNo, {
-          status: 'failed',
-          attempts,
-          lastError: answer.reason,
-          nextAttemptAt: now + retryDelayMs(attempts),
-          updatedAt: now,
-        });
-      }
+      if ((await askAgain(refund, ctx)) === 'flagged') flagged += 1;
       changed += 1;
     }
   }

@@ -2,7 +2,7 @@
 import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBSCRIBE_TEMPLATES } from '../../domain/notification';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 
 let platform: Platform;

@@ -5,7 +5,14 @@
  * no credit is skipped, and the record says so. A failed group's message waits until its refunds are out.
  */
 import type { sendNotificationsContract } from '../../contracts/send-notifications.contract';
-import { type NotificationEvent, NOTIFICATION_TEXT, SUBSCRIBE_TEMPLATES } from '../../domain/notification';
+import { groupPagePath } from '../../contracts/routes';
+import {
+  deliveryStatus,
+  type DeliveryStatus,
+  type NotificationEvent,
+  NOTIFICATION_TEXT,
+  SUBSCRIBE_TEMPLATES,
+} from '../../domain/notification';
 import type { StoredGroup } from '../repositories/group.repository';
 import {
   clearOutbox,
@@ -42,9 +49,7 @@ function messageData(group: StoredGroup, event: NotificationEvent): Record<strin
 export const sendNotifications: Job<typeof sendNotificationsContract> = async (run, ctx) => {
   const reminded = run.dryRun ? 0 : await remindGroupsEndingSoon(ctx.clock.now(), HOUR_MS);
   let scanned = 0;
-  let sent = 0;
-  let noCredit = 0;
-  let failed = 0;
+  const delivered: Record<DeliveryStatus, number> = { sent: 0, no_credit: 0, failed: 0 };
   const seen = new Set<string>();
   while (scanned < run.limit && run.hasTime()) {
     const groups = (await listGroupsWithOutbox(NOTIFY_BATCH + seen.size)).filter((g) => !seen.has(g._id));
@@ -69,18 +74,17 @@ export const sendNotifications: Job<typeof sendNotificationsContract> = async (r
             createdAt: ctx.clock.now(),
           };
           if (!(await claimNotification(record))) continue;
-          const result = await sendSubscribeMessage({
+          const answer = await sendSubscribeMessage({
             touser: openid,
             templateId,
-            page: `pages/group/index?groupId=${group._id}`,
+            page: groupPagePath(group._id),
             data: messageData(group, entry.event),
           });
-          if (result.outcome === 'sent') sent += 1;
-          else if (result.outcome === 'no_credit') noCredit += 1;
-          else failed += 1;
+          const status = deliveryStatus(answer);
+          delivered[status] += 1;
           await settleNotification(notificationKey(record), {
-            status: result.outcome,
-            ...(result.detail ? { detail: result.detail } : {}),
+            status,
+            ...(answer.detail ? { detail: answer.detail } : {}),
             settledAt: ctx.clock.now(),
           });
         }
@@ -90,5 +94,6 @@ export const sendNotifications: Job<typeof sendNotificationsContract> = async (r
     }
   }
   const remaining = await countGroupsWithOutbox();
+  const { sent, no_credit: noCredit, failed } = delivered;
   return { scanned, changed: sent + noCredit + failed, remaining, reminded, sent, noCredit, failed };
 };

@@ -5,18 +5,18 @@
  */
 import type { getOrderContract } from '../../contracts/get-order.contract';
 import { seatsLeft } from '../../domain/group.machine';
-import { ORDER_STATUS_LABELS } from '../../domain/order.machine';
+import { isPayable, ORDER_REFUND_STATUSES, ORDER_STATUS_LABELS } from '../../domain/order.machine';
 import { DomainError } from '../../kernel/errors';
 import { getGroup as findGroup } from '../repositories/group.repository';
 import { getOrder as findOrder } from '../repositories/order.repository';
-import { getRefundOf } from '../repositories/payment.repository';
+import { getRefundOf } from '../repositories/refund.repository';
 import type { UseCase } from '../runtime/define-function';
 
 export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => {
   const now = ctx.clock.now();
   const order = await findOrder(input.orderId);
   if (!order || order.openid !== ctx.openid) throw new DomainError('NOT_FOUND', `order ${input.orderId}`);
-  const refundable = order.status === 'refunding' || order.status === 'refunded';
+  const refundable = ORDER_REFUND_STATUSES.includes(order.status);
   const [group, refund] = await Promise.all([
     order.groupId ? findGroup(order.groupId) : null,
     refundable ? getRefundOf(order._id) : null,
@@ -36,7 +36,7 @@ export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => 
     delivery: order.delivery,
     createdAt: order.createdAt,
     payDeadlineAt: order.payDeadlineAt,
-    payable: order.status === 'pending_payment' && now < order.payDeadlineAt,
+    payable: isPayable(order, now),
     ...(order.paidAt !== undefined ? { paidAt: order.paidAt } : {}),
     ...(order.closedAt !== undefined ? { closedAt: order.closedAt } : {}),
     ...(group

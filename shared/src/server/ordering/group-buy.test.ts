@@ -3,7 +3,7 @@
  * the gateway as the mini-program calls them, paid through the CloudPay sandbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 import { pickupAt, seedCatalog, type Stock } from '../testing/group-buy.fixtures';
 import { data, type Envelope } from '../testing/envelopes';
 

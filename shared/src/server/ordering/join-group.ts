@@ -4,19 +4,20 @@
  * seat leave exactly one with it. Members pay the group price the group opened with.
  */
 import type { joinGroupContract } from '../../contracts/join-group.contract';
+import { refusedSeat, seatRefusal } from '../../domain/group.machine';
 import { priceOrder } from '../../domain/pricing';
 import { isInScope } from '../../domain/scope';
 import { DomainError } from '../../kernel/errors';
 import { getGroup, releaseSeat, takeSeat } from '../repositories/group.repository';
 import type { UseCase } from '../runtime/define-function';
-import { draftOrder, placeOrder, resolveDelivery, seatRefusal } from './order-placement';
+import { draftOrder, placeOrder, resolveDelivery } from './order-placement';
 
 export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) => {
   const now = ctx.clock.now();
   const [group, delivery] = await Promise.all([getGroup(input.groupId), resolveDelivery(input.delivery)]);
   if (!group) throw new DomainError('NOT_FOUND', `group ${input.groupId}`);
   const refusal = seatRefusal(group, ctx.openid, now);
-  if (refusal !== 'CONFLICT') throw new DomainError(refusal, group._id);
+  if (refusal) throw new DomainError(refusal, group._id);
   const price = priceOrder(
     {
       groupPrice: group.groupPrice,
@@ -61,7 +62,7 @@ export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) =
       beforeHolds: async () => {
         if (!(await takeSeat(group, ctx.openid, now))) {
           const latest = await getGroup(group._id);
-          throw new DomainError(latest ? seatRefusalOrFull(latest, ctx.openid, now) : 'NOT_FOUND', group._id);
+          throw new DomainError(latest ? refusedSeat(latest, ctx.openid, now) : 'NOT_FOUND', group._id);
         }
       },
       undoBeforeHolds: async () => {
@@ -72,9 +73,3 @@ export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) =
   );
   return { orderId, total: price.total, payment };
 };
-
-/** After a refused seat, the reason as the group stands now (full when nothing else explains it). */
-function seatRefusalOrFull(group: Parameters<typeof seatRefusal>[0], openid: string, now: number) {
-  const code = seatRefusal(group, openid, now);
-  return code === 'CONFLICT' ? 'GROUP_FULL' : code;
-}

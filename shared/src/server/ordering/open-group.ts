@@ -4,7 +4,8 @@
  * and becomes visible and joinable when the leader pays.
  */
 import type { openGroupContract } from '../../contracts/open-group.contract';
-import { groupDeadline } from '../../domain/group.machine';
+import { saleRefusal } from '../../domain/activity.machine';
+import { GROUP_OPENED_STATUS, groupDeadline } from '../../domain/group.machine';
 import type { Group } from '../../domain/group.schema';
 import { priceOrder } from '../../domain/pricing';
 import { isInScope } from '../../domain/scope';
@@ -12,14 +13,15 @@ import { DomainError } from '../../kernel/errors';
 import { getActivity, getProduct, getSku } from '../repositories/catalog.repository';
 import { insertGroup, removeUnopenedGroup } from '../repositories/group.repository';
 import type { UseCase } from '../runtime/define-function';
-import { draftOrder, newId, placeOrder, resolveDelivery } from './order-placement';
+import { newId } from '../runtime/ids';
+import { draftOrder, placeOrder, resolveDelivery } from './order-placement';
 
 export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) => {
   const now = ctx.clock.now();
   const [activity, delivery] = await Promise.all([getActivity(input.activityId), resolveDelivery(input.delivery)]);
-  if (!activity || activity.status === 'draft') throw new DomainError('NOT_FOUND', `activity ${input.activityId}`);
-  if (activity.status !== 'active' || now >= activity.endAt) throw new DomainError('ACTIVITY_ENDED');
-  if (now < activity.startAt) throw new DomainError('ACTIVITY_NOT_STARTED');
+  if (!activity) throw new DomainError('NOT_FOUND', `activity ${input.activityId}`);
+  const refusal = saleRefusal(activity, now);
+  if (refusal) throw new DomainError(refusal, `activity ${activity._id}`);
   const price = priceOrder(activity, 'leader', input.quantity, 0);
   const [sku, product] = await Promise.all([getSku(activity.skuId), getProduct(activity.productId)]);
   if (!sku) throw new DomainError('NOT_FOUND', `sku ${activity.skuId}`);
@@ -51,7 +53,7 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
     productId: activity.productId,
     merchantId: activity.merchantId,
     title: activity.title,
-    status: 'pending',
+    status: GROUP_OPENED_STATUS,
     size: activity.groupSize,
     leaderOpenid: ctx.openid,
     memberOpenids: [ctx.openid],

@@ -5,31 +5,21 @@
  * removed; if the function dies halfway, the order stays `pending_payment` with whatever it holds, and
  * closing unpaid orders releases exactly those holds (every release is keyed by the order id).
  */
-import { randomBytes } from 'node:crypto';
 import type { Delivery, DeliveryRequest } from '../../domain/delivery.schema';
-import type { OrderStatus } from '../../domain/order.machine';
+import { ORDER_PLACED_STATUS, ORDER_RELEASED_STATUSES } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
 import type { User } from '../../domain/user.schema';
 import { encodeAttach } from '../../domain/payment-attach';
 import { PAYMENT_WINDOW_MINUTES, stockRefFor } from '../../domain/order.schema';
 import type { OrderPrice } from '../../domain/pricing';
-import { DomainError, type ErrorCode } from '../../kernel/errors';
-import { addMinutes, formatBusinessTime } from '../../kernel/time';
-import { COLLECTIONS } from '../cloudbase/collections';
-import { db } from '../cloudbase/db';
+import { DomainError } from '../../kernel/errors';
+import { addMinutes } from '../../kernel/time';
 import { type PaymentParams, prepay } from '../cloudbase/cloud-pay';
 import { getPickupPoint } from '../repositories/catalog.repository';
-import { insertOrder, orderStatuses } from '../repositories/order.repository';
+import { insertOrder, orderStatuses, removeUnplacedOrder } from '../repositories/order.repository';
 import { releaseStock, reserveStock } from '../repositories/stock.repository';
 import { createUser, getUser, holdQuota, type QuotaHold, releaseQuota } from '../repositories/user.repository';
-
-const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-/** `O20261125203000k3j9x0qa`: sortable by time, unique by 8 random characters, ≤ 32 chars for CloudPay. */
-export function newId(prefix: 'O' | 'G', now: number): string {
-  const suffix = Array.from(randomBytes(8), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
-  return `${prefix}${formatBusinessTime(now, 'YYYYMMDDHHmmss')}${suffix}`;
-}
+import { newId } from '../runtime/ids';
 
 /** Resolves the shopper's delivery on the server: a pickup point's place comes from the database. */
 export async function resolveDelivery(request: DeliveryRequest): Promise<Delivery> {
@@ -60,7 +50,7 @@ export function draftOrder(draft: OrderDraft, now: number): Order {
   return {
     ...fields,
     _id: newId('O', now),
-    status: 'pending_payment',
+    status: ORDER_PLACED_STATUS,
     quantity: price.quantity,
     unitPrice: price.unitPrice,
     total: price.total,
@@ -77,9 +67,6 @@ export async function releaseOrderHolds(order: Order): Promise<void> {
   if (order.activityId) await releaseQuota(order.openid, order._id, order.activityId, order.quantity);
 }
 
-/** Orders in these states no longer count against a per-user limit. */
-const RELEASED: ReadonlySet<OrderStatus> = new Set(['closed', 'refunding', 'refunded']);
-
 /**
  * Gives back the quota still held by orders that closed or were refunded without releasing it (a failed
  * group's orders are settled in bulk, so their quota is returned here, when it matters). True if any was.
@@ -90,7 +77,7 @@ async function reconcileQuota(user: User): Promise<boolean> {
   let released = false;
   for (const [orderId, hold] of holds) {
     const status = statuses.get(orderId);
-    if (status === undefined || RELEASED.has(status)) {
+    if (status === undefined || ORDER_RELEASED_STATUSES.includes(status)) {
       released = (await releaseQuota(user._id, orderId, hold.activityId, hold.quantity)) || released;
     }
   }
@@ -153,7 +140,7 @@ export async function placeOrder(placement: Placement, now: number): Promise<Pay
     holding = true;
     // Stock before quota: a shopper refused for stock has touched nothing of theirs.
     if (!(await reserveStock(order.stock, { orderId: order._id, quantity: order.quantity }))) {
-      throw new DomainError('OUT_OF_STOCK', `${order.stock.collection}/${order.stock.id}`);
+      throw new DomainError('OUT_OF_STOCK', `${order.stock.kind}/${order.stock.id}`);
     }
     if (placement.quota) await takeQuota(order.openid, placement.quota, now);
     else await createUser(order.openid, now);
@@ -165,28 +152,7 @@ export async function placeOrder(placement: Placement, now: number): Promise<Pay
       await placement.undoBeforeHolds?.();
     }
     // The order never reached the shopper: remove it rather than leave a closed order in their list.
-    await db().collection(COLLECTIONS.orders).doc(order._id).remove();
+    await removeUnplacedOrder(order._id);
     throw error;
   }
-}
-
-/** The code for a refused seat, read off the group as it was just before. */
-export function seatRefusal(
-  group: {
-    status: string;
-    deadlineAt: number;
-    seatsTaken: number;
-    size: number;
-    memberOpenids: readonly string[];
-    leaderOpenid: string;
-  },
-  openid: string,
-  now: number,
-): ErrorCode {
-  if (group.leaderOpenid === openid) return 'OWN_GROUP';
-  if (group.memberOpenids.includes(openid)) return 'ALREADY_JOINED';
-  if (group.status !== 'forming') return group.status === 'pending' ? 'GROUP_NOT_JOINABLE' : 'GROUP_EXPIRED';
-  if (group.deadlineAt <= now) return 'GROUP_EXPIRED';
-  if (group.seatsTaken >= group.size) return 'GROUP_FULL';
-  return 'CONFLICT';
 }

@@ -1,7 +1,7 @@
 /** Every refusal of openGroup, joinGroup and buySolo: a typed error, and nothing changed in the database. */
 import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 import { type CatalogOptions, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 
 let platform: Platform;

@@ -1,6 +1,6 @@
 /** payOrder: paying an unpaid order later gives the same prepay, never a second charge. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 import type { Envelope } from '../../kernel/envelope';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 

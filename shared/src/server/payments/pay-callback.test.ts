@@ -4,7 +4,7 @@
  */
 import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 
 let platform: Platform;

@@ -9,6 +9,8 @@
  * - a wrong amount or an unknown order is recorded for ops and refused, changing nothing else.
  * Every step is idempotent, so a retry after a crash finishes what the first attempt began.
  */
+import { groupMachine } from '../../domain/group.machine';
+import { ORDER_KEPT_STATUSES, paymentDisposition } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
 import type { PaymentState } from '../cloudbase/cloud-pay';
 import { decodeAttach, type PaymentAttach } from '../../domain/payment-attach';
@@ -56,8 +58,8 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
     throw new DomainError('PAYMENT_MISMATCH', event.outTradeNo);
   }
   const described = describeOrder(order);
-  switch (order.status) {
-    case 'pending_payment': {
+  switch (paymentDisposition(order.status)) {
+    case 'apply': {
       // No usable attach: apply by what the order says.
       if (
         !(await transitionOrder(order._id, order.role === 'solo' ? 'paid_solo' : 'paid_group', paid, {
@@ -69,18 +71,17 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
       await record(event, 'applied', now);
       return applyPaidOrder(order._id, described, event, ctx);
     }
-    case 'closed': {
+    case 'refund_late': {
       // Paid after it closed (timeout or cancel): the money goes back.
       await transitionOrder(order._id, 'late_payment', paid);
       await record(event, 'refund', now);
       await releaseOrderHolds(order);
       return startRefund(order, event.transactionId, 'paid after the order closed', ctx);
     }
-    case 'refunding':
-    case 'refunded':
+    case 'already_refunding':
       await record(event, 'refund', now);
       return startRefund(order, order.transactionId ?? event.transactionId, 'repeated notification', ctx);
-    default:
+    case 'already_applied':
       if (order.transactionId !== event.transactionId) {
         await record(event, 'mismatch', now);
         throw new DomainError(
@@ -142,7 +143,7 @@ async function applyPaidOrder(
     await recordFirstPaidAt(payer, now);
     return;
   }
-  const outcome = await paySeat(attach.groupId, payer, attach.role === 'leader', now);
+  const outcome = await paySeat(attach.groupId, payer, attach.role === 'leader' ? 'leader' : 'member', now);
   if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, now);
   if (outcome === 'not-applied') await settleUnappliedSeat(orderId, attach.groupId, payer, event, ctx);
   await recordFirstPaidAt(payer, now);
@@ -162,7 +163,7 @@ async function settleUnappliedSeat(
   const now = ctx.clock.now();
   const group = await getGroup(groupId);
   if (group?.paidOpenids.includes(payer)) {
-    if (group.status === 'succeeded') await completeGroup(groupId, now);
+    if (group.status === groupMachine.transition('filled').to) await completeGroup(groupId, now);
     return;
   }
   const order = await getOrder(orderId);
@@ -181,7 +182,7 @@ async function settleUnappliedSeat(
 
 /** A group succeeded: every paid order moves to `to_ship` together, and their held stock is sold. Idempotent. */
 async function completeGroup(groupId: string, now: number) {
-  const orders = await listGroupOrders(groupId, ['awaiting_group', 'to_ship']);
+  const orders = await listGroupOrders(groupId, ORDER_KEPT_STATUSES);
   await transitionGroupOrders(groupId, 'group_succeeded', { updatedAt: now, groupSucceededAt: now });
   const [first] = orders;
   if (!first) return;

@@ -1,15 +1,17 @@
 /**
- * Requesting refunds. Each refund is recorded under its order's deterministic `outRefundNo` before
- * CloudPay is asked: a repeat (a duplicated notification, a job run twice or resumed after a crash)
- * finds the record and asks nothing, and any later request (the retry job's) carries the same number,
- * which CloudPay never refunds twice. A request that failed, or that a crash cut short, stays `failed`
- * or `requested` for the retry job.
+ * Refunds: recorded first, then asked of CloudPay; completed by its answer. Each refund is recorded under
+ * its order's deterministic `outRefundNo` before CloudPay is asked: a repeat (a duplicated notification, a
+ * job run twice or resumed after a crash) finds the record and asks nothing, and any later request (the
+ * retry job's) carries the same number, which CloudPay never refunds twice. A request that failed, or that
+ * a crash cut short, stays `failed` or `requested` for the retry job. Statuses follow the refund machine.
  */
-import { refundNumberFor, type Order } from '../../domain/order.schema';
-import { requestRefund } from '../cloudbase/cloud-pay';
 import type { RefundNotification } from '../../contracts/refund-callback.contract';
+import type { Order } from '../../domain/order.schema';
+import { CONFIRM_AFTER_MS, retryDelayMs } from '../../domain/refund.machine';
+import { newRefund, type Refund } from '../../domain/refund.schema';
+import { requestRefund } from '../cloudbase/cloud-pay';
 import { transitionOrder } from '../repositories/order.repository';
-import { recordRefunds, type RefundRecord, setRefundStatus, updateRefund } from '../repositories/payment.repository';
+import { recordRefunds, transitionRefund, transitionRefunds } from '../repositories/refund.repository';
 import type { InvocationContext } from '../runtime/call-context';
 
 export interface RefundDue {
@@ -18,45 +20,28 @@ export interface RefundDue {
   readonly reason: string;
 }
 
-/** How long a refund stays `requested` (its request possibly in flight) before the retry job may ask. */
-export const REQUEST_GRACE_MS = 60_000;
-
-/** A refund still `processing` this long after its request is checked with CloudPay (its notification may be lost). */
-export const CONFIRM_AFTER_MS = 10 * 60_000;
-
-/** The delay before the retry job asks again after a failed attempt (attempts 1, 2, ...). */
-export const retryDelayMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
+/** Asks CloudPay for a recorded refund (again), under its own number. */
+export function askCloudPay(refund: Refund) {
+  return requestRefund({
+    outTradeNo: refund.orderId,
+    outRefundNo: refund.outRefundNo,
+    totalFee: refund.amount,
+    refundFee: refund.amount,
+  });
+}
 
 export async function requestRefunds(
   due: readonly RefundDue[],
   ctx: InvocationContext,
 ): Promise<{ requested: number; failed: number }> {
   const now = ctx.clock.now();
-  const records: RefundRecord[] = due.map(({ order, transactionId, reason }) => ({
-    outRefundNo: refundNumberFor(order._id),
-    orderId: order._id,
-    openid: order.openid,
-    transactionId,
-    amount: order.total,
-    reason,
-    status: 'requested',
-    attempts: 0,
-    // If this request is cut short, the retry job asks again once it is surely no longer in flight.
-    nextAttemptAt: now + REQUEST_GRACE_MS,
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const records = due.map(({ order, transactionId, reason }) => newRefund(order, transactionId, reason, now));
   const fresh = new Set(await recordRefunds(records));
-  const processing: string[] = [];
+  const accepted: string[] = [];
   const failed: string[] = [];
   for (const record of records.filter((r) => fresh.has(r.outRefundNo))) {
-    const answer = await requestRefund({
-      outTradeNo: record.orderId,
-      outRefundNo: record.outRefundNo,
-      totalFee: record.amount,
-      refundFee: record.amount,
-    });
-    if (answer.ok) processing.push(record.outRefundNo);
+    const answer = await askCloudPay(record);
+    if (answer.ok) accepted.push(record.outRefundNo);
     else {
       ctx.log.warn('refund request failed; the retry job will ask again', {
         outRefundNo: record.outRefundNo,
@@ -65,19 +50,13 @@ export async function requestRefunds(
       failed.push(record.outRefundNo);
     }
   }
-  await setRefundStatus(processing, {
-    status: 'processing',
-    attempts: 1,
-    nextAttemptAt: now + CONFIRM_AFTER_MS,
-    updatedAt: now,
-  });
-  await setRefundStatus(failed, {
-    status: 'failed',
+  await transitionRefunds(accepted, 'accepted', { attempts: 1, nextAttemptAt: now + CONFIRM_AFTER_MS, updatedAt: now });
+  await transitionRefunds(failed, 'request_failed', {
     attempts: 1,
     nextAttemptAt: now + retryDelayMs(1),
     updatedAt: now,
   });
-  return { requested: processing.length, failed: failed.length };
+  return { requested: accepted.length, failed: failed.length };
 }
 
 export async function startRefund(
@@ -101,11 +80,14 @@ export async function applyRefundResult(event: RefundNotification, ctx: Invocati
       outRefundNo: event.outRefundNo,
       status: event.refundStatus,
     });
-    await updateRefund(event.outRefundNo, { status: 'failed', lastError: event.refundStatus, updatedAt: now });
+    await transitionRefund(event.outRefundNo, 'rejected', {
+      lastError: event.refundStatus,
+      nextAttemptAt: now,
+      updatedAt: now,
+    });
     return;
   }
-  await updateRefund(event.outRefundNo, {
-    status: 'succeeded',
+  await transitionRefund(event.outRefundNo, 'confirmed', {
     ...(event.refundId ? { refundId: event.refundId } : {}),
     ...(event.successTime ? { successTime: event.successTime } : {}),
     updatedAt: now,

@@ -3,6 +3,7 @@
  * card needs, the units sold (what `hot` ranks by) and each product's first image. Only the fields a
  * card shows are read, never the stock ledgers.
  */
+import { ACTIVITY_SELLING_STATUS } from '../../domain/activity.machine';
 import { stockModeSchema } from '../../domain/activity.schema';
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
@@ -50,7 +51,7 @@ export async function listLiveActivities(
   const docs = await getMany(
     db()
       .collection(COLLECTIONS.activities)
-      .where({ status: 'active', endAt: _.gt(now), startAt: _.lte(now) })
+      .where({ status: ACTIVITY_SELLING_STATUS, endAt: _.gt(now), startAt: _.lte(now) })
       .orderBy('endAt', 'asc')
       .orderBy('_id', 'asc')
       .field(CARD_FIELDS)

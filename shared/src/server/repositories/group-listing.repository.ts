@@ -3,6 +3,7 @@
  * groups near a place, in a district or opened by one leader (discovery), and a shopper's own groups.
  */
 import type { District, GeoPoint } from '../../domain/common.schema';
+import { GROUP_OPEN_STATUSES, GROUP_OPENED_STATUS, GROUP_PUBLIC_STATUSES } from '../../domain/group.machine';
 import { type Group, groupSchema } from '../../domain/group.schema';
 import type * as z from '../../kernel/zod';
 import { COLLECTIONS } from '../cloudbase/collections';
@@ -24,7 +25,7 @@ export async function listOpenGroups(
   const docs = await getMany(
     db()
       .collection(COLLECTIONS.groups)
-      .where({ activityId, status: 'forming', deadlineAt: _.gt(now), seatsTaken: _.lt(groupSize) })
+      .where({ activityId, status: _.in([...GROUP_OPEN_STATUSES]), deadlineAt: _.gt(now), seatsTaken: _.lt(groupSize) })
       .orderBy('seatsTaken', 'desc')
       .orderBy('deadlineAt', 'asc')
       .limit(limit),
@@ -70,7 +71,7 @@ const parseListings = (docs: unknown[]) => docs.map((d) => groupListingSchema.pa
  * Forming groups before their deadline, as discovery lists them. The database cannot compare two fields
  * of a document in a plain query (`seatsTaken < size`), so callers over-fetch and drop the full ones.
  */
-const forming = (now: number) => ({ status: 'forming', deadlineAt: cmd().gt(now) });
+const forming = (now: number) => ({ status: cmd().in([...GROUP_OPEN_STATUSES]), deadlineAt: cmd().gt(now) });
 
 /** Up to `limit` forming groups whose leader collects within `radiusMeters` of a point, nearest first. */
 export async function listFormingGroupsNear(
@@ -139,8 +140,8 @@ export async function listGroupsOf(
       .collection(COLLECTIONS.groups)
       .where(
         _.or([
-          { memberOpenids: openid, status: _.in(['forming', 'succeeded', 'failed']) },
-          { leaderOpenid: openid, status: 'pending' },
+          { memberOpenids: openid, status: _.in([...GROUP_PUBLIC_STATUSES]) },
+          { leaderOpenid: openid, status: GROUP_OPENED_STATUS },
         ]) as never,
       )
       .orderBy('openedAt', 'desc')

@@ -2,14 +2,29 @@
  * Groups. Seats are taken, released and paid with one conditional update each (never read-then-write):
  * the database refuses the update unless the group is in the right state and has room, so concurrent
  * joins can never over-fill a group. `seatsToPay` counts down to zero; the update that pays the last
- * seat is the one that marks the group succeeded.
+ * seat is the one that marks the group succeeded. Which status each update checks and writes, and the
+ * messages it causes, come from the group machine (`domain/group.machine.ts`).
  */
+import {
+  GROUP_LIVE_STATUSES,
+  GROUP_OPEN_STATUSES,
+  GROUP_OPENED_STATUS,
+  type GroupEvent,
+  groupMachine,
+  groupTransition,
+  type SeatPayer,
+  seatPaymentCases,
+  seatPaymentOutbox,
+} from '../../domain/group.machine';
 import { type Group, groupSchema } from '../../domain/group.schema';
-import { type NotificationEvent, outboxEntry } from '../../domain/notification';
+import { outboxEntry } from '../../domain/notification';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany } from '../cloudbase/db';
 
 const groups = () => db().collection(COLLECTIONS.groups);
+
+/** Where a group that missed its deadline ends up. */
+const FAILED = groupMachine.transition('deadline_passed').to;
 
 /** A group as stored: the domain fields plus the counter the conditional updates use. */
 export type StoredGroup = Group & { readonly seatsToPay: number };
@@ -30,7 +45,7 @@ export async function takeSeat(group: Pick<Group, '_id' | 'size'>, openid: strin
   const { stats } = await groups()
     .where({
       _id: group._id,
-      status: 'forming',
+      status: _.in([...GROUP_OPEN_STATUSES]),
       deadlineAt: _.gt(now),
       seatsTaken: _.lt(group.size),
       memberOpenids: _.neq(openid),
@@ -43,56 +58,66 @@ export async function takeSeat(group: Pick<Group, '_id' | 'size'>, openid: strin
 export async function releaseSeat(groupId: string, openid: string, now: number): Promise<boolean> {
   const _ = cmd();
   const { stats } = await groups()
-    .where({ _id: groupId, status: _.in(['pending', 'forming']), memberOpenids: openid, paidOpenids: _.neq(openid) })
+    .where({ _id: groupId, status: _.in([...GROUP_LIVE_STATUSES]), memberOpenids: openid, paidOpenids: _.neq(openid) })
     .update({ data: { seatsTaken: _.inc(-1), memberOpenids: _.pull(openid), updatedAt: now } });
   return stats.updated === 1;
 }
 
-export type SeatPayment = 'paid' | 'paid-and-succeeded' | 'not-applied';
+export type SeatPaymentResult = 'paid' | 'paid-and-succeeded' | 'not-applied';
+
+/** The timestamp each transition stamps on the group. */
+const STAMPS: Partial<Record<GroupEvent, 'formedAt' | 'closedAt'>> = { leader_paid: 'formedAt', filled: 'closedAt' };
 
 /**
- * Records that `openid` paid their seat. The leader's payment opens the group (pending → forming); a
- * member's counts towards success; the payment of the last seat succeeds the group in the same update.
- * Each update also writes the messages it causes into the group's outbox. `not-applied` when the seat
- * was already paid, was released, or the group is no longer open.
+ * Records that `openid` paid their seat, as the group machine decides (`seatPaymentCases`): each case is
+ * tried as one conditional update on the group's status and seats still to pay, and also writes the
+ * messages the payment causes into the group's outbox. `not-applied` when the seat was already paid, was
+ * released, or the group is no longer open.
  */
-export async function paySeat(groupId: string, openid: string, isLeader: boolean, now: number): Promise<SeatPayment> {
+export async function paySeat(
+  groupId: string,
+  openid: string,
+  payer: SeatPayer,
+  now: number,
+): Promise<SeatPaymentResult> {
   const _ = cmd();
-  const note = (...events: [NotificationEvent, string?][]) => ({
-    outbox: _.push(events.map(([event, about]) => outboxEntry(event, now, about))),
-    outboxPending: true,
-  });
-  const paid = { seatsPaid: _.inc(1), seatsToPay: _.inc(-1), paidOpenids: _.push([openid]), updatedAt: now };
-  const base = { _id: groupId, memberOpenids: openid, paidOpenids: _.neq(openid) };
-  /** Tries each (seats still to pay before this payment, update) in turn; the first that applies wins. */
-  const attempt = async (status: string, steps: [unknown, Record<string, unknown>][]) => {
-    for (const [seatsToPay, data] of steps) {
-      const { stats } = await groups()
-        .where({ ...base, status, seatsToPay, ...(isLeader ? { leaderOpenid: openid } : {}) })
-        .update({ data: { ...paid, ...data } });
-      if (stats.updated === 1) return data.status === 'succeeded' ? 'paid-and-succeeded' : 'paid';
-    }
-    return 'not-applied';
-  };
-  if (isLeader) {
-    const opened = { status: 'forming', formedAt: now };
-    return attempt('pending', [
-      [_.gt(2), { ...opened, ...note(['group_opened']) }],
-      [2, { ...opened, ...note(['group_opened'], ['one_seat_left']) }],
-    ]);
+  for (const { from, seatsToPay, payment } of seatPaymentCases(payer)) {
+    const stamp = payment.event ? STAMPS[payment.event] : undefined;
+    const { stats } = await groups()
+      .where({
+        _id: groupId,
+        memberOpenids: openid,
+        paidOpenids: _.neq(openid),
+        status: from,
+        seatsToPay: 'eq' in seatsToPay ? seatsToPay.eq : _.gt(seatsToPay.gt),
+        ...(payer === 'leader' ? { leaderOpenid: openid } : {}),
+      })
+      .update({
+        data: {
+          status: payment.to,
+          seatsPaid: _.inc(1),
+          seatsToPay: _.inc(-1),
+          paidOpenids: _.push([openid]),
+          ...(stamp ? { [stamp]: now } : {}),
+          outbox: _.push(seatPaymentOutbox(payment, openid, now)),
+          outboxPending: true,
+          updatedAt: now,
+        },
+      });
+    if (stats.updated === 1) return payment.event === 'filled' ? 'paid-and-succeeded' : 'paid';
   }
-  return attempt('forming', [
-    [_.gt(2), note(['member_joined', openid])],
-    [2, note(['member_joined', openid], ['one_seat_left'])],
-    [1, { status: 'succeeded', closedAt: now, ...note(['member_joined', openid], ['group_succeeded']) }],
-  ]);
+  return 'not-applied';
 }
 
 /** Writes the 1-hour reminder into every forming group that ends within the hour, once each. */
 export async function remindGroupsEndingSoon(now: number, withinMs: number): Promise<number> {
   const _ = cmd();
   const { stats } = await groups()
-    .where({ status: 'forming', deadlineAt: _.and(_.gt(now), _.lte(now + withinMs)), reminded: _.exists(false) })
+    .where({
+      status: _.in([...GROUP_OPEN_STATUSES]),
+      deadlineAt: _.and(_.gt(now), _.lte(now + withinMs)),
+      reminded: _.exists(false),
+    })
     .update({ data: { reminded: true, outbox: _.push([outboxEntry('deadline_soon', now)]), outboxPending: true } });
   return stats.updated;
 }
@@ -120,14 +145,15 @@ export async function clearOutbox(groupId: string, entryIds: readonly string[]):
 
 /** Removes a group that never left `pending` because its opening order failed: nobody ever saw it. */
 export async function removeUnopenedGroup(groupId: string): Promise<void> {
-  await groups().where({ _id: groupId, status: 'pending', seatsPaid: 0 }).remove();
+  await groups().where({ _id: groupId, status: GROUP_OPENED_STATUS, seatsPaid: 0 }).remove();
 }
 
 /** Ends a pending group whose leader never paid (the leader's order closed). */
 export async function abandonGroup(groupId: string, now: number): Promise<boolean> {
+  const { from, to } = groupMachine.transition('leader_order_closed');
   const { stats } = await groups()
-    .where({ _id: groupId, status: 'pending' })
-    .update({ data: { status: 'abandoned', closedAt: now, updatedAt: now } });
+    .where({ _id: groupId, status: cmd().in(from) })
+    .update({ data: { status: to, closedAt: now, updatedAt: now } });
   return stats.updated === 1;
 }
 
@@ -136,15 +162,9 @@ export async function abandonGroup(groupId: string, now: number): Promise<boolea
  * orders were not all settled yet (a run that died halfway). One query for the whole batch.
  */
 export async function listGroupsToSettle(now: number, limit: number): Promise<StoredGroup[]> {
-  const _ = cmd();
   const data = await getMany(
     groups()
-      .where(
-        _.or([
-          { status: 'forming', deadlineAt: _.lte(now) },
-          { status: 'failed', settled: false },
-        ]) as never,
-      )
+      .where(toSettle(now) as never)
       .orderBy('deadlineAt', 'asc')
       .limit(limit),
   );
@@ -152,34 +172,32 @@ export async function listGroupsToSettle(now: number, limit: number): Promise<St
 }
 
 export async function countGroupsToSettle(now: number): Promise<number> {
-  const _ = cmd();
   return (
     await groups()
-      .where(
-        _.or([
-          { status: 'forming', deadlineAt: _.lte(now) },
-          { status: 'failed', settled: false },
-        ]) as never,
-      )
+      .where(toSettle(now) as never)
       .count()
   ).total;
+}
+
+/** Groups past their deadline that have not failed yet, and failed ones whose orders are not all settled. */
+function toSettle(now: number) {
+  const _ = cmd();
+  const { from, to } = groupMachine.transition('deadline_passed');
+  return _.or([
+    { status: _.in(from), deadlineAt: _.lte(now) },
+    { status: to, settled: false },
+  ]);
 }
 
 /** Fails these forming groups, past their deadline, in one request; they stay unsettled until their orders are. */
 export async function failGroups(ids: readonly string[], now: number): Promise<number> {
   if (ids.length === 0) return 0;
   const _ = cmd();
+  const { from, to, outbox } = groupTransition('deadline_passed', now);
   const { stats } = await groups()
-    .where({ _id: _.in([...ids]), status: 'forming', deadlineAt: _.lte(now) })
+    .where({ _id: _.in([...ids]), status: _.in(from), deadlineAt: _.lte(now) })
     .update({
-      data: {
-        status: 'failed',
-        settled: false,
-        closedAt: now,
-        updatedAt: now,
-        outbox: _.push([outboxEntry('group_failed', now)]),
-        outboxPending: true,
-      },
+      data: { status: to, settled: false, closedAt: now, updatedAt: now, outbox: _.push(outbox), outboxPending: true },
     });
   return stats.updated;
 }
@@ -187,7 +205,7 @@ export async function failGroups(ids: readonly string[], now: number): Promise<n
 export async function markGroupsSettled(ids: readonly string[], now: number): Promise<void> {
   if (ids.length === 0) return;
   await groups()
-    .where({ _id: cmd().in([...ids]), status: 'failed' })
+    .where({ _id: cmd().in([...ids]), status: FAILED })
     .update({ data: { settled: true, updatedAt: now } });
 }
 
@@ -196,7 +214,7 @@ export async function failedUnsettled(ids: readonly string[]): Promise<string[]>
   if (ids.length === 0) return [];
   const data = await getMany(
     groups()
-      .where({ _id: cmd().in([...ids]), status: 'failed', settled: false })
+      .where({ _id: cmd().in([...ids]), status: FAILED, settled: false })
       .field({ _id: true })
       .limit(ids.length),
   );

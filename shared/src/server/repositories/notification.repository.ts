@@ -2,6 +2,7 @@
  * One record per message and recipient, keyed `<groupId>|<entry>|<openid>`: claimed before sending, so
  * a message is sent at most once, and kept whatever happened (sent, no credit, failed) for the record.
  */
+import { NOTIFICATION_CLAIMED_STATUS } from '../../domain/notification';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { db, isDuplicateKey, type Patch } from '../cloudbase/db';
 
@@ -22,7 +23,9 @@ export const notificationKey = (r: Pick<NotificationRecord, 'groupId' | 'entryId
 /** Claims the message; false when it was claimed before (never send it again). */
 export async function claimNotification(record: NotificationRecord): Promise<boolean> {
   try {
-    await notifications().add({ data: { _id: notificationKey(record), ...record, status: 'sending' } });
+    await notifications().add({
+      data: { _id: notificationKey(record), ...record, status: NOTIFICATION_CLAIMED_STATUS },
+    });
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

@@ -1,6 +1,6 @@
 /** Orders. Status changes are conditional on the current status, following the order machine. */
 import type { OrderEvent, OrderStatus } from '../../domain/order.machine';
-import { orderMachine } from '../../domain/order.machine';
+import { ORDER_PLACED_STATUS, orderMachine } from '../../domain/order.machine';
 import { type Order, orderSchema } from '../../domain/order.schema';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany, type Patch } from '../cloudbase/db';
@@ -16,6 +16,13 @@ export async function insertOrder(order: Order): Promise<void> {
   await orders().add({ data: order });
 }
 
+/** Removes an order that never reached its shopper (placing it failed before the prepay). */
+export async function removeUnplacedOrder(id: string): Promise<void> {
+  await orders()
+    .where({ _id: id, status: ORDER_PLACED_STATUS, transactionId: cmd().exists(false) })
+    .remove();
+}
+
 /**
  * Applies `event` to the order if it is in a state that allows it (and matches `extra` conditions),
  * setting the new status and `patch`. True when this call made the change.
@@ -26,22 +33,18 @@ export async function transitionOrder(
   patch: Patch,
   extra: Readonly<Record<string, unknown>> = {},
 ): Promise<boolean> {
-  const sources = orderMachine.sourcesOf(event);
-  const targets = new Set(sources.map((s) => orderMachine.next(s, event)));
-  if (targets.size !== 1) throw new Error(`order event ${event} has no single target`);
-  const [to] = [...targets] as [OrderStatus];
+  const { from, to } = orderMachine.transition(event);
   const { stats } = await orders()
-    .where({ _id: id, status: cmd().in(sources), ...extra })
+    .where({ _id: id, status: cmd().in(from), ...extra })
     .update({ data: { ...patch, status: to } });
   return stats.updated === 1;
 }
 
 /** Moves every order of a group in `from` with `event` at once (e.g. the group succeeded). */
 export async function transitionGroupOrders(groupId: string, event: OrderEvent, patch: Patch): Promise<number> {
-  const sources = orderMachine.sourcesOf(event);
-  const to = orderMachine.apply(sources[0] as OrderStatus, event);
+  const { from, to } = orderMachine.transition(event);
   const { stats } = await orders()
-    .where({ groupId, status: cmd().in(sources) })
+    .where({ groupId, status: cmd().in(from) })
     .update({ data: { ...patch, status: to } });
   return stats.updated;
 }
@@ -73,31 +76,26 @@ export async function transitionOrdersOfGroups(
   patch: Patch,
 ): Promise<number> {
   if (groupIds.length === 0) return 0;
-  const sources = orderMachine.sourcesOf(event);
-  const to = orderMachine.apply(sources[0] as OrderStatus, event);
+  const { from, to } = orderMachine.transition(event);
   const { stats } = await orders()
-    .where({ groupId: cmd().in([...groupIds]), status: cmd().in(sources) })
+    .where({ groupId: cmd().in([...groupIds]), status: cmd().in(from) })
     .update({ data: { ...patch, status: to } });
   return stats.updated;
 }
 
+const unpaidPastDeadline = (now: number) => ({
+  status: cmd().in(orderMachine.sourcesOf('payment_timed_out')),
+  payDeadlineAt: cmd().lte(now),
+});
+
 /** Orders still awaiting payment after their deadline, oldest first. */
 export async function listUnpaidPastDeadline(now: number, limit: number): Promise<Order[]> {
-  const data = await getMany(
-    orders()
-      .where({ status: 'pending_payment', payDeadlineAt: cmd().lte(now) })
-      .orderBy('payDeadlineAt', 'asc')
-      .limit(limit),
-  );
+  const data = await getMany(orders().where(unpaidPastDeadline(now)).orderBy('payDeadlineAt', 'asc').limit(limit));
   return data.map((d) => orderSchema.parse(d));
 }
 
 export async function countUnpaidPastDeadline(now: number): Promise<number> {
-  return (
-    await orders()
-      .where({ status: 'pending_payment', payDeadlineAt: cmd().lte(now) })
-      .count()
-  ).total;
+  return (await orders().where(unpaidPastDeadline(now)).count()).total;
 }
 
 /** The status of each of these orders that exists. */

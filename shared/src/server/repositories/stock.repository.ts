@@ -4,9 +4,17 @@
  * never goes negative, never oversells, and is never reserved, released or sold twice for one order.
  */
 import type { StockRef } from '../../domain/order.schema';
+import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db } from '../cloudbase/db';
 
-const fieldOf = (ref: StockRef) => (ref.collection === 'skus' ? 'stock' : 'pool');
+/** Where each kind of stock is kept: the SKU's `stock`, or the activity's `pool`. */
+const PLACES = {
+  sku: { collection: COLLECTIONS.skus, field: 'stock' },
+  pool: { collection: COLLECTIONS.activities, field: 'pool' },
+} as const satisfies Record<StockRef['kind'], { collection: string; field: string }>;
+
+const fieldOf = (ref: StockRef) => PLACES[ref.kind].field;
+const stockDocs = (ref: StockRef) => db().collection(PLACES[ref.kind].collection);
 
 export interface Hold {
   readonly orderId: string;
@@ -17,8 +25,7 @@ export interface Hold {
 export async function reserveStock(ref: StockRef, hold: Hold): Promise<boolean> {
   const _ = cmd();
   const f = fieldOf(ref);
-  const { stats } = await db()
-    .collection(ref.collection)
+  const { stats } = await stockDocs(ref)
     .where({ _id: ref.id, [`${f}.available`]: _.gte(hold.quantity), [`${f}.holds.${hold.orderId}`]: _.exists(false) })
     .update({
       data: {
@@ -34,8 +41,7 @@ export async function reserveStock(ref: StockRef, hold: Hold): Promise<boolean> 
 export async function releaseStock(ref: StockRef, hold: Hold): Promise<boolean> {
   const _ = cmd();
   const f = fieldOf(ref);
-  const { stats } = await db()
-    .collection(ref.collection)
+  const { stats } = await stockDocs(ref)
     .where({ _id: ref.id, [`${f}.holds.${hold.orderId}`]: _.exists(true) })
     .update({
       data: {
@@ -62,7 +68,7 @@ export async function sellStock(ref: StockRef, holds: readonly Hold[]): Promise<
     where[`${f}.holds.${h.orderId}`] = _.exists(true);
     data[`${f}.holds.${h.orderId}`] = _.remove();
   }
-  const { stats } = await db().collection(ref.collection).where(where).update({ data });
+  const { stats } = await stockDocs(ref).where(where).update({ data });
   return stats.updated === 1;
 }
 
@@ -78,7 +84,7 @@ export async function releaseStockMany(ref: StockRef, holds: readonly Hold[]): P
     where[`${f}.holds.${h.orderId}`] = _.exists(true);
     data[`${f}.holds.${h.orderId}`] = _.remove();
   }
-  const { stats } = await db().collection(ref.collection).where(where).update({ data });
+  const { stats } = await stockDocs(ref).where(where).update({ data });
   if (stats.updated === 1) return;
   for (const hold of holds) await releaseStock(ref, hold);
 }

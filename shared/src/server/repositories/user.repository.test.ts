@@ -4,7 +4,7 @@
  */
 import type * as Crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPlatform, type Platform } from '../../../../emulator/src/testing/platform';
+import { startPlatform, type Platform } from '../../../../testing/platform';
 
 /** Refs the next draws return, in order; real random draws once it is empty. */
 const scripted: string[] = [];

@@ -8,23 +8,16 @@
  * it and draws again if someone does (`keepRefUnique`), so two users share a ref only if both drew the
  * same one of 36^8 values within the same few milliseconds.
  */
-import { randomInt } from 'node:crypto';
-import { type User, USER_REF_LENGTH, userSchema } from '../../domain/user.schema';
+import { type User, userSchema } from '../../domain/user.schema';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany, isDuplicateKey } from '../cloudbase/db';
+import { newUserRef } from '../runtime/ids';
 
 const users = () => db().collection(COLLECTIONS.users);
 
 export async function getUser(openid: string): Promise<User | null> {
   const data = await getById(COLLECTIONS.users, openid);
   return data ? userSchema.parse(data) : null;
-}
-
-const REF_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-/** A random share ref: 8 characters of [0-9a-z], uniform (41 bits). */
-export function newUserRef(): string {
-  return Array.from({ length: USER_REF_LENGTH }, () => REF_ALPHABET[randomInt(REF_ALPHABET.length)]).join('');
 }
 
 /** How many times a colliding ref is redrawn before giving up (each collision has odds of ~1 in 10^12/users). */

@@ -4,7 +4,7 @@
  * shopper paying inside WeChat, and reads and writes the database behind the functions' backs.
  */
 import { EJSON } from 'bson';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../index';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/src/index';
 
 export interface CallResult<T = unknown> {
   readonly status: number;

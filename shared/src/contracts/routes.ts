@@ -1,0 +1,41 @@
+/**
+ * Every page of the mini-program that anything links to, in one place: what its pages navigate to, what
+ * share cards and poster codes open, and what a tapped subscription message opens. Paths are as app.json
+ * lists them (no leading slash: what messages and codes carry); `url()` adds the slash `wx.navigateTo`
+ * wants. A test checks every page here against app.json. `from` is the sharer's ref, never an openid.
+ */
+export const PAGES = {
+  home: 'pages/home/index',
+  orders: 'pages/orders/index',
+  me: 'pages/me/index',
+  activity: 'packages/group/pages/activity/index',
+  group: 'packages/group/pages/group/index',
+  checkout: 'packages/order/pages/checkout/index',
+  orderDetail: 'packages/order/pages/detail/index',
+  myGroups: 'packages/me/pages/my-groups/index',
+  addresses: 'packages/me/pages/addresses/index',
+} as const;
+
+export type PageName = keyof typeof PAGES;
+
+/** The page a shared card or a scanned poster opens. */
+export const GROUP_PAGE = PAGES.group;
+
+/** `page?key=value&...`, values encoded, empty ones left out. */
+export function pagePath(page: PageName, query: Readonly<Record<string, string | undefined>> = {}): string {
+  const pairs = Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  return pairs.length > 0 ? `${PAGES[page]}?${pairs.join('&')}` : PAGES[page];
+}
+
+/** The same address as `wx.navigateTo` / `wx.switchTab` take it. */
+export const url = (path: string): string => `/${path}`;
+
+/** The group page: where a shared card and a group's messages land (a scanned poster uses `?scene=`). */
+export const groupPagePath = (groupId: string, from?: string): string => pagePath('group', { groupId, from });
+
+export const activityPagePath = (activityId: string, from?: string): string =>
+  pagePath('activity', { activityId, from });
+
+export const orderDetailPagePath = (orderId: string): string => pagePath('orderDetail', { orderId });
