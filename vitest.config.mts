@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: `unit` is `npm test` (every `*.test.ts`, kept under 3 minutes on a 2-core machine), `slow`
+ * is `npm run test:slow` (`*.slow.test.ts`: long simulations and soak runs). CI runs both.
+ */
 export default defineConfig({
   resolve: {
     alias: {
@@ -8,12 +12,20 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/*.slow.test.ts'],
     globalSetup: ['tools/vitest-global-setup.ts'],
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/vitest-results.json' }]],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/*.slow.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'slow', include: ['**/*.slow.test.ts'], exclude: ['**/node_modules/**'], testTimeout: 600_000 },
+      },
+    ],
   },
 });

@@ -113,7 +113,13 @@ describe('typecheck', () => {
       },
     );
     if (!config) throw new Error('no shared/tsconfig.json');
-    const program = ts.createProgram([fixture('typecheck', file)], config.options);
+    // One fixture outside the project: check it as a plain program, not as part of the composite build.
+    const program = ts.createProgram([fixture('typecheck', file)], {
+      ...config.options,
+      composite: false,
+      emitDeclarationOnly: false,
+      noEmit: true,
+    });
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   };
 

@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { formatReport } from './report';
 import { DEFAULTS, runSimulation, type SimulationOptions } from './scenario';
 
-const DEFAULT_OUT = fileURLToPath(new URL('../../bench/results/simulate.json', import.meta.url));
+/** Outside the tracked files, so a run never dirties the tree; `--out bench/results/simulate.json` records one. */
+const DEFAULT_OUT = fileURLToPath(new URL('../../node_modules/.cache/simulate/report.json', import.meta.url));
 
 const USAGE = `usage: npm run simulate -- [flags]
   --shoppers N          shoppers in the crowd (default ${DEFAULTS.shoppers})
@@ -24,7 +25,7 @@ const USAGE = `usage: npm run simulate -- [flags]
   --origin MS           with --url and --scale ≠ 1: the epoch ms origin of its functions' SHANCHENG_CLOCK
   --functions DIR       the in-memory emulator's functions (default cloudfunctions/)
   --no-build            do not bundle the cloud functions first (in-memory emulator only)
-  --out FILE            where the JSON report goes (default bench/results/simulate.json)
+  --out FILE            where the JSON report goes (default node_modules/.cache/simulate/report.json)
   -h, --help            show this help`;
 
 function positive(name: string, text: string | undefined, fallback: number, integer = true): number {
