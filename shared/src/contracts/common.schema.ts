@@ -2,6 +2,7 @@
  * Schemas more than one contract uses: money is integer fen (`fenSchema`), instants epoch ms, and other
  * shoppers' nicknames are always masked (`张*`).
  */
+import type { ErrorCode } from '../kernel/errors';
 import * as z from '../kernel/zod';
 
 export const countSchema = z.number().int().nonnegative();
@@ -11,6 +12,19 @@ export const pageRequest = {
   limit: z.number().int().min(1).max(50).default(20),
   offset: z.number().int().min(0).max(1000).default(0),
 };
+
+/**
+ * What placing any order may be refused for: an unknown pickup point, the per-order or per-user limit, a
+ * new-customer-only activity, a delivery outside its scope, no stock left, or CloudPay refusing the prepay.
+ */
+export const ORDER_PLACEMENT_ERRORS = [
+  'NOT_FOUND',
+  'LIMIT_EXCEEDED',
+  'NEW_CUSTOMER_ONLY',
+  'OUT_OF_SCOPE',
+  'OUT_OF_STOCK',
+  'PAYMENT_FAILED',
+] as const satisfies readonly ErrorCode[];
 
 /** How many units one order takes. */
 export const quantitySchema = z.number().int().min(1).max(99);

@@ -1,4 +1,5 @@
 import { envelopeSchema } from '../kernel/envelope';
+import type { ErrorCode } from '../kernel/errors';
 import * as z from '../kernel/zod';
 import type { ZodType } from '../kernel/zod';
 
@@ -20,16 +21,35 @@ export interface Contract<
   readonly caller: Caller;
   readonly request: Req;
   readonly response: Res;
+  /** The refusals its use case may answer, besides the ones every function may (`RUNTIME_ERRORS`). */
+  readonly errors: readonly ErrorCode[];
 }
+
+/** What any callable function may answer: a bad request, no WeChat identity, or an unexpected failure. */
+export const RUNTIME_ERRORS = [
+  'INVALID_ARGUMENT',
+  'UNAUTHENTICATED',
+  'INTERNAL',
+] as const satisfies readonly ErrorCode[];
 
 export function defineContract<
   Name extends string,
   Req extends ZodType,
   Res extends ZodType,
   Caller extends CallerKind = 'user',
->(contract: { name: Name; caller?: Caller; request: Req; response: Res }): Contract<Name, Req, Res, Caller> {
-  return { ...contract, caller: contract.caller ?? ('user' as Caller) };
+>(contract: {
+  name: Name;
+  caller?: Caller;
+  request: Req;
+  response: Res;
+  errors?: readonly ErrorCode[];
+}): Contract<Name, Req, Res, Caller> {
+  return { ...contract, caller: contract.caller ?? ('user' as Caller), errors: contract.errors ?? [] };
 }
+
+/** Whether a contract's function may answer `code`. */
+export const mayAnswer = (contract: Contract, code: ErrorCode): boolean =>
+  (RUNTIME_ERRORS as readonly ErrorCode[]).includes(code) || contract.errors.includes(code);
 
 /** What the caller sends (before parsing: defaults may be omitted). */
 export type RequestOf<C extends Contract> = z.input<C['request']>;

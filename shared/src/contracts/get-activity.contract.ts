@@ -11,6 +11,7 @@ import { defineContract } from './contract';
 
 export const getActivityContract = defineContract({
   name: 'getActivity',
+  errors: ['NOT_FOUND'],
   request: z.object({ activityId: idSchema }),
   response: z.object({
     activityId: idSchema,

@@ -10,6 +10,7 @@ import { defineContract } from './contract';
 
 export const getGroupContract = defineContract({
   name: 'getGroup',
+  errors: ['NOT_FOUND'],
   request: z.object({ groupId: idSchema }),
   response: z.object({
     groupId: idSchema,

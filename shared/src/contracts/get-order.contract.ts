@@ -14,6 +14,7 @@ import { defineContract } from './contract';
 
 export const getOrderContract = defineContract({
   name: 'getOrder',
+  errors: ['NOT_FOUND'],
   request: z.object({ orderId: idSchema }),
   response: z.object({
     orderId: idSchema,

@@ -25,6 +25,7 @@ export function decodeShareScene(scene: string): { groupId: string; ref?: string
 
 export const getShareCodeContract = defineContract({
   name: 'getShareCode',
+  errors: ['NOT_FOUND', 'UNAVAILABLE'],
   request: z.object({ groupId: idSchema }),
   response: z.object({
     /** The code as a PNG, base64: the poster draws it on a canvas. */

@@ -3,13 +3,15 @@
  */
 import { idSchema } from '../domain/common.schema';
 import { deliveryRequestSchema } from '../domain/delivery.schema';
+import { SEAT_REFUSALS } from '../domain/group.machine';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
-import { paymentParamsSchema, quantitySchema } from './common.schema';
+import { ORDER_PLACEMENT_ERRORS, paymentParamsSchema, quantitySchema } from './common.schema';
 import { defineContract } from './contract';
 
 export const joinGroupContract = defineContract({
   name: 'joinGroup',
+  errors: [...ORDER_PLACEMENT_ERRORS, ...SEAT_REFUSALS],
   request: z.object({ groupId: idSchema, quantity: quantitySchema, delivery: deliveryRequestSchema }),
   response: z.object({ orderId: idSchema, total: fenSchema, payment: paymentParamsSchema }),
 });

@@ -1,7 +1,7 @@
+/** ping: who am I, which environment, what time is it on the server. The pattern every function follows. */
 import * as z from '../kernel/zod';
 import { defineContract } from './contract';
 
-/** `ping`: who am I, which environment, what time is it on the server. The pattern every function follows. */
 export const pingContract = defineContract({
   name: 'ping',
   request: z.object({}),

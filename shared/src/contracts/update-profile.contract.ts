@@ -6,6 +6,7 @@ import { defineContract } from './contract';
 
 export const updateProfileContract = defineContract({
   name: 'updateProfile',
+  errors: ['CONTENT_RISKY', 'UNAVAILABLE'],
   request: z.object({
     nickname: z.string().trim().min(1).max(32),
     /** What `<button open-type="chooseAvatar">` gave, once uploaded (a cloud:// file id or https URL). */

@@ -3,6 +3,7 @@
  * resumed, and ends. Groups already forming finish whatever happens to their activity; what stops is new
  * groups, new members and new payments for members.
  */
+import type { ErrorCode } from '../kernel/errors';
 import * as z from '../kernel/zod';
 import { defineMachine } from './machine';
 
@@ -32,7 +33,13 @@ export interface ActivityWindow {
 }
 
 /** Why an activity does not sell now (an error code the shopper reads), or undefined when it does. */
-export type SaleRefusal = 'NOT_FOUND' | 'ACTIVITY_NOT_STARTED' | 'ACTIVITY_PAUSED' | 'ACTIVITY_ENDED';
+export const SALE_REFUSALS = [
+  'NOT_FOUND',
+  'ACTIVITY_NOT_STARTED',
+  'ACTIVITY_PAUSED',
+  'ACTIVITY_ENDED',
+] as const satisfies readonly ErrorCode[];
+export type SaleRefusal = (typeof SALE_REFUSALS)[number];
 
 export function saleRefusal(activity: ActivityWindow, now: number): SaleRefusal | undefined {
   if (!isActivityVisible(activity.status)) return 'NOT_FOUND';

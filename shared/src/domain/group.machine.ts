@@ -5,6 +5,7 @@
  * orders are then refunded. The rules here are pure: the group repository turns each decision into one
  * conditional update, so the database applies it only to a group still in the state it was decided for.
  */
+import type { ErrorCode } from '../kernel/errors';
 import { addHours, earliest } from '../kernel/time';
 import * as z from '../kernel/zod';
 import { defineMachine } from './machine';
@@ -72,8 +73,15 @@ export function isPublic(status: GroupStatus): boolean {
 }
 
 /** Why a shopper cannot take a seat: each is an error code the shopper reads. */
-export type SeatRefusal =
-  'OWN_GROUP' | 'ALREADY_JOINED' | 'GROUP_NOT_JOINABLE' | 'GROUP_SUCCEEDED' | 'GROUP_EXPIRED' | 'GROUP_FULL';
+export const SEAT_REFUSALS = [
+  'OWN_GROUP',
+  'ALREADY_JOINED',
+  'GROUP_NOT_JOINABLE',
+  'GROUP_SUCCEEDED',
+  'GROUP_EXPIRED',
+  'GROUP_FULL',
+] as const satisfies readonly ErrorCode[];
+export type SeatRefusal = (typeof SEAT_REFUSALS)[number];
 
 export interface SeatView {
   readonly status: GroupStatus;

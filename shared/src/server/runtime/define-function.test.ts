@@ -8,6 +8,7 @@ import { defineFunction } from './define-function';
 
 const reserveContract = defineContract({
   name: 'reserve',
+  errors: ['GROUP_FULL'],
   request: z.object({ groupId: z.string().min(1), quantity: z.number().int().min(1).max(5) }),
   response: z.object({ openid: z.string(), groupId: z.string(), quantity: z.number() }),
 });
@@ -88,7 +89,7 @@ describe('defineFunction', () => {
     await expect(main({})).resolves.toEqual({ ok: true, data: { caller: 'console' } });
   });
 
-  it('keeps the code of a domain error', async () => {
+  it('keeps the code of a domain error its contract lists', async () => {
     const main = defineFunction(reserveContract, () => {
       throw new DomainError('GROUP_FULL', 'g1 is full');
     });
@@ -96,6 +97,22 @@ describe('defineFunction', () => {
       ok: false,
       error: { code: 'GROUP_FULL', message: '该团已满员，去看看其他团吧' },
     });
+  });
+
+  it('answers INTERNAL, and logs it, for a domain error its contract does not list', async () => {
+    const main = defineFunction(reserveContract, () => {
+      throw new DomainError('OUT_OF_STOCK', 'not in the contract');
+    });
+    await expect(main({ groupId: 'g1', quantity: 1 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+    expect(
+      vi
+        .mocked(console.error)
+        .mock.calls.map((args) => String(args[0]))
+        .join('\n'),
+    ).toContain('error code not in the contract');
   });
 
   it('turns an unknown error into INTERNAL with no stack, and logs it with the request id', async () => {

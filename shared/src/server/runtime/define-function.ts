@@ -1,4 +1,4 @@
-import type { Contract, ParsedRequestOf, ResponseOf } from '../../contracts/contract';
+import { type Contract, mayAnswer, type ParsedRequestOf, type ResponseOf } from '../../contracts/contract';
 import { type Envelope, failure, success } from '../../kernel/envelope';
 import { ERROR_MESSAGES, isDomainError } from '../../kernel/errors';
 import { type InvocationContext, issuePaths, openInvocation, type RuntimeOptions } from './call-context';
@@ -23,8 +23,8 @@ export type CallableMain<C extends Contract> = (
 /**
  * A callable cloud function: parse the event with the contract (unknown keys dropped, so an `openid` in
  * the event never reaches the use case), take identity from `getWXContext()`, run the use case, and
- * answer with the envelope. Expected failures (DomainError) keep their code; anything else is logged
- * with the request id and returned as INTERNAL without a stack.
+ * answer with the envelope. Expected failures (a DomainError whose code the contract lists) keep their
+ * code; anything else is logged with the request id and returned as INTERNAL without a stack.
  */
 export function defineFunction<C extends Contract>(
   contract: C,
@@ -51,9 +51,14 @@ export function defineFunction<C extends Contract>(
       }
       return success(checked.data as ResponseOf<C>);
     } catch (error) {
-      if (isDomainError(error)) {
+      if (isDomainError(error) && mayAnswer(contract, error.code)) {
         ctx.log.info('domain error', { code: error.code, detail: error.detail });
         return failure(error.code);
+      }
+      if (isDomainError(error)) {
+        // The contract is the API: a code it does not list is a bug here, not an answer to give.
+        ctx.log.error('error code not in the contract', { code: error.code, detail: error.detail });
+        return failure('INTERNAL');
       }
       ctx.log.error('unhandled error', describeError(error));
       return failure('INTERNAL');
