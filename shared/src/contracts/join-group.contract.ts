@@ -1,6 +1,7 @@
 /**
  * joinGroup: a shopper takes a seat in a forming group and gets the prepay for their order.
  */
+import { SALE_REFUSALS } from '../domain/activity.machine';
 import { idSchema } from '../domain/common.schema';
 import { deliveryRequestSchema } from '../domain/delivery.schema';
 import { SEAT_REFUSALS } from '../domain/group.machine';
@@ -11,7 +12,7 @@ import { defineContract } from './contract';
 
 export const joinGroupContract = defineContract({
   name: 'joinGroup',
-  errors: [...ORDER_PLACEMENT_ERRORS, ...SEAT_REFUSALS],
+  errors: [...ORDER_PLACEMENT_ERRORS, ...SEAT_REFUSALS, ...SALE_REFUSALS],
   request: z.object({ groupId: idSchema, quantity: quantitySchema, delivery: deliveryRequestSchema }),
   response: z.object({ orderId: idSchema, total: fenSchema, payment: paymentParamsSchema }),
 });

@@ -1,6 +1,7 @@
 /**
  * updateProfile: the nickname and avatar others see (masked), checked by content security.
  */
+import { shownTextSchema } from '../domain/common.schema';
 import * as z from '../kernel/zod';
 import { defineContract } from './contract';
 
@@ -8,7 +9,7 @@ export const updateProfileContract = defineContract({
   name: 'updateProfile',
   errors: ['CONTENT_RISKY', 'UNAVAILABLE'],
   request: z.object({
-    nickname: z.string().trim().min(1).max(32),
+    nickname: shownTextSchema(32),
     /** What `<button open-type="chooseAvatar">` gave, once uploaded (a cloud:// file id or https URL). */
     avatarUrl: z
       .string()

@@ -3,6 +3,22 @@ import * as z from '../kernel/zod';
 
 export const idSchema = z.string().min(1).max(64);
 export const openidSchema = z.string().min(1).max(128);
+/**
+ * Characters no name or address shown to others may hold: control characters, and the direction marks
+ * and overrides (U+202E makes `user‮gnp.exe` read as `userexe.png`) that can disguise what is shown.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const HIDDEN_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/;
+
+/** Text a shopper types that others will read (a nickname, an address): trimmed, with no hidden characters. */
+export const shownTextSchema = (maxLength: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(maxLength)
+    .refine((text) => !HIDDEN_CHARACTERS.test(text), 'no control or text-direction characters');
+
 /** Epoch milliseconds. */
 export const instantSchema = z.number().int().nonnegative();
 

@@ -1,6 +1,6 @@
 /** How an order reaches the shopper: collected at a pickup point (自提), or delivered to an address. */
 import * as z from '../kernel/zod';
-import { districtSchema, geoPointSchema, idSchema } from './common.schema';
+import { districtSchema, geoPointSchema, idSchema, shownTextSchema } from './common.schema';
 
 export const pickupDeliverySchema = z.object({
   kind: z.literal('pickup'),
@@ -9,10 +9,10 @@ export const pickupDeliverySchema = z.object({
 
 export const addressDeliverySchema = z.object({
   kind: z.literal('address'),
-  name: z.string().trim().min(1).max(32),
+  name: shownTextSchema(32),
   phone: z.string().regex(/^1\d{10}$/, 'a mainland mobile number'),
   district: districtSchema,
-  detail: z.string().trim().min(1).max(120),
+  detail: shownTextSchema(120),
   /** Where the address is, when the shopper picked it on a map; needed for radius-scoped activities. */
   location: geoPointSchema.optional(),
 });

@@ -6,12 +6,13 @@ describe('payment attach', () => {
     const member: PaymentAttach = {
       role: 'member',
       groupId: 'G20261125203000abcdefgh',
+      activityId: 'a-orange-5',
       stock: { kind: 'pool', id: 'a-orange-5' },
       quantity: 2,
     };
     const solo: PaymentAttach = { role: 'solo', stock: { kind: 'sku', id: 's-pepper-250' }, quantity: 1 };
     for (const attach of [member, solo]) expect(decodeAttach(encodeAttach(attach))).toEqual(attach);
-    expect(encodeAttach(member)).toBe('M|G20261125203000abcdefgh|p:a-orange-5|2');
+    expect(encodeAttach(member)).toBe('M|G20261125203000abcdefgh|a-orange-5|p:a-orange-5|2');
   });
 
   it('gives up when it would not fit in 127 bytes', () => {
@@ -22,13 +23,16 @@ describe('payment attach', () => {
     for (const bad of [
       undefined,
       '',
-      'X|g|s:1|1',
-      'M||s:a|1',
-      'S|G1|s:a|1',
-      'M|G1|q:a|1',
-      'M|G1|s:a|0',
-      'M|G1|s:a|1.5',
-      'M|G1|s:a',
+      'X|g|a1|s:1|1',
+      'M||a1|s:a|1',
+      'M|G1||s:a|1',
+      'S|G1|a1|s:a|1',
+      'S||a1|s:a|1',
+      'M|G1|a1|q:a|1',
+      'M|G1|a1|s:a|0',
+      'M|G1|a1|s:a|1.5',
+      'M|G1|a1|s:a',
+      'M|G1|s:a|1',
     ]) {
       expect(decodeAttach(bad)).toBeUndefined();
     }

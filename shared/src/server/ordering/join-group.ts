@@ -4,10 +4,12 @@
  * seat leave exactly one with it. Members pay the group price the group opened with.
  */
 import type { joinGroupContract } from '../../contracts/join-group.contract';
+import { saleRefusal } from '../../domain/activity.machine';
 import { refusedSeat, seatRefusal } from '../../domain/group.machine';
 import { priceOrder } from '../../domain/pricing';
 import { isInScope } from '../../domain/scope';
 import { DomainError } from '../../kernel/errors';
+import { getActivity } from '../repositories/catalog.repository';
 import { getGroup, releaseSeat, takeSeat } from '../repositories/group.repository';
 import type { UseCase } from '../runtime/define-function';
 import { draftOrder, placeOrder, resolveDelivery } from './order-placement';
@@ -18,6 +20,10 @@ export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) =
   if (!group) throw new DomainError('NOT_FOUND', `group ${input.groupId}`);
   const refusal = seatRefusal(group, ctx.openid, now);
   if (refusal) throw new DomainError(refusal, group._id);
+  // A paused or ended activity takes no new members, whatever its groups look like.
+  const activity = await getActivity(group.activityId);
+  const notSelling = activity ? saleRefusal(activity, now) : 'ACTIVITY_ENDED';
+  if (notSelling) throw new DomainError(notSelling, `activity ${group.activityId}`);
   const price = priceOrder(
     {
       groupPrice: group.groupPrice,

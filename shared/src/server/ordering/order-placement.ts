@@ -9,7 +9,7 @@ import type { Delivery, DeliveryRequest } from '../../domain/delivery.schema';
 import { ORDER_PLACED_STATUS, ORDER_RELEASED_STATUSES } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
 import type { User } from '../../domain/user.schema';
-import { encodeAttach } from '../../domain/payment-attach';
+import { attachOf, encodeAttach } from '../../domain/payment-attach';
 import { PAYMENT_WINDOW_MINUTES, stockRefFor } from '../../domain/order.schema';
 import type { OrderPrice } from '../../domain/pricing';
 import { DomainError } from '../../kernel/errors';
@@ -117,12 +117,7 @@ export interface Placement {
  * how an unpaid order is paid later (payOrder).
  */
 export function prepayOrder(order: Order): Promise<PaymentParams> {
-  const attach = encodeAttach({
-    role: order.role,
-    ...(order.groupId ? { groupId: order.groupId } : {}),
-    stock: order.stock,
-    quantity: order.quantity,
-  });
+  const attach = encodeAttach(attachOf(order));
   return prepay({
     outTradeNo: order._id,
     totalFee: order.total,

@@ -13,9 +13,11 @@ import { groupMachine } from '../../domain/group.machine';
 import { ORDER_KEPT_STATUSES, paymentDisposition } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
 import type { PaymentState } from '../cloudbase/cloud-pay';
-import { decodeAttach, type PaymentAttach } from '../../domain/payment-attach';
+import { attachOf, decodeAttach, type PaymentAttach } from '../../domain/payment-attach';
+import { isOnSale } from '../../domain/activity.machine';
 import { DomainError } from '../../kernel/errors';
 import type { PaymentNotification } from '../../contracts/pay-callback.contract';
+import { getActivity } from '../repositories/catalog.repository';
 import { getGroup, paySeat, releaseSeat } from '../repositories/group.repository';
 import { getOrder, listGroupOrders, transitionGroupOrders, transitionOrder } from '../repositories/order.repository';
 import { recordPayment, updatePayment } from '../repositories/payment.repository';
@@ -34,16 +36,19 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
   const attach = decodeAttach(event.attach);
   const paid = { transactionId: event.transactionId, paidAt: now, updatedAt: now };
   const event_ = attach?.role === 'solo' ? 'paid_solo' : 'paid_group';
-  const applied =
+  // The activity is read beside the order's update: a seat is paid only while its activity sells.
+  const [applied, sells] = await Promise.all([
     attach !== undefined &&
-    (await transitionOrder(event.outTradeNo, event_, paid, {
-      total: event.totalFee,
-      ...(attach.groupId ? { groupId: attach.groupId } : {}),
-    }));
+      transitionOrder(event.outTradeNo, event_, paid, {
+        total: event.totalFee,
+        ...(attach.groupId ? { groupId: attach.groupId } : {}),
+      }),
+    activitySells(attach?.activityId, now),
+  ]);
 
   if (applied && attach) {
     await record(event, 'applied', now);
-    await applyPaidOrder(event.outTradeNo, attach, event, ctx);
+    await applyPaidOrder(event.outTradeNo, attach, sells, event, ctx);
     return;
   }
   // Not applied by the fast path: read the order to see why (a repeat, a late payment, a mismatch).
@@ -57,7 +62,8 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
     });
     throw new DomainError('PAYMENT_MISMATCH', event.outTradeNo);
   }
-  const described = describeOrder(order);
+  const described = attachOf(order);
+  const stillSells = () => activitySells(described.activityId, now);
   switch (paymentDisposition(order.status)) {
     case 'apply': {
       // No usable attach: apply by what the order says.
@@ -69,7 +75,7 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
         throw new Error(`order ${order._id} changed while its payment was applied; retry`);
       }
       await record(event, 'applied', now);
-      return applyPaidOrder(order._id, described, event, ctx);
+      return applyPaidOrder(order._id, described, await stillSells(), event, ctx);
     }
     case 'refund_late': {
       // Paid after it closed (timeout or cancel): the money goes back.
@@ -91,7 +97,7 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
       }
       // A repeat of an applied payment: finish whatever the first delivery may not have finished.
       await record(event, 'applied', now);
-      return applyPaidOrder(order._id, described, event, ctx);
+      return applyPaidOrder(order._id, described, await stillSells(), event, ctx);
   }
 }
 
@@ -109,12 +115,12 @@ export function notificationFromQuery(order: Order, state: PaymentState): Paymen
   };
 }
 
-const describeOrder = (order: Order): PaymentAttach => ({
-  role: order.role,
-  ...(order.groupId ? { groupId: order.groupId } : {}),
-  stock: order.stock,
-  quantity: order.quantity,
-});
+/** Whether a group order's activity still sells (a solo order has none, and always may be paid). */
+async function activitySells(activityId: string | undefined, now: number): Promise<boolean> {
+  if (activityId === undefined) return true;
+  const activity = await getActivity(activityId);
+  return activity !== null && isOnSale(activity, now);
+}
 
 async function record(event: PaymentNotification, outcome: 'applied' | 'refund' | 'mismatch', now: number) {
   const fresh = await recordPayment({
@@ -129,10 +135,15 @@ async function record(event: PaymentNotification, outcome: 'applied' | 'refund' 
   if (!fresh && outcome !== 'applied') await updatePayment(event.transactionId, { outcome });
 }
 
-/** The effects of a paid order beyond its own status: stock for a solo order, the seat for a group order. */
+/**
+ * The effects of a paid order beyond its own status: stock for a solo order, the seat for a group order.
+ * A seat whose activity no longer sells (paused, ended, past its end) is not paid: the money goes back,
+ * unless this is a repeat of a payment whose seat was paid before.
+ */
 async function applyPaidOrder(
   orderId: string,
   attach: PaymentAttach,
+  activitySells: boolean,
   event: PaymentNotification,
   ctx: InvocationContext,
 ) {
@@ -143,41 +154,47 @@ async function applyPaidOrder(
     await recordFirstPaidAt(payer, now);
     return;
   }
-  const outcome = await paySeat(attach.groupId, payer, attach.role === 'leader' ? 'leader' : 'member', now);
+  const outcome = activitySells
+    ? await paySeat(attach.groupId, payer, attach.role === 'leader' ? 'leader' : 'member', now)
+    : 'not-applied';
   if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, now);
-  if (outcome === 'not-applied') await settleUnappliedSeat(orderId, attach.groupId, payer, event, ctx);
+  if (
+    outcome === 'not-applied' &&
+    (await settleUnappliedSeat(orderId, attach.groupId, payer, activitySells, event, ctx))
+  )
+    return;
   await recordFirstPaidAt(payer, now);
 }
 
 /**
- * The seat payment changed nothing: either it was applied before (a repeat: make sure a succeeded group
- * finished), or the group is gone (failed, abandoned, or the seat was released): then refund the order.
+ * The seat was not paid: either it was paid before (a repeat: make sure a succeeded group finished), or
+ * the group or its activity can no longer take it (failed, abandoned, the seat released, the activity
+ * paused or ended): then the order is refunded. True when it was.
  */
 async function settleUnappliedSeat(
   orderId: string,
   groupId: string,
   payer: string,
+  activitySells: boolean,
   event: PaymentNotification,
   ctx: InvocationContext,
-) {
+): Promise<boolean> {
   const now = ctx.clock.now();
   const group = await getGroup(groupId);
   if (group?.paidOpenids.includes(payer)) {
     if (group.status === groupMachine.transition('filled').to) await completeGroup(groupId, now);
-    return;
+    return false;
   }
   const order = await getOrder(orderId);
-  if (!order) return;
-  ctx.log.warn('a payment reached a group that can no longer take it; refunding', {
-    orderId,
-    groupId,
-    status: group?.status,
-  });
+  if (!order) return false;
+  const why = activitySells ? `group ${group?.status ?? 'missing'}` : 'activity no longer sells';
+  ctx.log.warn('a payment reached a group that can no longer take it; refunding', { orderId, groupId, why });
   await transitionOrder(orderId, 'group_failed', { updatedAt: now });
   await releaseSeat(groupId, payer, now);
   await releaseOrderHolds(order);
   await record(event, 'refund', now);
-  await startRefund(order, event.transactionId, `group ${group?.status ?? 'missing'}`, ctx);
+  await startRefund(order, event.transactionId, why, ctx);
+  return true;
 }
 
 /** A group succeeded: every paid order moves to `to_ship` together, and their held stock is sold. Idempotent. */

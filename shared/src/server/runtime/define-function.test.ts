@@ -83,6 +83,17 @@ describe('defineFunction', () => {
     expect(useCase).not.toHaveBeenCalled();
   });
 
+  it('refuses an OPENID no platform would give (8,000 characters) as no identity at all', async () => {
+    setWxEnv({ OPENID: 'o'.repeat(8_000), SOURCE: 'wx_client' });
+    const useCase = vi.fn();
+    const main = defineFunction(reserveContract, useCase);
+    await expect(main({ groupId: 'g1', quantity: 1 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(useCase).not.toHaveBeenCalled();
+  });
+
   it('lets service functions run without an OPENID', async () => {
     setWxEnv({});
     const main = defineFunction(serviceContract, (_input, ctx) => ({ caller: ctx.openid ?? 'console' }));

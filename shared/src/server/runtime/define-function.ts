@@ -1,4 +1,5 @@
 import { type Contract, mayAnswer, type ParsedRequestOf, type ResponseOf } from '../../contracts/contract';
+import { openidSchema } from '../../domain/common.schema';
 import { type Envelope, failure, success } from '../../kernel/envelope';
 import { ERROR_MESSAGES, isDomainError } from '../../kernel/errors';
 import { type InvocationContext, issuePaths, openInvocation, type RuntimeOptions } from './call-context';
@@ -34,7 +35,8 @@ export function defineFunction<C extends Contract>(
   return async (event, context) => {
     const ctx = openInvocation(contract.name, context, options);
     try {
-      const openid = ctx.wx.openid;
+      // An identity the platform would never give (empty, or longer than an openid can be) is none.
+      const openid = openidSchema.safeParse(ctx.wx.openid).success ? ctx.wx.openid : undefined;
       if (contract.caller === 'user' && openid === undefined) return failure('UNAUTHENTICATED');
 
       const parsed = contract.request.safeParse(event ?? {});

@@ -37,10 +37,44 @@ describe('defineTrigger', () => {
     expect(runs.at(-1)).toMatchObject({ trigger: 'manual', limit: 5, dryRun: true });
   });
 
-  it('refuses a shopper and bad manual events', async () => {
+  it('runs for another function (a call chain ending in scf), as the console’s function runs it', async () => {
+    for (const SOURCE of ['scf', 'wx_http,scf']) {
+      setWxEnv({ SOURCE });
+      await expect(main({ dryRun: true })).resolves.toMatchObject({ ok: true });
+      expect(runs.at(-1)).toMatchObject({ trigger: 'manual', dryRun: true });
+    }
+  });
+
+  it('refuses a shopper, an anonymous client or HTTP caller, and a forged timer event; nothing runs', async () => {
     const before = runs.length;
-    setWxEnv({ OPENID: 'o-shopper', SOURCE: 'wx_client' });
-    await expect(main({})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const timerEvent = { Type: 'Timer', TriggerName: 'everyMinute', Time: '2026-11-25T12:00:00Z' };
+    const callers = [
+      { OPENID: 'o-shopper', SOURCE: 'wx_client' },
+      { OPENID: 'o-shopper', SOURCE: 'wx_trigger' },
+      { OPENID: 'o-shopper', SOURCE: 'wx_client,scf' },
+      { SOURCE: 'wx_client' },
+      { SOURCE: 'wx_devtools' },
+      { SOURCE: 'wx_http' },
+    ];
+    for (const caller of callers) {
+      setWxEnv(caller);
+      await expect(main(timerEvent), JSON.stringify(caller)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      await expect(main({})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(runs.length).toBe(before);
+  });
+
+  it('knows a timer by the platform’s SOURCE, not by the event: a timer-shaped body from the console is a manual run', async () => {
+    setWxEnv({});
+    await main({ Type: 'Timer', TriggerName: 'forged', Time: 'now' });
+    expect(runs.at(-1)).toMatchObject({ trigger: 'manual', limit: 50 });
+  });
+
+  it('refuses bad manual events', async () => {
+    const before = runs.length;
     setWxEnv({});
     await expect(main({ limit: 0 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     await expect(main({ limit: 'all' })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
