@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'DATABASE_REQUEST_FAILED'
   | 'DATABASE_INVALID_OPERRATOR'
   | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'DATABASE_TRANSACTION_FAIL'
   | 'INVALID_PARAM'
   | 'INVALID_ACTION'
   | 'SYS_ERR';
@@ -30,8 +31,19 @@ export const invalidParam = (message: string): CloudBaseError => new CloudBaseEr
 export const requestFailed = (message: string): CloudBaseError =>
   new CloudBaseError('DATABASE_REQUEST_FAILED', message);
 
-export const transactionConflict = (message: string): CloudBaseError =>
-  new CloudBaseError('DATABASE_TRANSACTION_CONFLICT', message);
+/** CloudBase's answer to a write that conflicts with another transaction (its exact text). */
+export const transactionConflict = (): CloudBaseError =>
+  new CloudBaseError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+  );
+
+/** CloudBase's answer to any use of a transaction that was committed, aborted or timed out (its exact text). */
+export const transactionNotExist = (): CloudBaseError =>
+  new CloudBaseError(
+    'DATABASE_TRANSACTION_FAIL',
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  );
 
 /** MongoDB's wording, so code that recognises E11000 in production recognises it here too. */
 export const duplicateKey = (collection: string, index: string, key: string): CloudBaseError =>
