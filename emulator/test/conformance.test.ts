@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sdkError, startWithSdk, type Database, type SdkHarness } from './helpers/sdk';
+import { WireRecorder } from './helpers/wire';
 
+const ENV = 'conformance-env';
 let h: SdkHarness;
+const wire = new WireRecorder();
 beforeAll(async () => {
-  h = await startWithSdk();
+  h = await startWithSdk({ envId: ENV, onRequest: wire.onRequest });
 });
 afterAll(() => h.emulator.stop());
 
@@ -211,6 +214,41 @@ describe('updates: every db.command update operator', () => {
           .update({ data: { n: 1 } })
       ).stats.updated,
     ).toBe(0);
+  });
+  it('updateAndReturn reports updated 1 for a match it left unchanged; plain update reports 0 (issue 13)', async () => {
+    const _ = h.db.command;
+    // wx-server-sdk 4.0.2 does not wrap updateAndReturn: it is on the @cloudbase/database query it wraps
+    const updateAndReturn = (where: object, data: object) =>
+      h.db.collection('items').where(where)._query.updateAndReturn(data);
+    const unchanged = await updateAndReturn({ _id: 'u' }, { n: _.max(3) });
+    expect(wire.last('database.modifyAndReturnDoc')).toEqual({
+      body: {
+        envName: ENV,
+        action: 'database.modifyAndReturnDoc',
+        collectionName: 'items',
+        queryType: 'WHERE',
+        query: '{"_id":"u"}',
+        data: '{"$max":{"n":{"$numberInt":"3"}}}',
+      },
+      response: {
+        data: { updated: 1, doc: expect.stringContaining('"n":{"$numberInt":"10"}') },
+        requestId: expect.any(String),
+      },
+    });
+    expect(unchanged.updated).toBe(1);
+    expect(unchanged.doc).toMatchObject({ _id: 'u', n: 10 });
+    const changed = await updateAndReturn({ _id: 'u' }, { n: _.inc(1) });
+    expect(changed).toMatchObject({ updated: 1, doc: { _id: 'u', n: 11 } });
+    const missing = await updateAndReturn({ _id: 'nope' }, { n: _.inc(1) });
+    expect(wire.last('database.modifyAndReturnDoc').response['data']).toEqual({ updated: 0, doc: null });
+    expect(missing).toMatchObject({ updated: 0, doc: null });
+    // plain update counts the documents it changed (MongoDB's nModified): an unchanged match is 0
+    const plain = await h.db
+      .collection('items')
+      .where({ _id: 'u' })
+      .update({ data: { n: _.max(3) } });
+    expect(wire.last('database.modifyDocument').response['data']).toEqual({ updated: 0, upsert_id: null });
+    expect(plain.stats.updated).toBe(0);
   });
   it('where().update updates every match; multi false only the first', async () => {
     await h.db.collection('items').add({ data: [{ g: 1 }, { g: 1 }, { g: 1 }] });

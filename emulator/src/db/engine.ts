@@ -178,7 +178,11 @@ export function modify(
   return { changes, touched, result: { updated: changes.length, upsertId: null } };
 }
 
-/** `updateAndReturn`: the first match, updated; answers the new document. */
+/**
+ * `updateAndReturn`: the first match, updated; answers the new document. Like MongoDB's findAndModify (whose
+ * `lastErrorObject.n` counts the match), `updated` is 1 whenever a document matched, even when the update left
+ * it as it was; plain `update` counts only documents it changed, like MongoDB's `nModified`.
+ */
 export function modifyAndReturn(
   view: DocView,
   collection: string,
@@ -192,7 +196,7 @@ export function modifyAndReturn(
   return {
     changes: doc ? [{ collection, key: row.key, doc }] : [],
     touched: [{ collection, key: row.key }],
-    result: { updated: doc ? 1 : 0, doc: doc ?? row.doc },
+    result: { updated: 1, doc: doc ?? row.doc },
   };
 }
 
