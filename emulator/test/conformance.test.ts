@@ -126,7 +126,73 @@ describe('queries: every db.command query operator', () => {
   });
 });
 
+describe('elemMatch with field criteria looks at embedded documents only, as MongoDB does (issue 13)', () => {
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('scratch').add({
+      data: [
+        { _id: 'numbers', tags: [1, 2, 3] },
+        { _id: 'strings', tags: ['Go'] },
+        { _id: 'documents', tags: [{ value: 1 }, { value: 7 }] },
+      ],
+    });
+  });
+  const _ = () => h.db.command;
+  const ids = async (where: object): Promise<string[]> =>
+    ((await h.db.collection('scratch').where(where).get()).data as { _id: string }[]).map((d) => d._id);
+
+  it.each([
+    ['gt', () => _().gt(0), '{"$gt":{"$numberInt":"0"}}'],
+    ['exists', () => _().exists(true), '{"$exists":true}'],
+    ['mod', () => _().mod([4, 3]), '{"$mod":[{"$numberInt":"4"},{"$numberInt":"3"}]}'],
+  ] as const)('elemMatch({ value: %s })', async (_name, criterion, wireCriterion) => {
+    expect(await ids({ tags: _().elemMatch({ value: criterion() }) })).toEqual(['documents']);
+    expect(wire.last('database.getDocument')).toEqual({
+      body: {
+        envName: ENV,
+        action: 'database.getDocument',
+        collectionName: 'scratch',
+        queryType: 'WHERE',
+        query: `{"tags":{"$elemMatch":{"value":${wireCriterion}}}}`,
+        limit: 100,
+      },
+      response: {
+        data: { list: ['{"_id":"documents","tags":[{"value":{"$numberInt":"1"}},{"value":{"$numberInt":"7"}}]}'] },
+        requestId: expect.any(String),
+      },
+    });
+  });
+
+  it('elemMatch with value criteria still matches plain elements', async () => {
+    expect(await ids({ tags: _().elemMatch(_().gt(2)) })).toEqual(['numbers']);
+    expect(await ids({ tags: _().elemMatch(_().eq('Go')) })).toEqual(['strings']);
+  });
+
+  it('neighbours: all with elemMatch, the elemMatch projection and pull with field criteria', async () => {
+    // (@cloudbase/database 1.4.3 serializes a command nested in all([elemMatch(...)]) as its internal object,
+    // so the criterion here is a plain value)
+    expect(await ids({ tags: _().all([_().elemMatch({ value: 1 })]) })).toEqual(['documents']);
+    const projected = await h.db
+      .collection('scratch')
+      .where({ _id: _().in(['numbers', 'documents']) })
+      .field({ tags: _().project.elemMatch({ value: 1 }) })
+      .get();
+    // no matching element: MongoDB leaves the field out (mingo left it undefined, which went out as null)
+    expect(wire.last('database.getDocument').response['data']).toEqual({
+      list: ['{"_id":"numbers"}', '{"_id":"documents","tags":[{"value":{"$numberInt":"1"}}]}'],
+    });
+    expect(projected.data).toEqual([{ _id: 'numbers' }, { _id: 'documents', tags: [{ value: 1 }] }]);
+    await h.db.collection('scratch').add({ data: { _id: 'mixed', tags: [1, { value: 1 }, 'Go', { value: 0 }] } });
+    await h.db
+      .collection('scratch')
+      .doc('mixed')
+      .update({ data: { tags: _().pull({ value: _().gt(0) }) } });
+    expect((await h.db.collection('scratch').doc('mixed').get()).data.tags).toEqual([1, 'Go', { value: 0 }]);
+  });
+});
+
 describe('limits', () => {
+  beforeAll(() => h.emulator.reset());
   it('returns 100 documents by default and up to 1000 when asked', async () => {
     const docs = Array.from({ length: 1100 }, (_, i) => ({ n: i }));
     for (let i = 0; i < docs.length; i += 500) await h.db.collection('scratch').add({ data: docs.slice(i, i + 500) });
