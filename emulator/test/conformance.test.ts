@@ -514,6 +514,82 @@ describe('data types and server time', () => {
   });
 });
 
+describe('ObjectId values (issue 13)', () => {
+  beforeAll(() => h.emulator.reset());
+  // wx-server-sdk 4.0.2 does not re-export ObjectId: it is on the @cloudbase/database instance it wraps
+  const objectId = (id: string): unknown => h.db._db.ObjectId({ id });
+  const HEX = '5f1e2d3c4b5a69788796a5b4';
+  const ID_HEX = '65a1b2c3d4e5f60718293a4b';
+
+  it('come back as the 24-character hex string the SDK expects', async () => {
+    const { _id } = await h.db.collection('scratch').add({ data: { a: objectId(HEX), list: [objectId(HEX)] } });
+    expect(wire.last('database.insertDocument').body['data']).toEqual([
+      `{"a":{"$oid":"${HEX}"},"list":[{"$oid":"${HEX}"}]}`,
+    ]);
+    const doc = (
+      await h.db
+        .collection('scratch')
+        .doc(_id as string)
+        .get()
+    ).data;
+    expect(wire.last('database.getDocument').response['data']).toEqual({
+      list: [`{"_id":"${_id as string}","a":"${HEX}","list":["${HEX}"]}`],
+    });
+    expect(doc).toEqual({ _id, a: HEX, list: [HEX] });
+    // stored as an ObjectId: a query by ObjectId finds it, one by the plain string does not
+    expect(
+      (
+        await h.db
+          .collection('scratch')
+          .where({ a: objectId(HEX) })
+          .count()
+      ).total,
+    ).toBe(1);
+    expect((await h.db.collection('scratch').where({ a: HEX }).count()).total).toBe(0);
+  });
+
+  it('doc(hex) reads, updates and removes a document whose _id is an ObjectId', async () => {
+    const added = await h.db.collection('scratch').add({ data: { _id: objectId(ID_HEX), n: 1 } });
+    expect(wire.last('database.insertDocument').response['data']).toEqual({ insertedIds: [ID_HEX] });
+    expect(added._id).toBe(ID_HEX);
+    const got = await h.db.collection('scratch').doc(ID_HEX).get();
+    expect(wire.last('database.getDocument')).toEqual({
+      body: {
+        envName: ENV,
+        action: 'database.getDocument',
+        collectionName: 'scratch',
+        queryType: 'DOC',
+        query: `{"_id":"${ID_HEX}"}`,
+        multi: false,
+      },
+      response: { data: { list: [`{"_id":"${ID_HEX}","n":{"$numberInt":"1"}}`] }, requestId: expect.any(String) },
+    });
+    expect(got.data).toEqual({ _id: ID_HEX, n: 1 });
+    const updated = await h.db
+      .collection('scratch')
+      .doc(ID_HEX)
+      .update({ data: { n: h.db.command.inc(1) } });
+    expect(updated.stats.updated).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('scratch')
+          .where({ _id: objectId(ID_HEX), n: 2 })
+          .count()
+      ).total,
+    ).toBe(1);
+    expect((await h.db.collection('scratch').doc(ID_HEX).remove()).stats.removed).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('scratch')
+          .where({ _id: objectId(ID_HEX) })
+          .count()
+      ).total,
+    ).toBe(0);
+  });
+});
+
 describe('geo', () => {
   // Jiefangbei (解放碑), Chaotianmen (朝天门, ~1.4 km), Guanyinqiao (观音桥, ~5 km), Shapingba (沙坪坝, ~12 km)
   const PLACES = [

@@ -224,7 +224,7 @@ export function insert(view: DocView, collection: string, docs: Doc[]): WritePla
     if (seen.has(key) || view.get(collection, key))
       throw duplicateKey(collection, '_id_', `_id: ${JSON.stringify(id)}`);
     seen.add(key);
-    return { collection, key, doc: { ...input, _id: id } };
+    return { collection, key, doc: { _id: id, ...input } }; // _id first, as MongoDB stores it
   });
   return {
     changes,
