@@ -456,6 +456,77 @@ describe('aggregation', () => {
   });
 });
 
+describe('aggregation string operators, as MongoDB (issue 13)', () => {
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('scratch').add({ data: { _id: 's', name: '山城拼团 group', n: 2019 } });
+  });
+  const $ = () => h.db.command.aggregate;
+  const project = async (fields: object): Promise<unknown> =>
+    (await h.db.collection('scratch').aggregate().project(fields).end()).list[0];
+  /** The documents of the last aggregate answer, as canonical EJSON objects (field order aside). */
+  const answered = (): unknown[] =>
+    (wire.last('database.aggregateDocuments').response['data'] as { list: string[] }).list.map(
+      (doc) => JSON.parse(doc) as unknown,
+    );
+
+  it('substr and substrBytes: a negative length takes the rest of the string; numbers are taken as text', async () => {
+    const out = await project({
+      _id: 0,
+      rest: $().substr(['$name', 6, -1]),
+      restBytes: $().substrBytes(['$name', 12, -1]),
+      head: $().substrBytes(['$name', 0, 6]),
+      year: $().substr(['$n', 2, 2]),
+    });
+    expect(wire.last('database.aggregateDocuments').body['stages']).toEqual([
+      {
+        stageKey: '$project',
+        stageValue:
+          '{"_id":{"$numberInt":"0"},"rest":{"$substr":["$name",{"$numberInt":"6"},{"$numberInt":"-1"}]},' +
+          '"restBytes":{"$substrBytes":["$name",{"$numberInt":"12"},{"$numberInt":"-1"}]},' +
+          '"head":{"$substrBytes":["$name",{"$numberInt":"0"},{"$numberInt":"6"}]},' +
+          '"year":{"$substr":["$n",{"$numberInt":"2"},{"$numberInt":"2"}]}}',
+      },
+    ]);
+    expect(answered()).toEqual([{ rest: '拼团 group', restBytes: ' group', head: '山城', year: '19' }]);
+    expect(out).toEqual({ rest: '拼团 group', restBytes: ' group', head: '山城', year: '19' });
+  });
+
+  it('indexOfCP counts code points and indexOfBytes UTF-8 bytes', async () => {
+    const out = await project({
+      _id: 0,
+      cp: $().indexOfCP(['$name', '团']),
+      cpFrom: $().indexOfCP(['$name', 'o', 7]),
+      cpMissing: $().indexOfCP(['$name', '团', 0, 3]),
+      bytes: $().indexOfBytes(['$name', '团']),
+      bytesFrom: $().indexOfBytes(['$name', 'g', 12, 14]),
+      none: $().indexOfCP(['$missing', 'x']),
+    });
+    const int = (n: number) => ({ $numberInt: String(n) });
+    expect(answered()).toEqual([
+      { cp: int(3), cpFrom: int(7), cpMissing: int(-1), bytes: int(9), bytesFrom: int(13), none: null },
+    ]);
+    expect(out).toEqual({ cp: 3, cpFrom: 7, cpMissing: -1, bytes: 9, bytesFrom: 13, none: null });
+  });
+
+  it('an unknown operator is reported as an unknown operator', async () => {
+    const err = await sdkError(
+      h.db
+        .collection('scratch')
+        .aggregate()
+        .project({ x: { $noSuchOperator: ['$name'] } })
+        .end(),
+    );
+    expect(wire.last('database.aggregateDocuments').response).toEqual({
+      code: 'DATABASE_INVALID_OPERRATOR',
+      message: 'unknown operator $noSuchOperator',
+      requestId: expect.any(String),
+    });
+    // wx-server-sdk maps no numeric code for aggregate failures
+    expect(err).toEqual({ errCode: -1, errMsg: 'collection.aggregate:fail unknown operator $noSuchOperator' });
+  });
+});
+
 describe('data types and server time', () => {
   beforeAll(() => h.emulator.reset());
 

@@ -49,10 +49,21 @@ export const transactionNotExist = (): CloudBaseError =>
 export const duplicateKey = (collection: string, index: string, key: string): CloudBaseError =>
   requestFailed(`E11000 duplicate key error collection: ${collection} index: ${index} dup key: { ${key} }`);
 
+/**
+ * mingo's words for an operator it does not know, in aggregation: an unknown expression operator falls through
+ * to its accumulator lookup ("accumulator '$foo' is not registered."), an unknown stage is "unregistered".
+ */
+const UNKNOWN_EXPRESSION = /^accumulator '(\$[^']*)' is not registered\.?$/;
+const UNKNOWN_STAGE = /^unregistered pipeline operator (\$\S*?)\.?$/;
+
 /** Turns anything thrown while handling a request into the error the SDK receives. */
 export function toCloudBaseError(error: unknown): CloudBaseError {
   if (error instanceof CloudBaseError) return error;
   if (error instanceof MingoError) {
+    const expression = UNKNOWN_EXPRESSION.exec(error.message)?.[1];
+    if (expression) return new CloudBaseError('DATABASE_INVALID_OPERRATOR', `unknown operator ${expression}`);
+    const stage = UNKNOWN_STAGE.exec(error.message)?.[1];
+    if (stage) return new CloudBaseError('DATABASE_INVALID_OPERRATOR', `unknown pipeline stage ${stage}`);
     return /unknown .*operator|is not registered|invalid .*operator/i.test(error.message)
       ? new CloudBaseError('DATABASE_INVALID_OPERRATOR', error.message)
       : requestFailed(error.message);
