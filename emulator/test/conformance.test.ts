@@ -527,6 +527,90 @@ describe('aggregation string operators, as MongoDB (issue 13)', () => {
   });
 });
 
+describe('aggregation date operators, as MongoDB (issue 13)', () => {
+  // each checked against C strftime's %U/%V/%G/%w/%u/%j for every day from 1990 to 2040 when written
+  const DAYS = [
+    ['2019-05-14T12:00:00Z', { week: 19, isoWeek: 20, isoWeekYear: 2019, dayOfWeek: 3 }],
+    ['2019-01-05T12:00:00Z', { week: 0, isoWeek: 1, isoWeekYear: 2019, dayOfWeek: 7 }],
+    ['2019-01-06T12:00:00Z', { week: 1, isoWeek: 1, isoWeekYear: 2019, dayOfWeek: 1 }],
+    ['2016-01-03T12:00:00Z', { week: 1, isoWeek: 53, isoWeekYear: 2015, dayOfWeek: 1 }],
+    ['2019-12-30T12:00:00Z', { week: 52, isoWeek: 1, isoWeekYear: 2020, dayOfWeek: 2 }],
+    ['2023-01-01T12:00:00Z', { week: 1, isoWeek: 52, isoWeekYear: 2022, dayOfWeek: 1 }],
+  ] as const;
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('scratch').add({ data: DAYS.map(([at], i) => ({ i, at: new Date(at) })) });
+  });
+  const $ = () => h.db.command.aggregate;
+
+  it('week (Sunday-start, week 0 before the first Sunday), isoWeek, isoWeekYear, dayOfWeek', async () => {
+    const res = await h.db
+      .collection('scratch')
+      .aggregate()
+      .sort({ i: 1 })
+      .project({
+        _id: 0,
+        week: $().week('$at'),
+        isoWeek: $().isoWeek('$at'),
+        isoWeekYear: $().isoWeekYear('$at'),
+        dayOfWeek: $().dayOfWeek('$at'),
+      })
+      .end();
+    expect(wire.last('database.aggregateDocuments').body['stages']).toEqual([
+      { stageKey: '$sort', stageValue: '{"i":{"$numberInt":"1"}}' },
+      {
+        stageKey: '$project',
+        stageValue:
+          '{"_id":{"$numberInt":"0"},"week":{"$week":"$at"},"isoWeek":{"$isoWeek":"$at"},' +
+          '"isoWeekYear":{"$isoWeekYear":"$at"},"dayOfWeek":{"$dayOfWeek":"$at"}}',
+      },
+    ]);
+    expect(res.list).toEqual(DAYS.map(([, parts]) => parts));
+  });
+
+  it('dateToString and the date parts in a timezone (Olson name or offset); null for a missing date', async () => {
+    await h.db.collection('scratch').add({ data: { i: 99, at: new Date('2019-05-14T20:30:00.123Z') } });
+    const res = await h.db
+      .collection('scratch')
+      .aggregate()
+      .match({ i: 99 })
+      .project({
+        _id: 0,
+        shanghai: $().dateToString({
+          date: '$at',
+          format: '%Y-%m-%d %H:%M:%S.%L %w %u %U %V %G %j %z %Z %%',
+          timezone: 'Asia/Shanghai',
+        }),
+        offset: $().dateToString({ date: '$at', format: '%H:%M %z %Z', timezone: '-04:30' }),
+        plain: $().dateToString({ date: '$at' }),
+        onNull: $().dateToString({ date: '$missing', onNull: 'none' }),
+        dayOfWeek: $().dayOfWeek({ date: '$at', timezone: 'Asia/Shanghai' }),
+        week: $().week({ date: '$at', timezone: '+08:00' }),
+        hour: $().hour({ date: '$at', timezone: 'America/Argentina/Buenos_Aires' }),
+        year: $().year('$missing'),
+      })
+      .end();
+    expect(wire.last('database.aggregateDocuments').body['stages']).toContainEqual({
+      stageKey: '$project',
+      stageValue: expect.stringContaining(
+        '"shanghai":{"$dateToString":{"date":"$at","format":"%Y-%m-%d %H:%M:%S.%L %w %u %U %V %G %j %z %Z %%","timezone":"Asia/Shanghai"}}',
+      ),
+    });
+    expect(res.list).toEqual([
+      {
+        shanghai: '2019-05-15 04:30:00.123 4 3 19 20 2019 135 +0800 +480 %',
+        offset: '16:00 -0430 -270',
+        plain: '2019-05-14T20:30:00.123Z',
+        onNull: 'none',
+        dayOfWeek: 4,
+        week: 19,
+        hour: 17,
+        year: null,
+      },
+    ]);
+  });
+});
+
 describe('data types and server time', () => {
   beforeAll(() => h.emulator.reset());
 

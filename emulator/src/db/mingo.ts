@@ -9,6 +9,7 @@ import * as window from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { QueryOperator } from 'mingo/types';
 import { update, type Modifier } from 'mingo/updater';
+import { dateOperators } from './dates';
 import { expressionOperators } from './expressions';
 import { geoQueryOperators } from './geo';
 import { isPlainObject, type Doc } from './values';
@@ -67,7 +68,7 @@ const elementProjectionOperators = {
 const options = {
   context: Context.init({
     accumulator,
-    expression: { ...expression, ...expressionOperators },
+    expression: { ...expression, ...dateOperators, ...expressionOperators },
     pipeline,
     projection: { ...projection, ...elementProjectionOperators },
     query: {
