@@ -821,6 +821,42 @@ describe('geo', () => {
     expect(list[1]?.dist).toBeLessThan(1500);
   });
 
+  it("distances are MongoDB's to the last bit: atan2(|a × b|, a · b) × 6378100 m, as S2 computes (issue 13)", async () => {
+    // each the value of MongoDB's S2 code (a C program with the same operations under glibc 2.36 gave the same
+    // bits); haversine gives 1381.281361010671 and 5112.443097896766 for the second and third
+    const S2 = [0, 1381.2813610116864, 5112.443097896289, 11862.415850343525];
+    const res = await h.db
+      .collection('places')
+      .aggregate()
+      .geoNear({ near: here(), spherical: true, distanceField: 'dist' })
+      .project({ dist: 1 })
+      .end();
+    expect(wire.last('database.aggregateDocuments').body['stages']).toEqual([
+      {
+        stageKey: '$geoNear',
+        stageValue:
+          '{"near":{"type":"Point","coordinates":[{"$numberDouble":"106.5775"},{"$numberDouble":"29.5577"}]},' +
+          '"spherical":true,"distanceField":"dist"}',
+      },
+      { stageKey: '$project', stageValue: '{"dist":{"$numberInt":"1"}}' },
+    ]);
+    // on the wire, each double with its shortest round-trip digits (0 goes out as an int: see the README)
+    const answered = (wire.last('database.aggregateDocuments').response['data'] as { list: string[] }).list;
+    expect(answered.map((doc) => JSON.parse(doc) as unknown)).toEqual([
+      { _id: 'jfb', dist: { $numberInt: '0' } },
+      { _id: 'ctm', dist: { $numberDouble: '1381.2813610116864' } },
+      { _id: 'gyq', dist: { $numberDouble: '5112.443097896289' } },
+      { _id: 'spb', dist: { $numberDouble: '11862.415850343525' } },
+    ]);
+    expect((res.list as { dist: number }[]).map((d) => d.dist)).toEqual(S2);
+    // a maxDistance of exactly the second distance keeps that place, and the query operator agrees
+    const within = await h.db
+      .collection('places')
+      .where({ location: h.db.command.geoNear({ geometry: here(), maxDistance: S2[1] }) })
+      .get();
+    expect(idsOf(within)).toEqual(['jfb', 'ctm']);
+  });
+
   it('geoNear needs a 2dsphere index, as on CloudBase', async () => {
     await h.db.collection('scratch').add({ data: { location: here() } });
     const err = await sdkError(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setValue } from 'mingo/util';
-import { EARTH_RADIUS_M, distanceMeters, docPoint, findNear, toPoint, type LngLat } from './geo';
+import { EARTH_RADIUS_M, distanceFrom, docPoint, findNear, toPoint, type LngLat } from './geo';
 import { encodeDoc } from './ejson';
 import { CloudBaseError, duplicateKey, invalidParam, requestFailed } from './errors';
 import { applyModifier, compileQuery, runPipeline, shape } from './mingo';
@@ -44,9 +44,10 @@ function requireGeoIndex(view: DocView, collection: string, field: string): void
 }
 
 function sortByDistance(docs: Doc[], field: string, center: LngLat): Doc[] {
+  const distance = distanceFrom(center);
   const dist = (d: Doc): number => {
     const p = docPoint(d, field);
-    return p ? distanceMeters(center, p) : Infinity;
+    return p ? distance(p) : Infinity;
   };
   return docs
     .map((doc) => ({ doc, d: dist(doc) }))
@@ -255,10 +256,11 @@ function geoNearStage(view: DocView, collection: string, spec: unknown): Doc[] {
     : { $nearSphere: { $geometry: spec['near'] } };
   const rows = view.candidates(collection, { [key]: region });
   const hits: { doc: Doc; d: number; loc: unknown }[] = [];
+  const distance = distanceFrom(center);
   for (const row of rows) {
     const p = docPoint(row.doc, key);
     if (!p || !filter.test(row.doc)) continue;
-    const d = distanceMeters(center, p);
+    const d = distance(p);
     if (d >= min && d <= max) hits.push({ doc: row.doc, d, loc: { type: 'Point', coordinates: [...p] } });
   }
   hits.sort((a, b) => a.d - b.d);
