@@ -191,6 +191,71 @@ describe('elemMatch with field criteria looks at embedded documents only, as Mon
   });
 });
 
+describe('$jsonSchema in where and match, draft 4 with bsonType (issue 13)', () => {
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('scratch').add({
+      data: [
+        { _id: 'a', name: 'apple', price: 5 },
+        { _id: 'b', name: 'banana', price: 3.5 },
+        { _id: 'c', name: 'carrot' },
+        { _id: 'd', name: 'durian', price: 30 },
+      ],
+    });
+  });
+  const _ = () => h.db.command;
+  const ids = async (where: object): Promise<string[]> =>
+    ((await h.db.collection('scratch').where(where).get()).data as { _id: string }[]).map((d) => d._id);
+
+  it('where(_.jsonSchema(...)) with required, bsonType and minimum', async () => {
+    const schema = { required: ['price'], properties: { price: { bsonType: 'int', minimum: 5 } } };
+    expect(await ids(_().jsonSchema(schema))).toEqual(['a', 'd']);
+    expect(wire.last('database.getDocument').body['query']).toBe(
+      '{"$jsonSchema":{"required":["price"],"properties":{"price":{"bsonType":"int","minimum":{"$numberInt":"5"}}}}}',
+    );
+    // draft 4: exclusiveMinimum is a boolean beside minimum (draft 6 on would refuse the schema)
+    expect(await ids(_().jsonSchema({ properties: { price: { minimum: 5, exclusiveMinimum: true } } }))).toEqual([
+      'c',
+      'd',
+    ]);
+  });
+
+  it('aggregate().match(_.jsonSchema(...)) with type and pattern', async () => {
+    const res = await h.db
+      .collection('scratch')
+      .aggregate()
+      .match(_().jsonSchema({ required: ['name'], properties: { name: { type: 'string', pattern: '^(b|c)' } } }))
+      .project({ _id: 1 })
+      .end();
+    expect(wire.last('database.aggregateDocuments').body['stages']).toContainEqual({
+      stageKey: '$match',
+      stageValue: '{"$jsonSchema":{"required":["name"],"properties":{"name":{"type":"string","pattern":"^(b|c)"}}}}',
+    });
+    expect(res.list).toEqual([{ _id: 'b' }, { _id: 'c' }]);
+  });
+
+  it('refuses an unknown keyword or BSON type, as MongoDB does', async () => {
+    await sdkError(
+      h.db
+        .collection('scratch')
+        .where(_().jsonSchema({ bsonType: 'nope' }))
+        .get(),
+    );
+    expect(wire.last('database.getDocument').response).toEqual({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringMatching(/^\$jsonSchema: .*Unknown type name alias: nope/),
+      requestId: expect.any(String),
+    });
+    await sdkError(
+      h.db
+        .collection('scratch')
+        .where(_().jsonSchema({ properties: { price: { foo: 1 } } }))
+        .get(),
+    );
+    expect(wire.last('database.getDocument').response['message']).toMatch(/^\$jsonSchema: .*unknown keyword: "foo"/);
+  });
+});
+
 describe('limits', () => {
   beforeAll(() => h.emulator.reset());
   it('returns 100 documents by default and up to 1000 when asked', async () => {

@@ -12,10 +12,12 @@ import { update, type Modifier } from 'mingo/updater';
 import { dateOperators } from './dates';
 import { expressionOperators } from './expressions';
 import { geoQueryOperators } from './geo';
+import { jsonSchemaValidator } from './json-schema';
 import { isPlainObject, type Doc } from './values';
 
 /**
- * mingo with every operator plus the geo ones, built once (mingo's default entry point rebuilds its context on
+ * mingo with every operator plus the geo ones, the corrected ones (array elements above, `dates.ts`,
+ * `expressions.ts`) and Ajv for `$jsonSchema`, built once (mingo's default entry point rebuilds its context on
  * every call). Scripts (`$where`, `$function`, `$accumulator`) are off, as on CloudBase. mingo's QueryOperator
  * type is the intersection of its built-ins' signatures, so the custom operators need a cast.
  */
@@ -79,6 +81,7 @@ const options = {
     window,
   }),
   scriptEnabled: false,
+  jsonSchemaValidator,
 };
 
 export const compileQuery = (condition: Doc | undefined): Query => new Query(condition ?? {}, options);
