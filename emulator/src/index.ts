@@ -52,9 +52,9 @@ export interface EmulatorOptions {
   readonly indexesFile?: string;
   /** The CloudBase env id the SDK is given (never `local`). */
   readonly envId?: string;
-  /** Open transactions are aborted after this long (default 10 s). */
+  /** Open transactions are aborted after this long (default 30 s, CloudBase's lifetime). */
   readonly transactionTimeoutMs?: number;
-  /** How long a plain write waits for a transaction's lock (default 10 s). */
+  /** How long a plain write waits for a transaction's lock (default: the transaction lifetime). */
   readonly lockWaitMs?: number;
   /** Capture hook: called with every `/admin` request and its response. */
   readonly onRequest?: (record: RequestRecord) => void;
@@ -100,8 +100,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
   const store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
-  const timeoutMs = options.transactionTimeoutMs ?? 10_000;
-  const transactions = new Transactions(store, { timeoutMs, lockWaitMs: options.lockWaitMs ?? timeoutMs });
+  const transactions = new Transactions(store, {
+    timeoutMs: options.transactionTimeoutMs,
+    lockWaitMs: options.lockWaitMs,
+  });
   const router = new ActionRouter();
   router.register(databaseActions(store, transactions));
 

@@ -56,7 +56,7 @@ it('50 concurrent runTransaction transfers conserve the total, through conflicts
         (error: { errMsg?: string }) => {
           // wx-server-sdk turns a conflict raised inside the callback into errCode -501001 (it drops `code`),
           // so runTransaction does not retry those: callers retry on the message, as production code must
-          if (!/DATABASE_TRANSACTION_CONFLICT|locked by another transaction|changed since/.test(String(error.errMsg))) {
+          if (!/\[ResourceUnavailable\.TransactionConflict\]/.test(String(error.errMsg))) {
             throw error;
           }
           conflicts += 1;

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sdkError, startWithSdk, type Database, type SdkHarness } from './helpers/sdk';
+import { WireRecorder } from './helpers/wire';
 
+const ENV = 'conformance-env';
 let h: SdkHarness;
+const wire = new WireRecorder();
 beforeAll(async () => {
-  h = await startWithSdk();
+  h = await startWithSdk({ envId: ENV, onRequest: wire.onRequest });
 });
 afterAll(() => h.emulator.stop());
 
@@ -123,7 +126,138 @@ describe('queries: every db.command query operator', () => {
   });
 });
 
+describe('elemMatch with field criteria looks at embedded documents only, as MongoDB does (issue 13)', () => {
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('scratch').add({
+      data: [
+        { _id: 'numbers', tags: [1, 2, 3] },
+        { _id: 'strings', tags: ['Go'] },
+        { _id: 'documents', tags: [{ value: 1 }, { value: 7 }] },
+      ],
+    });
+  });
+  const _ = () => h.db.command;
+  const ids = async (where: object): Promise<string[]> =>
+    ((await h.db.collection('scratch').where(where).get()).data as { _id: string }[]).map((d) => d._id);
+
+  it.each([
+    ['gt', () => _().gt(0), '{"$gt":{"$numberInt":"0"}}'],
+    ['exists', () => _().exists(true), '{"$exists":true}'],
+    ['mod', () => _().mod([4, 3]), '{"$mod":[{"$numberInt":"4"},{"$numberInt":"3"}]}'],
+  ] as const)('elemMatch({ value: %s })', async (_name, criterion, wireCriterion) => {
+    expect(await ids({ tags: _().elemMatch({ value: criterion() }) })).toEqual(['documents']);
+    expect(wire.last('database.getDocument')).toEqual({
+      body: {
+        envName: ENV,
+        action: 'database.getDocument',
+        collectionName: 'scratch',
+        queryType: 'WHERE',
+        query: `{"tags":{"$elemMatch":{"value":${wireCriterion}}}}`,
+        limit: 100,
+      },
+      response: {
+        data: { list: ['{"_id":"documents","tags":[{"value":{"$numberInt":"1"}},{"value":{"$numberInt":"7"}}]}'] },
+        requestId: expect.any(String),
+      },
+    });
+  });
+
+  it('elemMatch with value criteria still matches plain elements', async () => {
+    expect(await ids({ tags: _().elemMatch(_().gt(2)) })).toEqual(['numbers']);
+    expect(await ids({ tags: _().elemMatch(_().eq('Go')) })).toEqual(['strings']);
+  });
+
+  it('neighbours: all with elemMatch, the elemMatch projection and pull with field criteria', async () => {
+    // (@cloudbase/database 1.4.3 serializes a command nested in all([elemMatch(...)]) as its internal object,
+    // so the criterion here is a plain value)
+    expect(await ids({ tags: _().all([_().elemMatch({ value: 1 })]) })).toEqual(['documents']);
+    const projected = await h.db
+      .collection('scratch')
+      .where({ _id: _().in(['numbers', 'documents']) })
+      .field({ tags: _().project.elemMatch({ value: 1 }) })
+      .get();
+    // no matching element: MongoDB leaves the field out (mingo left it undefined, which went out as null)
+    expect(wire.last('database.getDocument').response['data']).toEqual({
+      list: ['{"_id":"numbers"}', '{"_id":"documents","tags":[{"value":{"$numberInt":"1"}}]}'],
+    });
+    expect(projected.data).toEqual([{ _id: 'numbers' }, { _id: 'documents', tags: [{ value: 1 }] }]);
+    await h.db.collection('scratch').add({ data: { _id: 'mixed', tags: [1, { value: 1 }, 'Go', { value: 0 }] } });
+    await h.db
+      .collection('scratch')
+      .doc('mixed')
+      .update({ data: { tags: _().pull({ value: _().gt(0) }) } });
+    expect((await h.db.collection('scratch').doc('mixed').get()).data.tags).toEqual([1, 'Go', { value: 0 }]);
+  });
+});
+
+describe('$jsonSchema in where and match, draft 4 with bsonType (issue 13)', () => {
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('scratch').add({
+      data: [
+        { _id: 'a', name: 'apple', price: 5 },
+        { _id: 'b', name: 'banana', price: 3.5 },
+        { _id: 'c', name: 'carrot' },
+        { _id: 'd', name: 'durian', price: 30 },
+      ],
+    });
+  });
+  const _ = () => h.db.command;
+  const ids = async (where: object): Promise<string[]> =>
+    ((await h.db.collection('scratch').where(where).get()).data as { _id: string }[]).map((d) => d._id);
+
+  it('where(_.jsonSchema(...)) with required, bsonType and minimum', async () => {
+    const schema = { required: ['price'], properties: { price: { bsonType: 'int', minimum: 5 } } };
+    expect(await ids(_().jsonSchema(schema))).toEqual(['a', 'd']);
+    expect(wire.last('database.getDocument').body['query']).toBe(
+      '{"$jsonSchema":{"required":["price"],"properties":{"price":{"bsonType":"int","minimum":{"$numberInt":"5"}}}}}',
+    );
+    // draft 4: exclusiveMinimum is a boolean beside minimum (draft 6 on would refuse the schema)
+    expect(await ids(_().jsonSchema({ properties: { price: { minimum: 5, exclusiveMinimum: true } } }))).toEqual([
+      'c',
+      'd',
+    ]);
+  });
+
+  it('aggregate().match(_.jsonSchema(...)) with type and pattern', async () => {
+    const res = await h.db
+      .collection('scratch')
+      .aggregate()
+      .match(_().jsonSchema({ required: ['name'], properties: { name: { type: 'string', pattern: '^(b|c)' } } }))
+      .project({ _id: 1 })
+      .end();
+    expect(wire.last('database.aggregateDocuments').body['stages']).toContainEqual({
+      stageKey: '$match',
+      stageValue: '{"$jsonSchema":{"required":["name"],"properties":{"name":{"type":"string","pattern":"^(b|c)"}}}}',
+    });
+    expect(res.list).toEqual([{ _id: 'b' }, { _id: 'c' }]);
+  });
+
+  it('refuses an unknown keyword or BSON type, as MongoDB does', async () => {
+    await sdkError(
+      h.db
+        .collection('scratch')
+        .where(_().jsonSchema({ bsonType: 'nope' }))
+        .get(),
+    );
+    expect(wire.last('database.getDocument').response).toEqual({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringMatching(/^\$jsonSchema: .*Unknown type name alias: nope/),
+      requestId: expect.any(String),
+    });
+    await sdkError(
+      h.db
+        .collection('scratch')
+        .where(_().jsonSchema({ properties: { price: { foo: 1 } } }))
+        .get(),
+    );
+    expect(wire.last('database.getDocument').response['message']).toMatch(/^\$jsonSchema: .*unknown keyword: "foo"/);
+  });
+});
+
 describe('limits', () => {
+  beforeAll(() => h.emulator.reset());
   it('returns 100 documents by default and up to 1000 when asked', async () => {
     const docs = Array.from({ length: 1100 }, (_, i) => ({ n: i }));
     for (let i = 0; i < docs.length; i += 500) await h.db.collection('scratch').add({ data: docs.slice(i, i + 500) });
@@ -211,6 +345,41 @@ describe('updates: every db.command update operator', () => {
           .update({ data: { n: 1 } })
       ).stats.updated,
     ).toBe(0);
+  });
+  it('updateAndReturn reports updated 1 for a match it left unchanged; plain update reports 0 (issue 13)', async () => {
+    const _ = h.db.command;
+    // wx-server-sdk 4.0.2 does not wrap updateAndReturn: it is on the @cloudbase/database query it wraps
+    const updateAndReturn = (where: object, data: object) =>
+      h.db.collection('items').where(where)._query.updateAndReturn(data);
+    const unchanged = await updateAndReturn({ _id: 'u' }, { n: _.max(3) });
+    expect(wire.last('database.modifyAndReturnDoc')).toEqual({
+      body: {
+        envName: ENV,
+        action: 'database.modifyAndReturnDoc',
+        collectionName: 'items',
+        queryType: 'WHERE',
+        query: '{"_id":"u"}',
+        data: '{"$max":{"n":{"$numberInt":"3"}}}',
+      },
+      response: {
+        data: { updated: 1, doc: expect.stringContaining('"n":{"$numberInt":"10"}') },
+        requestId: expect.any(String),
+      },
+    });
+    expect(unchanged.updated).toBe(1);
+    expect(unchanged.doc).toMatchObject({ _id: 'u', n: 10 });
+    const changed = await updateAndReturn({ _id: 'u' }, { n: _.inc(1) });
+    expect(changed).toMatchObject({ updated: 1, doc: { _id: 'u', n: 11 } });
+    const missing = await updateAndReturn({ _id: 'nope' }, { n: _.inc(1) });
+    expect(wire.last('database.modifyAndReturnDoc').response['data']).toEqual({ updated: 0, doc: null });
+    expect(missing).toMatchObject({ updated: 0, doc: null });
+    // plain update counts the documents it changed (MongoDB's nModified): an unchanged match is 0
+    const plain = await h.db
+      .collection('items')
+      .where({ _id: 'u' })
+      .update({ data: { n: _.max(3) } });
+    expect(wire.last('database.modifyDocument').response['data']).toEqual({ updated: 0, upsert_id: null });
+    expect(plain.stats.updated).toBe(0);
   });
   it('where().update updates every match; multi false only the first', async () => {
     await h.db.collection('items').add({ data: [{ g: 1 }, { g: 1 }, { g: 1 }] });
@@ -352,6 +521,161 @@ describe('aggregation', () => {
   });
 });
 
+describe('aggregation string operators, as MongoDB (issue 13)', () => {
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('scratch').add({ data: { _id: 's', name: '山城拼团 group', n: 2019 } });
+  });
+  const $ = () => h.db.command.aggregate;
+  const project = async (fields: object): Promise<unknown> =>
+    (await h.db.collection('scratch').aggregate().project(fields).end()).list[0];
+  /** The documents of the last aggregate answer, as canonical EJSON objects (field order aside). */
+  const answered = (): unknown[] =>
+    (wire.last('database.aggregateDocuments').response['data'] as { list: string[] }).list.map(
+      (doc) => JSON.parse(doc) as unknown,
+    );
+
+  it('substr and substrBytes: a negative length takes the rest of the string; numbers are taken as text', async () => {
+    const out = await project({
+      _id: 0,
+      rest: $().substr(['$name', 6, -1]),
+      restBytes: $().substrBytes(['$name', 12, -1]),
+      head: $().substrBytes(['$name', 0, 6]),
+      year: $().substr(['$n', 2, 2]),
+    });
+    expect(wire.last('database.aggregateDocuments').body['stages']).toEqual([
+      {
+        stageKey: '$project',
+        stageValue:
+          '{"_id":{"$numberInt":"0"},"rest":{"$substr":["$name",{"$numberInt":"6"},{"$numberInt":"-1"}]},' +
+          '"restBytes":{"$substrBytes":["$name",{"$numberInt":"12"},{"$numberInt":"-1"}]},' +
+          '"head":{"$substrBytes":["$name",{"$numberInt":"0"},{"$numberInt":"6"}]},' +
+          '"year":{"$substr":["$n",{"$numberInt":"2"},{"$numberInt":"2"}]}}',
+      },
+    ]);
+    expect(answered()).toEqual([{ rest: '拼团 group', restBytes: ' group', head: '山城', year: '19' }]);
+    expect(out).toEqual({ rest: '拼团 group', restBytes: ' group', head: '山城', year: '19' });
+  });
+
+  it('indexOfCP counts code points and indexOfBytes UTF-8 bytes', async () => {
+    const out = await project({
+      _id: 0,
+      cp: $().indexOfCP(['$name', '团']),
+      cpFrom: $().indexOfCP(['$name', 'o', 7]),
+      cpMissing: $().indexOfCP(['$name', '团', 0, 3]),
+      bytes: $().indexOfBytes(['$name', '团']),
+      bytesFrom: $().indexOfBytes(['$name', 'g', 12, 14]),
+      none: $().indexOfCP(['$missing', 'x']),
+    });
+    const int = (n: number) => ({ $numberInt: String(n) });
+    expect(answered()).toEqual([
+      { cp: int(3), cpFrom: int(7), cpMissing: int(-1), bytes: int(9), bytesFrom: int(13), none: null },
+    ]);
+    expect(out).toEqual({ cp: 3, cpFrom: 7, cpMissing: -1, bytes: 9, bytesFrom: 13, none: null });
+  });
+
+  it('an unknown operator is reported as an unknown operator', async () => {
+    const err = await sdkError(
+      h.db
+        .collection('scratch')
+        .aggregate()
+        .project({ x: { $noSuchOperator: ['$name'] } })
+        .end(),
+    );
+    expect(wire.last('database.aggregateDocuments').response).toEqual({
+      code: 'DATABASE_INVALID_OPERRATOR',
+      message: 'unknown operator $noSuchOperator',
+      requestId: expect.any(String),
+    });
+    // wx-server-sdk maps no numeric code for aggregate failures
+    expect(err).toEqual({ errCode: -1, errMsg: 'collection.aggregate:fail unknown operator $noSuchOperator' });
+  });
+});
+
+describe('aggregation date operators, as MongoDB (issue 13)', () => {
+  // each checked against C strftime's %U/%V/%G/%w/%u/%j for every day from 1990 to 2040 when written
+  const DAYS = [
+    ['2019-05-14T12:00:00Z', { week: 19, isoWeek: 20, isoWeekYear: 2019, dayOfWeek: 3 }],
+    ['2019-01-05T12:00:00Z', { week: 0, isoWeek: 1, isoWeekYear: 2019, dayOfWeek: 7 }],
+    ['2019-01-06T12:00:00Z', { week: 1, isoWeek: 1, isoWeekYear: 2019, dayOfWeek: 1 }],
+    ['2016-01-03T12:00:00Z', { week: 1, isoWeek: 53, isoWeekYear: 2015, dayOfWeek: 1 }],
+    ['2019-12-30T12:00:00Z', { week: 52, isoWeek: 1, isoWeekYear: 2020, dayOfWeek: 2 }],
+    ['2023-01-01T12:00:00Z', { week: 1, isoWeek: 52, isoWeekYear: 2022, dayOfWeek: 1 }],
+  ] as const;
+  beforeAll(async () => {
+    h.emulator.reset();
+    await h.db.collection('scratch').add({ data: DAYS.map(([at], i) => ({ i, at: new Date(at) })) });
+  });
+  const $ = () => h.db.command.aggregate;
+
+  it('week (Sunday-start, week 0 before the first Sunday), isoWeek, isoWeekYear, dayOfWeek', async () => {
+    const res = await h.db
+      .collection('scratch')
+      .aggregate()
+      .sort({ i: 1 })
+      .project({
+        _id: 0,
+        week: $().week('$at'),
+        isoWeek: $().isoWeek('$at'),
+        isoWeekYear: $().isoWeekYear('$at'),
+        dayOfWeek: $().dayOfWeek('$at'),
+      })
+      .end();
+    expect(wire.last('database.aggregateDocuments').body['stages']).toEqual([
+      { stageKey: '$sort', stageValue: '{"i":{"$numberInt":"1"}}' },
+      {
+        stageKey: '$project',
+        stageValue:
+          '{"_id":{"$numberInt":"0"},"week":{"$week":"$at"},"isoWeek":{"$isoWeek":"$at"},' +
+          '"isoWeekYear":{"$isoWeekYear":"$at"},"dayOfWeek":{"$dayOfWeek":"$at"}}',
+      },
+    ]);
+    expect(res.list).toEqual(DAYS.map(([, parts]) => parts));
+  });
+
+  it('dateToString and the date parts in a timezone (Olson name or offset); null for a missing date', async () => {
+    await h.db.collection('scratch').add({ data: { i: 99, at: new Date('2019-05-14T20:30:00.123Z') } });
+    const res = await h.db
+      .collection('scratch')
+      .aggregate()
+      .match({ i: 99 })
+      .project({
+        _id: 0,
+        shanghai: $().dateToString({
+          date: '$at',
+          format: '%Y-%m-%d %H:%M:%S.%L %w %u %U %V %G %j %z %Z %%',
+          timezone: 'Asia/Shanghai',
+        }),
+        offset: $().dateToString({ date: '$at', format: '%H:%M %z %Z', timezone: '-04:30' }),
+        plain: $().dateToString({ date: '$at' }),
+        onNull: $().dateToString({ date: '$missing', onNull: 'none' }),
+        dayOfWeek: $().dayOfWeek({ date: '$at', timezone: 'Asia/Shanghai' }),
+        week: $().week({ date: '$at', timezone: '+08:00' }),
+        hour: $().hour({ date: '$at', timezone: 'America/Argentina/Buenos_Aires' }),
+        year: $().year('$missing'),
+      })
+      .end();
+    expect(wire.last('database.aggregateDocuments').body['stages']).toContainEqual({
+      stageKey: '$project',
+      stageValue: expect.stringContaining(
+        '"shanghai":{"$dateToString":{"date":"$at","format":"%Y-%m-%d %H:%M:%S.%L %w %u %U %V %G %j %z %Z %%","timezone":"Asia/Shanghai"}}',
+      ),
+    });
+    expect(res.list).toEqual([
+      {
+        shanghai: '2019-05-15 04:30:00.123 4 3 19 20 2019 135 +0800 +480 %',
+        offset: '16:00 -0430 -270',
+        plain: '2019-05-14T20:30:00.123Z',
+        onNull: 'none',
+        dayOfWeek: 4,
+        week: 19,
+        hour: 17,
+        year: null,
+      },
+    ]);
+  });
+});
+
 describe('data types and server time', () => {
   beforeAll(() => h.emulator.reset());
 
@@ -407,6 +731,82 @@ describe('data types and server time', () => {
     expect(doc['flag']).toBe(false);
     expect(doc['none']).toBeNull();
     expect((await h.db.collection('scratch').where({ when }).count()).total).toBe(1);
+  });
+});
+
+describe('ObjectId values (issue 13)', () => {
+  beforeAll(() => h.emulator.reset());
+  // wx-server-sdk 4.0.2 does not re-export ObjectId: it is on the @cloudbase/database instance it wraps
+  const objectId = (id: string): unknown => h.db._db.ObjectId({ id });
+  const HEX = '5f1e2d3c4b5a69788796a5b4';
+  const ID_HEX = '65a1b2c3d4e5f60718293a4b';
+
+  it('come back as the 24-character hex string the SDK expects', async () => {
+    const { _id } = await h.db.collection('scratch').add({ data: { a: objectId(HEX), list: [objectId(HEX)] } });
+    expect(wire.last('database.insertDocument').body['data']).toEqual([
+      `{"a":{"$oid":"${HEX}"},"list":[{"$oid":"${HEX}"}]}`,
+    ]);
+    const doc = (
+      await h.db
+        .collection('scratch')
+        .doc(_id as string)
+        .get()
+    ).data;
+    expect(wire.last('database.getDocument').response['data']).toEqual({
+      list: [`{"_id":"${_id as string}","a":"${HEX}","list":["${HEX}"]}`],
+    });
+    expect(doc).toEqual({ _id, a: HEX, list: [HEX] });
+    // stored as an ObjectId: a query by ObjectId finds it, one by the plain string does not
+    expect(
+      (
+        await h.db
+          .collection('scratch')
+          .where({ a: objectId(HEX) })
+          .count()
+      ).total,
+    ).toBe(1);
+    expect((await h.db.collection('scratch').where({ a: HEX }).count()).total).toBe(0);
+  });
+
+  it('doc(hex) reads, updates and removes a document whose _id is an ObjectId', async () => {
+    const added = await h.db.collection('scratch').add({ data: { _id: objectId(ID_HEX), n: 1 } });
+    expect(wire.last('database.insertDocument').response['data']).toEqual({ insertedIds: [ID_HEX] });
+    expect(added._id).toBe(ID_HEX);
+    const got = await h.db.collection('scratch').doc(ID_HEX).get();
+    expect(wire.last('database.getDocument')).toEqual({
+      body: {
+        envName: ENV,
+        action: 'database.getDocument',
+        collectionName: 'scratch',
+        queryType: 'DOC',
+        query: `{"_id":"${ID_HEX}"}`,
+        multi: false,
+      },
+      response: { data: { list: [`{"_id":"${ID_HEX}","n":{"$numberInt":"1"}}`] }, requestId: expect.any(String) },
+    });
+    expect(got.data).toEqual({ _id: ID_HEX, n: 1 });
+    const updated = await h.db
+      .collection('scratch')
+      .doc(ID_HEX)
+      .update({ data: { n: h.db.command.inc(1) } });
+    expect(updated.stats.updated).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('scratch')
+          .where({ _id: objectId(ID_HEX), n: 2 })
+          .count()
+      ).total,
+    ).toBe(1);
+    expect((await h.db.collection('scratch').doc(ID_HEX).remove()).stats.removed).toBe(1);
+    expect(
+      (
+        await h.db
+          .collection('scratch')
+          .where({ _id: objectId(ID_HEX) })
+          .count()
+      ).total,
+    ).toBe(0);
   });
 });
 
@@ -484,6 +884,42 @@ describe('geo', () => {
     expect(list[0]?.dist).toBe(0);
     expect(list[1]?.dist).toBeGreaterThan(1000);
     expect(list[1]?.dist).toBeLessThan(1500);
+  });
+
+  it("distances are MongoDB's to the last bit: atan2(|a × b|, a · b) × 6378100 m, as S2 computes (issue 13)", async () => {
+    // each the value of MongoDB's S2 code (a C program with the same operations under glibc 2.36 gave the same
+    // bits); haversine gives 1381.281361010671 and 5112.443097896766 for the second and third
+    const S2 = [0, 1381.2813610116864, 5112.443097896289, 11862.415850343525];
+    const res = await h.db
+      .collection('places')
+      .aggregate()
+      .geoNear({ near: here(), spherical: true, distanceField: 'dist' })
+      .project({ dist: 1 })
+      .end();
+    expect(wire.last('database.aggregateDocuments').body['stages']).toEqual([
+      {
+        stageKey: '$geoNear',
+        stageValue:
+          '{"near":{"type":"Point","coordinates":[{"$numberDouble":"106.5775"},{"$numberDouble":"29.5577"}]},' +
+          '"spherical":true,"distanceField":"dist"}',
+      },
+      { stageKey: '$project', stageValue: '{"dist":{"$numberInt":"1"}}' },
+    ]);
+    // on the wire, each double with its shortest round-trip digits (0 goes out as an int: see the README)
+    const answered = (wire.last('database.aggregateDocuments').response['data'] as { list: string[] }).list;
+    expect(answered.map((doc) => JSON.parse(doc) as unknown)).toEqual([
+      { _id: 'jfb', dist: { $numberInt: '0' } },
+      { _id: 'ctm', dist: { $numberDouble: '1381.2813610116864' } },
+      { _id: 'gyq', dist: { $numberDouble: '5112.443097896289' } },
+      { _id: 'spb', dist: { $numberDouble: '11862.415850343525' } },
+    ]);
+    expect((res.list as { dist: number }[]).map((d) => d.dist)).toEqual(S2);
+    // a maxDistance of exactly the second distance keeps that place, and the query operator agrees
+    const within = await h.db
+      .collection('places')
+      .where({ location: h.db.command.geoNear({ geometry: here(), maxDistance: S2[1] }) })
+      .get();
+    expect(idsOf(within)).toEqual(['jfb', 'ctm']);
   });
 
   it('geoNear needs a 2dsphere index, as on CloudBase', async () => {

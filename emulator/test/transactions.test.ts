@@ -1,11 +1,27 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sdkError, startWithSdk, type Database, type SdkHarness } from './helpers/sdk';
+import { WireRecorder } from './helpers/wire';
 
-const TIMEOUT_MS = 400;
+/** CloudBase's exact answers (issue 13). */
+const NOT_EXIST = {
+  code: 'DATABASE_TRANSACTION_FAIL',
+  message:
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  requestId: expect.stringMatching(/^[0-9a-f]{16}$/),
+};
+const CONFLICT = {
+  code: 'DATABASE_TRANSACTION_CONFLICT',
+  message:
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+  requestId: expect.stringMatching(/^[0-9a-f]{16}$/),
+};
+const LIFETIME_MS = 30_000;
+
 let h: SdkHarness;
+const wire = new WireRecorder();
 beforeAll(async () => {
-  // a short transaction lifetime so the timeout path runs in milliseconds
-  h = await startWithSdk({ transactionTimeoutMs: TIMEOUT_MS });
+  // the default transaction lifetime; the tests that outlive it move a fake clock instead of waiting
+  h = await startWithSdk({ envId: 'tx-env', onRequest: wire.onRequest });
 });
 afterAll(() => h.emulator.stop());
 beforeEach(async () => {
@@ -16,11 +32,21 @@ beforeEach(async () => {
       { _id: 'b', balance: 100 },
     ],
   });
+  wire.clear();
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const balance = async (id: string): Promise<number> =>
   ((await h.db.collection('accounts').doc(id).get()).data as { balance: number }).balance;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const last = (action: string) => wire.last(action);
+const TX_ID = expect.stringMatching(/^[0-9a-f]{32}$/);
+/** Transaction timers only: the SDK's HTTP traffic keeps running on real time. */
+const fakeClock = (): void => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+};
 
 describe('transactions', () => {
   it('commit applies every write at once; reads inside see the transaction own writes', async () => {
@@ -53,23 +79,37 @@ describe('transactions', () => {
     expect([await balance('a'), await balance('b')]).toEqual([100, 100]);
   });
 
-  it('reads see the snapshot taken at start, not later commits', async () => {
+  it('takes its snapshot at its first read or write, not at startTransaction, as MongoDB does', async () => {
     const tx = await h.db.startTransaction();
+    // committed after startTransaction but before the transaction's first operation: visible to it
+    await h.db.collection('accounts').add({ data: { _id: 'early', balance: 5 } });
     await h.db
       .collection('accounts')
       .doc('a')
       .update({ data: { balance: 1 } });
-    await h.db.collection('accounts').add({ data: { _id: 'later', balance: 5 } });
-    expect((await tx.collection('accounts').doc('a').get()).data.balance).toBe(100);
+    expect((await tx.collection('accounts').doc('a').get()).data.balance).toBe(1);
+    // committed after the first operation: invisible
+    await h.db
+      .collection('accounts')
+      .doc('b')
+      .update({ data: { balance: 2 } });
+    await h.db.collection('accounts').add({ data: { _id: 'late', balance: 5 } });
+    expect((await tx.collection('accounts').doc('b').get()).data.balance).toBe(100);
     const inTx = await tx
       .collection('accounts')
       .where({ balance: h.db.command.gte(0) })
       .get();
-    expect(inTx.data.map((d: { _id: string }) => d._id)).toEqual(['a', 'b']);
-    await tx.rollback();
+    expect(inTx.data.map((d: { _id: string }) => d._id)).toEqual(['a', 'b', 'early']);
+    // so a document changed before the first operation does not conflict with the transaction writing it
+    await tx
+      .collection('accounts')
+      .doc('early')
+      .update({ data: { balance: 6 } });
+    await tx.commit();
+    expect(await balance('early')).toBe(6);
   });
 
-  it('a write to a document locked by another transaction fails at once with DATABASE_TRANSACTION_CONFLICT', async () => {
+  it('a write to a document locked by another transaction fails at once with CloudBase conflict answer', async () => {
     const first = await h.db.startTransaction();
     const second = await h.db.startTransaction();
     await first
@@ -84,16 +124,38 @@ describe('transactions', () => {
         .update({ data: { balance: 2 } }),
     );
     expect(Date.now() - started).toBeLessThan(200);
-    expect(err.errMsg).toMatch(/locked by another transaction/);
-    // the conflicting transaction is aborted; committing it reports the conflict code the SDK retries on
-    await expect(second.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect(last('database.modifyDocument')).toEqual({
+      body: {
+        envName: 'tx-env',
+        action: 'database.modifyDocument',
+        collectionName: 'accounts',
+        queryType: 'DOC',
+        query: '{"_id":"a"}',
+        data: '{"$set":{"balance":{"$numberInt":"2"}}}',
+        multi: false,
+        merge: true,
+        upsert: false,
+        transactionId: TX_ID,
+      },
+      response: CONFLICT,
+    });
+    // wx-server-sdk turns the answer into errCode -501001 and keeps only the message
+    expect(err).toEqual({
+      errCode: -501001,
+      errMsg: `document.update:fail -501001 resource system error. ${CONFLICT.message}`,
+    });
+    // the conflict aborted the second transaction: it no longer exists
+    await expect(second.commit()).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+      message: NOT_EXIST.message,
+    });
     await first.commit();
     expect(await balance('a')).toBe(1);
   });
 
   it('a write to a document changed since the snapshot conflicts (no lost update)', async () => {
     const tx = await h.db.startTransaction();
-    const seen = (await tx.collection('accounts').doc('a').get()).data.balance as number;
+    const seenBalance = (await tx.collection('accounts').doc('a').get()).data.balance as number;
     await h.db
       .collection('accounts')
       .doc('a')
@@ -102,9 +164,10 @@ describe('transactions', () => {
       tx
         .collection('accounts')
         .doc('a')
-        .update({ data: { balance: seen - 10 } }),
+        .update({ data: { balance: seenBalance - 10 } }),
     );
-    expect(err.errMsg).toMatch(/changed since the transaction started/);
+    expect(err.errMsg).toContain(CONFLICT.message);
+    expect(last('database.modifyDocument').response).toEqual(CONFLICT);
     expect(await balance('a')).toBe(105);
   });
 
@@ -125,14 +188,65 @@ describe('transactions', () => {
     expect(await balance('a')).toBe(51);
   });
 
-  it('an open transaction is aborted after its timeout and its locks are released', async () => {
+  it.each([
+    ['committed', (tx: Database) => tx.commit()],
+    ['rolled back', (tx: Database) => tx.rollback()],
+  ] as const)(
+    'reads, writes, commit and rollback on a %s transaction answer TransactionNotExist',
+    async (_name, end) => {
+      const tx = await h.db.startTransaction();
+      await tx.collection('accounts').doc('a').get();
+      await end(tx);
+      const get = await sdkError(tx.collection('accounts').doc('a').get());
+      expect(last('database.getDocument')).toEqual({
+        body: {
+          envName: 'tx-env',
+          action: 'database.getDocument',
+          collectionName: 'accounts',
+          queryType: 'DOC',
+          query: '{"_id":"a"}',
+          multi: false,
+          transactionId: TX_ID,
+        },
+        response: NOT_EXIST,
+      });
+      expect(get).toEqual({
+        errCode: -501001,
+        errMsg: `document.get:fail -501001 resource system error. ${NOT_EXIST.message}`,
+      });
+      await sdkError(
+        tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { balance: 0 } }),
+      );
+      expect(last('database.modifyDocument').response).toEqual(NOT_EXIST);
+      await expect(tx.commit()).rejects.toMatchObject({ code: NOT_EXIST.code, message: NOT_EXIST.message });
+      await expect(tx.rollback()).rejects.toMatchObject({ code: NOT_EXIST.code, message: NOT_EXIST.message });
+      expect(last('database.abortTransaction').response).toEqual(NOT_EXIST);
+      expect(await balance('a')).toBe(100);
+    },
+  );
+
+  it('lives 30 seconds: then it is aborted, its locks released, and any use answers TransactionNotExist', async () => {
+    fakeClock();
     const tx = await h.db.startTransaction();
     await tx
       .collection('accounts')
       .doc('a')
       .update({ data: { balance: 0 } });
-    await sleep(TIMEOUT_MS + 100);
-    await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    vi.advanceTimersByTime(LIFETIME_MS - 1);
+    expect((await tx.collection('accounts').doc('a').get()).data.balance).toBe(0);
+    vi.advanceTimersByTime(1);
+    await expect(tx.commit()).rejects.toMatchObject({ code: NOT_EXIST.code, message: NOT_EXIST.message });
+    expect(last('database.commitTransaction')).toEqual({
+      body: {
+        envName: 'tx-env',
+        action: 'database.commitTransaction',
+        transactionId: TX_ID,
+      },
+      response: NOT_EXIST,
+    });
     await h.db
       .collection('accounts')
       .doc('a')
@@ -140,19 +254,20 @@ describe('transactions', () => {
     expect(await balance('a')).toBe(101);
   });
 
-  it('runTransaction re-runs the callback when commit reports a conflict', async () => {
+  it('runTransaction throws, without re-running the callback, when its transaction outlived 30 seconds', async () => {
+    fakeClock();
     let runs = 0;
-    const result = await h.db.runTransaction(async (tx: Database) => {
+    const run = h.db.runTransaction(async (tx: Database) => {
       runs += 1;
       await tx
         .collection('accounts')
         .doc('a')
         .update({ data: { balance: h.db.command.inc(-10) } });
-      if (runs === 1) await sleep(TIMEOUT_MS + 100); // the first attempt outlives its transaction
-      return runs;
+      vi.advanceTimersByTime(LIFETIME_MS);
     }, 3);
-    expect(result).toBe(2);
-    expect(await balance('a')).toBe(90);
+    await expect(run).rejects.toMatchObject({ code: NOT_EXIST.code, message: NOT_EXIST.message });
+    expect(runs).toBe(1);
+    expect(await balance('a')).toBe(100);
   });
 
   it('runTransaction rolls back when the callback throws', async () => {
@@ -178,5 +293,6 @@ describe('transactions', () => {
     await tx.collection('products').add({ data: { sku: 'S1' } });
     await expect(tx.commit()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     expect(await balance('a')).toBe(100);
+    await expect(tx.rollback()).rejects.toMatchObject({ code: NOT_EXIST.code });
   });
 });

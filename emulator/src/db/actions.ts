@@ -1,10 +1,11 @@
 import type { ActionHandlers } from '../http/router';
-import { decodeField, decodeObject, encodeDoc } from './ejson';
+import { ObjectId } from 'bson';
+import { decodeField, decodeObject, encodeAnswerDoc, objectIdsAsHex } from './ejson';
 import { aggregate, count, find, insert, modify, modifyAndReturn, remove, type WritePlan } from './engine';
 import { invalidParam } from './errors';
 import type { Store } from './store';
 import type { Transactions } from './transactions';
-import { isPlainObject, type Doc } from './values';
+import { idKey, isPlainObject, type Doc } from './values';
 import { committedView, type DocView } from './view';
 
 function requiredString(body: Doc, field: string): string {
@@ -41,6 +42,19 @@ function decodeStages(raw: unknown, now: number): Doc[] {
   });
 }
 
+const OBJECT_ID_HEX = /^[0-9a-f]{24}$/i;
+
+/**
+ * The query of a `doc(id)` request. Documents answer an ObjectId `_id` as its hex string, so the SDK addresses
+ * such a document by that string: a 24-hex-character id with no document of its own finds the ObjectId one.
+ */
+function docQuery(view: DocView, collection: string, query: Doc | undefined): Doc | undefined {
+  const id = query?.['_id'];
+  if (typeof id !== 'string' || !OBJECT_ID_HEX.test(id) || view.get(collection, idKey(id))) return query;
+  const objectId = ObjectId.createFromHexString(id);
+  return view.get(collection, idKey(objectId)) ? { ...query, _id: objectId } : query;
+}
+
 /** Every `database.*` action of `/admin`, answering the response shapes the SDK reads. */
 export function databaseActions(store: Store, transactions: Transactions): ActionHandlers {
   const committed = committedView(store);
@@ -58,14 +72,17 @@ export function databaseActions(store: Store, transactions: Transactions): Actio
   return {
     'database.getDocument': (body, { now }) => {
       const single = body['queryType'] === 'DOC';
-      const docs = find(viewFor(body), requiredString(body, 'collectionName'), {
-        query: decodeObject(body['query'], now, 'query'),
+      const collection = requiredString(body, 'collectionName');
+      const view = viewFor(body);
+      const query = decodeObject(body['query'], now, 'query');
+      const docs = find(view, collection, {
+        query: single ? docQuery(view, collection, query) : query,
         order: decodeObject(body['order'], now, 'order'),
         projection: decodeObject(body['projection'], now, 'projection'),
         offset: single ? 0 : optionalNumber(body, 'offset'),
         limit: single ? 1 : optionalNumber(body, 'limit'),
       });
-      return { data: { list: docs.map(encodeDoc) } };
+      return { data: { list: docs.map(encodeAnswerDoc) } };
     },
 
     'database.calculateDocument': (body, { now }) => ({
@@ -78,7 +95,7 @@ export function databaseActions(store: Store, transactions: Transactions): Actio
       const collection = requiredString(body, 'collectionName');
       const docs = decodeDocs(body['data'], now);
       const result = await write(body, (view) => insert(view, collection, docs));
-      return { data: result };
+      return { data: { insertedIds: objectIdsAsHex(result.insertedIds) } };
     },
 
     'database.modifyDocument': async (body, { now }) => {
@@ -92,8 +109,11 @@ export function databaseActions(store: Store, transactions: Transactions): Actio
         merge: body['merge'] !== false,
         upsert: body['upsert'] === true,
       };
-      const result = await write(body, (view) => modify(view, collection, args));
-      return { data: { updated: result.updated, upsert_id: result.upsertId } };
+      const byDoc = body['queryType'] === 'DOC';
+      const result = await write(body, (view) =>
+        modify(view, collection, byDoc ? { ...args, query: docQuery(view, collection, args.query) } : args),
+      );
+      return { data: { updated: result.updated, upsert_id: objectIdsAsHex(result.upsertId) } };
     },
 
     'database.modifyAndReturnDoc': async (body, { now }) => {
@@ -102,19 +122,22 @@ export function databaseActions(store: Store, transactions: Transactions): Actio
       if (!data) throw invalidParam('data is required');
       const query = decodeObject(body['query'], now, 'query');
       const result = await write(body, (view) => modifyAndReturn(view, collection, query, data));
-      return { data: { updated: result.updated, doc: result.doc ? encodeDoc(result.doc) : null } };
+      return { data: { updated: result.updated, doc: result.doc ? encodeAnswerDoc(result.doc) : null } };
     },
 
     'database.removeDocument': async (body, { now }) => {
       const collection = requiredString(body, 'collectionName');
       const query = decodeObject(body['query'], now, 'query');
-      const result = await write(body, (view) => remove(view, collection, query, isMulti(body)));
+      const byDoc = body['queryType'] === 'DOC';
+      const result = await write(body, (view) =>
+        remove(view, collection, byDoc ? docQuery(view, collection, query) : query, isMulti(body)),
+      );
       return { data: result };
     },
 
     'database.aggregateDocuments': (body, { now }) => {
       const docs = aggregate(committed, requiredString(body, 'collectionName'), decodeStages(body['stages'], now));
-      return { data: { list: docs.map(encodeDoc) } };
+      return { data: { list: docs.map(encodeAnswerDoc) } };
     },
 
     'database.addCollection': (body) => {

@@ -1,4 +1,4 @@
-import { BSONRegExp, EJSON } from 'bson';
+import { BSONRegExp, EJSON, ObjectId } from 'bson';
 import { invalidParam } from './errors';
 import { isPlainObject, type Doc } from './values';
 
@@ -51,5 +51,34 @@ export function decodeObject(raw: unknown, now: number, name: string): Doc | und
   return value;
 }
 
-/** Canonical EJSON, as CloudBase returns documents. */
+/** Canonical EJSON, as documents are stored and compared. */
 export const encodeDoc = (doc: unknown): string => EJSON.stringify(doc, { relaxed: false });
+
+/**
+ * The value with every ObjectId as its 24-character hex string, as CloudBase answers them; unchanged parts are
+ * shared, not copied.
+ */
+export function objectIdsAsHex(value: unknown): unknown {
+  if (value instanceof ObjectId) return value.toHexString();
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const hex = objectIdsAsHex(item);
+      if (hex !== item) (out ??= [...value])[i] = hex;
+    });
+    return out ?? value;
+  }
+  if (!isPlainObject(value)) return value;
+  let out: Doc | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const hex = objectIdsAsHex(item);
+    if (hex !== item) (out ??= { ...value })[key] = hex;
+  }
+  return out ?? value;
+}
+
+/**
+ * A document as CloudBase answers it: canonical EJSON, except that ObjectIds are 24-character hex strings
+ * (the SDK's bson 4 would turn `{"$oid": ...}` into an ObjectId that its result formatting empties to `{}`).
+ */
+export const encodeAnswerDoc = (doc: unknown): string => encodeDoc(objectIdsAsHex(doc));

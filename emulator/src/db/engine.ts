@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setValue } from 'mingo/util';
-import { EARTH_RADIUS_M, distanceMeters, docPoint, findNear, toPoint, type LngLat } from './geo';
+import { EARTH_RADIUS_M, distanceFrom, docPoint, findNear, toPoint, type LngLat } from './geo';
 import { encodeDoc } from './ejson';
 import { CloudBaseError, duplicateKey, invalidParam, requestFailed } from './errors';
 import { applyModifier, compileQuery, runPipeline, shape } from './mingo';
@@ -44,9 +44,10 @@ function requireGeoIndex(view: DocView, collection: string, field: string): void
 }
 
 function sortByDistance(docs: Doc[], field: string, center: LngLat): Doc[] {
+  const distance = distanceFrom(center);
   const dist = (d: Doc): number => {
     const p = docPoint(d, field);
-    return p ? distanceMeters(center, p) : Infinity;
+    return p ? distance(p) : Infinity;
   };
   return docs
     .map((doc) => ({ doc, d: dist(doc) }))
@@ -178,7 +179,11 @@ export function modify(
   return { changes, touched, result: { updated: changes.length, upsertId: null } };
 }
 
-/** `updateAndReturn`: the first match, updated; answers the new document. */
+/**
+ * `updateAndReturn`: the first match, updated; answers the new document. Like MongoDB's findAndModify (whose
+ * `lastErrorObject.n` counts the match), `updated` is 1 whenever a document matched, even when the update left
+ * it as it was; plain `update` counts only documents it changed, like MongoDB's `nModified`.
+ */
 export function modifyAndReturn(
   view: DocView,
   collection: string,
@@ -192,7 +197,7 @@ export function modifyAndReturn(
   return {
     changes: doc ? [{ collection, key: row.key, doc }] : [],
     touched: [{ collection, key: row.key }],
-    result: { updated: doc ? 1 : 0, doc: doc ?? row.doc },
+    result: { updated: 1, doc: doc ?? row.doc },
   };
 }
 
@@ -220,7 +225,7 @@ export function insert(view: DocView, collection: string, docs: Doc[]): WritePla
     if (seen.has(key) || view.get(collection, key))
       throw duplicateKey(collection, '_id_', `_id: ${JSON.stringify(id)}`);
     seen.add(key);
-    return { collection, key, doc: { ...input, _id: id } };
+    return { collection, key, doc: { _id: id, ...input } }; // _id first, as MongoDB stores it
   });
   return {
     changes,
@@ -251,10 +256,11 @@ function geoNearStage(view: DocView, collection: string, spec: unknown): Doc[] {
     : { $nearSphere: { $geometry: spec['near'] } };
   const rows = view.candidates(collection, { [key]: region });
   const hits: { doc: Doc; d: number; loc: unknown }[] = [];
+  const distance = distanceFrom(center);
   for (const row of rows) {
     const p = docPoint(row.doc, key);
     if (!p || !filter.test(row.doc)) continue;
-    const d = distanceMeters(center, p);
+    const d = distance(p);
     if (d >= min && d <= max) hits.push({ doc: row.doc, d, loc: { type: 'Point', coordinates: [...p] } });
   }
   hits.sort((a, b) => a.d - b.d);

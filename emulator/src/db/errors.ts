@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'DATABASE_REQUEST_FAILED'
   | 'DATABASE_INVALID_OPERRATOR'
   | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'DATABASE_TRANSACTION_FAIL'
   | 'INVALID_PARAM'
   | 'INVALID_ACTION'
   | 'SYS_ERR';
@@ -30,17 +31,39 @@ export const invalidParam = (message: string): CloudBaseError => new CloudBaseEr
 export const requestFailed = (message: string): CloudBaseError =>
   new CloudBaseError('DATABASE_REQUEST_FAILED', message);
 
-export const transactionConflict = (message: string): CloudBaseError =>
-  new CloudBaseError('DATABASE_TRANSACTION_CONFLICT', message);
+/** CloudBase's answer to a write that conflicts with another transaction (its exact text). */
+export const transactionConflict = (): CloudBaseError =>
+  new CloudBaseError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+  );
+
+/** CloudBase's answer to any use of a transaction that was committed, aborted or timed out (its exact text). */
+export const transactionNotExist = (): CloudBaseError =>
+  new CloudBaseError(
+    'DATABASE_TRANSACTION_FAIL',
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  );
 
 /** MongoDB's wording, so code that recognises E11000 in production recognises it here too. */
 export const duplicateKey = (collection: string, index: string, key: string): CloudBaseError =>
   requestFailed(`E11000 duplicate key error collection: ${collection} index: ${index} dup key: { ${key} }`);
 
+/**
+ * mingo's words for an operator it does not know, in aggregation: an unknown expression operator falls through
+ * to its accumulator lookup ("accumulator '$foo' is not registered."), an unknown stage is "unregistered".
+ */
+const UNKNOWN_EXPRESSION = /^accumulator '(\$[^']*)' is not registered\.?$/;
+const UNKNOWN_STAGE = /^unregistered pipeline operator (\$\S*?)\.?$/;
+
 /** Turns anything thrown while handling a request into the error the SDK receives. */
 export function toCloudBaseError(error: unknown): CloudBaseError {
   if (error instanceof CloudBaseError) return error;
   if (error instanceof MingoError) {
+    const expression = UNKNOWN_EXPRESSION.exec(error.message)?.[1];
+    if (expression) return new CloudBaseError('DATABASE_INVALID_OPERRATOR', `unknown operator ${expression}`);
+    const stage = UNKNOWN_STAGE.exec(error.message)?.[1];
+    if (stage) return new CloudBaseError('DATABASE_INVALID_OPERRATOR', `unknown pipeline stage ${stage}`);
     return /unknown .*operator|is not registered|invalid .*operator/i.test(error.message)
       ? new CloudBaseError('DATABASE_INVALID_OPERRATOR', error.message)
       : requestFailed(error.message);

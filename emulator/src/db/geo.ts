@@ -1,4 +1,5 @@
 import { invalidParam } from './errors';
+import { exactAtan2, exactSinCos } from './exact-math';
 import { isPlainObject, pathValues, type Doc } from './values';
 
 /** MongoDB's spherical earth radius for `2dsphere` queries, in metres. */
@@ -32,12 +33,68 @@ export function toPoint(value: unknown): LngLat | undefined {
 
 const rad = (deg: number): number => (deg * Math.PI) / 180;
 
-/** Great-circle distance in metres (haversine). */
-export function distanceMeters(a: LngLat, b: LngLat): number {
-  const dLat = rad(b[1] - a[1]);
-  const dLng = rad(b[0] - a[0]);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+/** S2's degrees-to-radians (S1Angle::Degrees multiplies by M_PI / 180, one rounding fewer than deg * π / 180). */
+const DEGREES = Math.PI / 180;
+type UnitVector = readonly [x: number, y: number, z: number];
+
+/** Unit vectors by longitude, then latitude: each costs two correctly rounded sin/cos, and points recur. */
+const vectors = new Map<number, Map<number, UnitVector>>();
+const MAX_CACHED_LONGITUDES = 100_000;
+
+/** The point on the unit sphere, as S2LatLng::ToPoint computes it. */
+function unitVector([lng, lat]: LngLat): UnitVector {
+  let byLat = vectors.get(lng);
+  const cached = byLat?.get(lat);
+  if (cached) return cached;
+  const [sinPhi, cosPhi] = exactSinCos(lat * DEGREES);
+  const [sinTheta, cosTheta] = exactSinCos(lng * DEGREES);
+  const vector: UnitVector = [cosTheta * cosPhi, sinTheta * cosPhi, sinPhi];
+  if (!byLat) {
+    if (vectors.size >= MAX_CACHED_LONGITUDES) vectors.clear();
+    vectors.set(lng, (byLat = new Map()));
+  }
+  byLat.set(lat, vector);
+  return vector;
+}
+
+/** The last few centres' distance functions: one request filters by them, then sorts by them. */
+const recentCenters = new Map<string, (p: LngLat) => number>();
+const RECENT_CENTERS = 8;
+
+/**
+ * Distances in metres from `center`, as MongoDB's 2dsphere computes them: the angle between the unit vectors,
+ * atan2(|a × b|, a · b) (S2Point::Angle), times 6378100 m, with each operation in S2's order, so code may compare
+ * them with `===`. Haversine differs in the last digits.
+ */
+export function distanceFrom(center: LngLat): (p: LngLat) => number {
+  const key = `${center[0]},${center[1]}`;
+  let distance = recentCenters.get(key);
+  if (!distance) {
+    if (recentCenters.size >= RECENT_CENTERS) recentCenters.delete(recentCenters.keys().next().value as string);
+    recentCenters.set(key, (distance = distancesFrom(center)));
+  }
+  return distance;
+}
+
+/** A distance function from `center` that remembers the distances it computed. */
+function distancesFrom(center: LngLat): (p: LngLat) => number {
+  const [ax, ay, az] = unitVector(center);
+  const known = new Map<UnitVector, number>();
+  return (p) => {
+    const b = unitVector(p);
+    let distance = known.get(b);
+    if (distance === undefined) {
+      const [bx, by, bz] = b;
+      const cx = ay * bz - az * by;
+      const cy = az * bx - ax * bz;
+      const cz = ax * by - ay * bx;
+      const cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
+      const dot = ax * bx + ay * by + az * bz;
+      distance = exactAtan2(cross, dot) * EARTH_RADIUS_M;
+      known.set(b, distance);
+    }
+    return distance;
+  };
 }
 
 /** The lng/lat box around a circle, widened at the poles and the antimeridian to the whole range. */
@@ -124,7 +181,8 @@ export function parseRegion(value: unknown, operator: '$geoWithin' | '$geoInters
     const c = toPoint(center);
     if (!c || typeof radius !== 'number' || radius < 0) throw invalidParam('$centerSphere needs [[lng, lat], radians]');
     const meters = radius * EARTH_RADIUS_M;
-    return { contains: (p) => distanceMeters(c, p) <= meters, box: circleBox(c, meters) };
+    const distance = distanceFrom(c);
+    return { contains: (p) => distance(p) <= meters, box: circleBox(c, meters) };
   }
   throw invalidParam(`${operator} needs $geometry${operator === '$geoWithin' ? ' or $centerSphere' : ''}`);
 }
@@ -176,8 +234,9 @@ export type GeoOperator = (field: string, value: unknown) => (doc: unknown) => b
 export const geoQueryOperators: Record<`$${string}`, GeoOperator> = {
   $nearSphere: (field: string, value: unknown) => {
     const near = parseNear(value);
+    const distance = distanceFrom(near.center);
     return pointPredicate(field, (p) => {
-      const d = distanceMeters(near.center, p);
+      const d = distance(p);
       return d >= near.minDistance && d <= near.maxDistance;
     });
   },

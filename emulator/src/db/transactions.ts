@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { WritePlan } from './engine';
-import { invalidParam, transactionConflict } from './errors';
+import { transactionConflict, transactionNotExist } from './errors';
 import type { Change, Store, StoredDoc } from './store';
 import type { Doc } from './values';
 import { overlayView, type DocView } from './view';
 
+/** How long CloudBase keeps a transaction: "transaction must be commit or abort in 30 seconds". */
+export const TRANSACTION_LIFETIME_MS = 30_000;
+
 export interface TransactionOptions {
-  /** A transaction still open after this long is aborted (CloudBase-like 10 s by default). */
-  readonly timeoutMs: number;
-  /** How long a plain write waits for a document locked by a transaction. */
-  readonly lockWaitMs: number;
+  /** A transaction still open after this long is aborted (default: CloudBase's 30 s). */
+  readonly timeoutMs?: number | undefined;
+  /** How long a plain write waits for a document locked by a transaction (default: the transaction lifetime). */
+  readonly lockWaitMs?: number | undefined;
 }
 
 type Keyed<T> = Map<string, Map<string, T>>;
@@ -21,9 +24,10 @@ interface Transaction {
   readonly before: Keyed<Doc | null>;
   readonly view: DocView;
   readonly timer: NodeJS.Timeout;
+  /** Whether the snapshot is taken; as in MongoDB, that happens at the transaction's first read or write. */
+  snapshot: boolean;
 }
 
-const ENDED_KEPT = 10_000;
 const lockKey = (collection: string, key: string): string => `${collection}\u0000${key}`;
 
 function keyed<T>(map: Keyed<T>, collection: string): Map<string, T> {
@@ -34,24 +38,30 @@ function keyed<T>(map: Keyed<T>, collection: string): Map<string, T> {
 
 /**
  * Snapshot isolation with pessimistic write locks, as CloudBase documents it: reads see the snapshot taken
- * at start; a write locks its document; a write by another transaction to a locked (or since-changed) document
- * fails at once with DATABASE_TRANSACTION_CONFLICT and aborts that transaction; plain writes wait for locks.
+ * at the transaction's first read or write; a write locks its document; a write by another transaction to a
+ * locked (or since-changed) document fails at once with DATABASE_TRANSACTION_CONFLICT and aborts that
+ * transaction; plain writes wait for locks. A transaction that ended (committed, aborted, timed out) is gone:
+ * any further use answers DATABASE_TRANSACTION_FAIL, as CloudBase does.
  */
 export class Transactions {
   private readonly active = new Map<string, Transaction>();
-  private readonly ended = new Map<string, string>();
   private readonly locks = new Map<string, string>();
   private waiters: (() => void)[] = [];
+  private readonly timeoutMs: number;
+  private readonly lockWaitMs: number;
 
   constructor(
     private readonly store: Store,
-    private readonly options: TransactionOptions,
+    options: TransactionOptions = {},
   ) {
+    this.timeoutMs = options.timeoutMs ?? TRANSACTION_LIFETIME_MS;
+    this.lockWaitMs = options.lockWaitMs ?? this.timeoutMs;
     store.onChange = (collection, key, previous) => this.keepBeforeImage(collection, key, previous);
   }
 
   private keepBeforeImage(collection: string, key: string, previous: StoredDoc | undefined): void {
     for (const tx of this.active.values()) {
+      if (!tx.snapshot) continue;
       const before = keyed(tx.before, collection);
       if (!before.has(key)) before.set(key, previous?.doc ?? null);
     }
@@ -70,22 +80,27 @@ export class Transactions {
       },
       (collection) => [...(writes.get(collection)?.keys() ?? []), ...(before.get(collection)?.keys() ?? [])],
     );
-    const timer = setTimeout(() => this.end(id, 'aborted: transaction timed out'), this.options.timeoutMs);
+    const timer = setTimeout(() => {
+      const tx = this.active.get(id);
+      if (tx) this.finish(tx);
+    }, this.timeoutMs);
     timer.unref();
-    this.active.set(id, { id, writes, before, view, timer });
+    this.active.set(id, { id, writes, before, view, timer, snapshot: false });
     return id;
   }
 
+  /** An open transaction; an ended or unknown one is, as on CloudBase, one that does not exist. */
   private get(id: string): Transaction {
     const tx = this.active.get(id);
-    if (tx) return tx;
-    const outcome = this.ended.get(id);
-    if (outcome) throw transactionConflict(`transaction ${id} is no longer active (${outcome})`);
-    throw invalidParam(`unknown transaction ${id}`);
+    if (!tx) throw transactionNotExist();
+    return tx;
   }
 
+  /** The transaction's view of the database; its first use takes the snapshot. */
   view(id: string): DocView {
-    return this.get(id).view;
+    const tx = this.get(id);
+    tx.snapshot = true;
+    return tx.view;
   }
 
   /** Records a transactional write after taking its locks; a conflict aborts the transaction. */
@@ -95,10 +110,8 @@ export class Transactions {
       const owner = this.locks.get(lockKey(collection, key));
       const changedSinceSnapshot = tx.before.get(collection)?.has(key) ?? false;
       if ((owner !== undefined && owner !== id) || changedSinceSnapshot) {
-        this.end(id, 'aborted: write conflict');
-        throw transactionConflict(
-          `document ${key} in ${collection} is ${changedSinceSnapshot ? 'changed since the transaction started' : 'locked by another transaction'}`,
-        );
+        this.finish(tx);
+        throw transactionConflict();
       }
     }
     for (const { collection, key } of plan.touched) this.locks.set(lockKey(collection, key), id);
@@ -108,7 +121,6 @@ export class Transactions {
 
   /** Applies every write of the transaction atomically (one durable batch). */
   commit(id: string): void {
-    if (this.ended.get(id) === 'committed') return;
     const tx = this.get(id);
     const changes: Change[] = [];
     for (const [collection, docs] of tx.writes) {
@@ -117,28 +129,18 @@ export class Transactions {
     this.active.delete(id); // its own commit must not record before-images into it
     try {
       this.store.apply(changes);
-    } catch (error) {
-      this.finish(tx, 'aborted: commit failed');
-      throw error;
+    } finally {
+      this.finish(tx);
     }
-    this.finish(tx, 'committed');
   }
 
   abort(id: string): void {
-    if (this.ended.has(id)) return;
-    this.end(id, 'aborted: rolled back');
+    this.finish(this.get(id));
   }
 
-  private end(id: string, outcome: string): void {
-    const tx = this.get(id);
-    this.finish(tx, outcome);
-  }
-
-  private finish(tx: Transaction, outcome: string): void {
+  private finish(tx: Transaction): void {
     clearTimeout(tx.timer);
     this.active.delete(tx.id);
-    this.ended.set(tx.id, outcome);
-    if (this.ended.size > ENDED_KEPT) this.ended.delete(this.ended.keys().next().value as string);
     let released = false;
     for (const [key, owner] of this.locks) {
       if (owner === tx.id) {
@@ -155,7 +157,7 @@ export class Transactions {
 
   /** Runs a plain write, waiting (bounded) while any document it touches is locked by a transaction. */
   async runPlain<T>(compute: () => WritePlan<T>): Promise<T> {
-    const deadline = Date.now() + this.options.lockWaitMs;
+    const deadline = Date.now() + this.lockWaitMs;
     for (;;) {
       const plan = compute();
       if (!plan.touched.some(({ collection, key }) => this.locks.has(lockKey(collection, key)))) {
@@ -163,7 +165,7 @@ export class Transactions {
         return plan.result;
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw transactionConflict('timed out waiting for a document locked by a transaction');
+      if (left <= 0) throw transactionConflict();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -176,6 +178,6 @@ export class Transactions {
 
   /** Aborts every open transaction (used by reset and stop). */
   abortAll(): void {
-    for (const tx of [...this.active.values()]) this.finish(tx, 'aborted: emulator reset');
+    for (const tx of [...this.active.values()]) this.finish(tx);
   }
 }
