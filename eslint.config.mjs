@@ -88,6 +88,7 @@ export default tseslint.config(
       'shared/src/domain/**/*.ts',
       'shared/src/contracts/**/*.ts',
       'shared/src/client.ts',
+      'shared/src/admin-client.ts',
     ],
     ignores: ['**/*.test.ts'],
     rules: {
