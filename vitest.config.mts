@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The console's tests import its single-file components.
+  plugins: [vue()],
   resolve: {
     alias: {
       '@shared': fileURLToPath(new URL('./shared/src', import.meta.url)),
