@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -20,6 +21,11 @@ const boundaries = {
   noSdk: { regex: '^wx-server-sdk(/|$)', message: 'wx-server-sdk belongs in shared/src/server only.' },
   noZod: { regex: '^zod(/|$)', message: 'Import z from shared/src/kernel/zod (it configures jitless first).' },
   noNode: { regex: nodeBuiltins, message: 'Domain code has no I/O: no node built-ins.' },
+  noNodeInBrowser: { regex: nodeBuiltins, message: 'The console runs in a browser: no node built-ins.' },
+  onlyAdminClient: {
+    regex: '^@shared/(?!admin-client$)|(^|/)shared/src(/|$)',
+    message: 'The console reaches shared/ only through @shared/admin-client.',
+  },
 };
 
 export default tseslint.config(
@@ -32,11 +38,27 @@ export default tseslint.config(
       'cloudfunctions/*/index.js',
       'miniprogram/shared/**',
       'miniprogram/miniprogram_npm/**',
+      'admin/dist/**',
       '**/fixtures/**',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The console's single-file components: Vue's recommended rules, TypeScript in <script setup lang="ts">,
+  // layout left to prettier.
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] },
+      globals: globals.browser,
+    },
+    rules: {
+      ...pluginVue.configs['no-layout-rules'].rules,
+      // Pages and components are folders with an index.vue, named by their folder.
+      'vue/multi-word-component-names': 'off',
+    },
+  },
   {
     rules: {
       'no-console': 'error',
@@ -49,7 +71,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.mjs', 'emulator/**/*.ts', 'bench/**/*.ts', 'tools/**', 'testing/**'],
+    files: ['**/*.mjs', 'emulator/**/*.ts', 'bench/**/*.ts', 'tools/**', 'testing/**', 'admin/vite.config.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
@@ -90,11 +112,34 @@ export default tseslint.config(
     },
   },
   {
+    files: ['admin/src/**/*.ts', 'admin/src/**/*.vue'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        boundaries.onlyAdminClient,
+        boundaries.noServer,
+        boundaries.noSdk,
+        boundaries.noEmulator,
+        boundaries.noZod,
+        boundaries.noNodeInBrowser,
+      ]),
+    },
+  },
+  {
+    // The console's tests and browser harness run on node; they may start the emulator, never zod or the SDK.
+    files: ['admin/**/*.test.ts', 'admin/e2e/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': restrict([boundaries.noSdk, boundaries.noZod]),
+    },
+  },
+  {
     files: [
       'shared/src/kernel/**/*.ts',
       'shared/src/domain/**/*.ts',
       'shared/src/contracts/**/*.ts',
       'shared/src/client.ts',
+      'shared/src/admin-client.ts',
     ],
     ignores: ['**/*.test.ts'],
     rules: {

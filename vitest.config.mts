@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -6,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * is `npm run test:slow` (`*.slow.test.ts`: long simulations and soak runs). CI runs both.
  */
 export default defineConfig({
+  // The console's tests import its single-file components.
+  plugins: [vue()],
   resolve: {
     alias: {
       '@shared': fileURLToPath(new URL('./shared/src', import.meta.url)),

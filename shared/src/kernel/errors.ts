@@ -1,6 +1,7 @@
 /**
- * Every error code the product returns, with the message a shopper sees. Codes are stable API: the
- * mini-program switches on them. Add a code here, never a free-form string elsewhere.
+ * Every error code the product returns, with the message a shopper (or a member of staff) sees. Codes are
+ * stable API: the mini-program and the console switch on them. Add a code here, never a free-form string
+ * elsewhere.
  */
 export const ERROR_MESSAGES = {
   INVALID_ARGUMENT: '请求参数有误，请检查后重试',
@@ -29,6 +30,12 @@ export const ERROR_MESSAGES = {
   CONTENT_RISKY: '内容含有不适宜的信息，请修改后重试',
   UNAVAILABLE: '服务暂时不可用，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
+  // Staff of the web console (admin/): they sign in with an account and password, not through WeChat.
+  INVALID_CREDENTIALS: '账号或密码错误',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已锁定，请 15 分钟后再试',
+  SESSION_INVALID: '登录已失效，请重新登录',
+  PASSWORD_CHANGE_REQUIRED: '请先修改密码后再继续',
+  WRONG_PASSWORD: '原密码不正确',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

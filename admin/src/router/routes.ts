@@ -1,0 +1,65 @@
+/**
+ * Every page of the console. Pages are loaded on demand (one chunk each); the signed-in pages are
+ * children of the layout. A page that needs a permission names its key in ADMIN_PAGES (shared with the
+ * server), and its allowed roles come from there.
+ */
+import { ADMIN_PAGES, type AdminPage } from '@shared/admin-client';
+import { DashboardIcon } from 'tdesign-icons-vue-next';
+import type { RouteMeta, RouteRecordRaw } from 'vue-router';
+
+/** The meta of a page listed in ADMIN_PAGES: its title and roles come from the shared table. */
+function pageMeta(page: AdminPage, extra: Partial<RouteMeta> = {}): RouteMeta {
+  return { title: ADMIN_PAGES[page].title, page, roles: ADMIN_PAGES[page].roles, ...extra };
+}
+
+export const ROUTE_NAMES = {
+  login: 'login',
+  workbench: 'workbench',
+  changePassword: 'changePassword',
+  forbidden: 'forbidden',
+  notFound: 'notFound',
+} as const;
+
+/** The signed-in pages, inside the layout: the menu is built from these. */
+export const consoleRoutes: RouteRecordRaw[] = [
+  {
+    path: 'workbench',
+    name: ROUTE_NAMES.workbench,
+    component: () => import('../pages/dashboard/workbench/index.vue'),
+    meta: pageMeta('workbench', { menu: { icon: DashboardIcon, order: 0 } }),
+  },
+  {
+    path: 'account/password',
+    name: ROUTE_NAMES.changePassword,
+    component: () => import('../pages/account/password/index.vue'),
+    meta: pageMeta('changePassword'),
+  },
+  {
+    path: '403',
+    name: ROUTE_NAMES.forbidden,
+    component: () => import('../pages/result/forbidden/index.vue'),
+    meta: { title: '无权限' },
+  },
+];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: ROUTE_NAMES.login,
+    component: () => import('../pages/auth/login/index.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/',
+    component: () => import('../layouts/console-layout.vue'),
+    redirect: { name: ROUTE_NAMES.workbench },
+    meta: { title: '工作台' },
+    children: consoleRoutes,
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: ROUTE_NAMES.notFound,
+    component: () => import('../pages/result/not-found/index.vue'),
+    meta: { title: '页面不存在', public: true },
+  },
+];

@@ -1,0 +1,10 @@
+/**
+ * The only module the web console (`admin/`) imports from shared/, as `@shared/admin-client`. Like
+ * `client.ts` for the mini-program: nothing under `server/` may be reachable from here, and zod comes
+ * only through the contracts (configured by kernel/zod).
+ */
+export * from './contracts/admin';
+export { type Envelope, envelopeSchema, failure, success } from './kernel/envelope';
+export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode, userMessage } from './kernel/errors';
+export * as money from './kernel/money';
+export type { Fen } from './kernel/money';

@@ -1,0 +1,36 @@
+/**
+ * The console's actions (`POST <ADMIN_API_PREFIX>/<action>`), one contract file per action named after it,
+ * and who may call them and see which page.
+ */
+import { changePasswordContract } from './change-password.contract';
+import { staffLoginContract } from './staff-login.contract';
+import { staffLogoutContract } from './staff-logout.contract';
+import { staffMeContract } from './staff-me.contract';
+import type { StaffRole } from './permissions';
+
+export * from './admin-contract';
+export * from './http';
+export * from './permissions';
+export * from './staff.schema';
+export { changePasswordContract, staffLoginContract, staffLogoutContract, staffMeContract };
+
+/** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
+export const adminContracts = {
+  staffLogin: staffLoginContract,
+  staffMe: staffMeContract,
+  changePassword: changePasswordContract,
+  staffLogout: staffLogoutContract,
+} as const;
+
+export type AdminAction = keyof typeof adminContracts;
+export type AdminContractOf<A extends AdminAction> = (typeof adminContracts)[A];
+
+export function isAdminAction(value: string): value is AdminAction {
+  return Object.prototype.hasOwnProperty.call(adminContracts, value);
+}
+
+/** Whether a member of staff in `role` may call `action` (public actions: anyone, signed in or not). */
+export function canCallAction(role: StaffRole, action: AdminAction): boolean {
+  const { roles } = adminContracts[action];
+  return roles === 'public' || roles.includes(role);
+}

@@ -1,0 +1,46 @@
+/**
+ * Who may do what in the console. The server authorises every action from its contract's `roles`; the
+ * console builds its menu and guards its pages from `ADMIN_PAGES`. Both tables live here so they cannot
+ * drift apart.
+ *
+ * - `ops`: the platform's operators; everything.
+ * - `merchant`: one merchant's staff; its own products, activities, orders and shipping only (the server
+ *   scopes every query by `merchantId`, the console only hides what is not theirs).
+ * - `service`: customer service; orders, refunds and after-sales; no catalogue and no staff.
+ */
+import * as z from '../../kernel/zod';
+
+export const STAFF_ROLES = ['ops', 'merchant', 'service'] as const;
+export const staffRoleSchema = z.enum(STAFF_ROLES);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+export const STAFF_ROLE_LABELS = {
+  ops: '平台运营',
+  merchant: '商家',
+  service: '客服',
+} as const satisfies Record<StaffRole, string>;
+
+/** What each role is for, as the console tells the staff member. */
+export const STAFF_ROLE_DESCRIPTIONS = {
+  ops: '负责整个平台：商家、商品、活动、订单、售后与员工账号。',
+  merchant: '负责本商家的商品、拼团活动、订单与发货，只能看到本商家的数据。',
+  service: '负责订单查询、退款与售后处理，不管理商品和员工账号。',
+} as const satisfies Record<StaffRole, string>;
+
+/** Every role: what each signed-in member of staff may use. */
+export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
+
+/**
+ * The console's pages that need a permission, by page key (the routes name them in `meta.page`). A page
+ * is added here together with its route; the role lists say who sees it in the menu and may open it.
+ */
+export const ADMIN_PAGES = {
+  workbench: { title: '工作台', roles: ANY_STAFF },
+  changePassword: { title: '修改密码', roles: ANY_STAFF },
+} as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
+
+export type AdminPage = keyof typeof ADMIN_PAGES;
+
+export function canSeePage(role: StaffRole, page: AdminPage): boolean {
+  return ADMIN_PAGES[page].roles.includes(role);
+}
