@@ -154,17 +154,16 @@ const orderState = async (platform: Platform) => ({
   users: await platform.find('users'),
 });
 
-/** `fn` refuses the call with `code` and a message in Chinese, and nothing an order touches changed. */
-export async function expectRefused(
-  platform: Platform,
-  fn: string,
-  openid: string | undefined,
-  body: unknown,
-  code: string,
-): Promise<void> {
-  const before = await orderState(platform);
-  const refused = await answer(platform, fn, openid, body);
-  expect(refused).toMatchObject({ ok: false, error: { code } });
-  expect(refused.ok || refused.error.message).toMatch(/[\u4e00-\u9fa5]/);
-  expect(await orderState(platform)).toEqual(before);
-}
+/**
+ * `expectRefused(fn, openid, body, code)` on one platform: `fn` refuses the call with `code` and a message
+ * in Chinese, and nothing an order touches changed.
+ */
+export const expectRefusedOn =
+  (platform: Platform) =>
+  async (fn: string, openid: string | undefined, body: unknown, code: string): Promise<void> => {
+    const before = await orderState(platform);
+    const refused = await answer(platform, fn, openid, body);
+    expect(refused).toMatchObject({ ok: false, error: { code } });
+    expect(refused.ok || refused.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await orderState(platform)).toEqual(before);
+  };
