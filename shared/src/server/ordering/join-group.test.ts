@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CatalogOptions, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
-import { answer, expectRefusedOn, formingGroup, type Placed } from '../testing/shopper';
+import { answer, expectRefusedOn, formingGroup, joinGroupAs, type Placed } from '../testing/shopper';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
@@ -71,6 +71,15 @@ describe('joinGroup refuses', () => {
       { groupId: failed.groupId, quantity: 1, delivery: pickupAt(failed.fx) },
       'GROUP_EXPIRED',
     );
+  });
+
+  it('a group that already succeeded, with GROUP_SUCCEEDED (not GROUP_EXPIRED), even past its deadline', async () => {
+    const { fx, groupId } = await forming({ groupSize: 2 });
+    await joinGroupAs(platform, fx, groupId, 'o-last-seat');
+    expect(await platform.get('groups', groupId)).toMatchObject({ status: 'succeeded' });
+    await expectRefused('joinGroup', 'o1', { groupId, quantity: 1, delivery: pickupAt(fx) }, 'GROUP_SUCCEEDED');
+    await platform.update('groups', { _id: groupId }, { $set: { deadlineAt: Date.now() - 1000 } });
+    await expectRefused('joinGroup', 'o1', { groupId, quantity: 1, delivery: pickupAt(fx) }, 'GROUP_SUCCEEDED');
   });
 });
 

@@ -60,6 +60,17 @@ describe('openGroup refuses', () => {
     );
   });
 
+  it('a paused activity, with ACTIVITY_PAUSED', async () => {
+    const paused = await catalog();
+    await platform.update('activities', { _id: paused.activityId }, { $set: { status: 'paused' } });
+    await expectRefused(
+      'openGroup',
+      'o1',
+      { activityId: paused.activityId, quantity: 1, delivery: pickupAt(paused) },
+      'ACTIVITY_PAUSED',
+    );
+  });
+
   it('quantities over the per-order or per-user limit', async () => {
     const fx = await catalog({ perOrderLimit: 2, perUserLimit: 3 });
     await expectRefused(
