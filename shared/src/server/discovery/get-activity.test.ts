@@ -4,6 +4,8 @@
  * emulator.
  */
 import { describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../contracts/contract';
+import type { getActivityContract } from '../../contracts/get-activity.contract';
 import { data, refusal } from '../testing/envelopes';
 import { type CatalogOptions, HOUR, seedCatalog } from '../testing/group-buy.fixtures';
 import { addUser, caller, joinGroupAs, openGroupAs } from '../testing/shopper';
@@ -14,16 +16,7 @@ const call = caller(platform);
 const { countingRoundTrips } = platform;
 const seed = (options: CatalogOptions = {}) => seedCatalog((c, d) => platform.insert(c, d), options);
 
-type Profile = { nickname: string; avatarUrl: string };
-type ActivityView = {
-  activityId: string;
-  status: string;
-  onSale: boolean;
-  stockLeft: number;
-  product: { title: string; images: string[]; origin: string; subtitle: string };
-  sku: { skuId: string; spec: string };
-  openGroups: { groupId: string; seatsLeft: number; deadlineAt: number; leader: Profile }[];
-};
+type ActivityView = ResponseOf<typeof getActivityContract>;
 
 describe('getActivity', () => {
   it('shows rules, product, stock left and the groups to join, fewest seats left then soonest deadline', async () => {

@@ -4,6 +4,8 @@
  * trips are counted by the emulator.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../contracts/contract';
+import type { listActivitiesContract } from '../../contracts/list-activities.contract';
 import { data, refusal } from '../testing/envelopes';
 import { type CatalogOptions, HOUR, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { caller, payAndSettle } from '../testing/shopper';
@@ -14,7 +16,7 @@ const call = caller(platform);
 const { countingRoundTrips } = platform;
 const seed = (options: CatalogOptions = {}) => seedCatalog((c, d) => platform.insert(c, d), options);
 
-type ActivityItem = { activityId: string; image: string; sold: number; endAt: number; groupPrice: number };
+type ActivityItem = ResponseOf<typeof listActivitiesContract>['items'][number];
 type Page<T> = { items: T[]; hasMore: boolean };
 
 describe('listActivities', () => {

@@ -4,6 +4,7 @@
  * are counted by the emulator.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { GroupCard as Card } from '../../contracts/list-groups.contract';
 import { data, refusal } from '../testing/envelopes';
 import { at, type CatalogFixture, groupDoc, HOUR, metres, PLACES, seedCatalog } from '../testing/group-buy.fixtures';
 import { caller, openGroupAs } from '../testing/shopper';
@@ -12,15 +13,6 @@ import { usePlatform } from '../testing/use-platform';
 const platform = usePlatform();
 const call = caller(platform);
 const { countingRoundTrips } = platform;
-
-type Card = {
-  groupId: string;
-  seatsLeft: number;
-  district: string;
-  distanceMeters?: number;
-  leader: { nickname: string; avatarUrl: string };
-  deadlineAt: number;
-};
 
 const withoutLocation = ({ location: _location, ...doc }: Record<string, unknown>) => doc;
 

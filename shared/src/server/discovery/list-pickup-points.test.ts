@@ -3,6 +3,7 @@
  * points at real Chongqing places. Database round trips are counted by the emulator.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PickupPointCard as PointCard } from '../../contracts/list-pickup-points.contract';
 import { data, refusal } from '../testing/envelopes';
 import { at, metres, PLACES } from '../testing/group-buy.fixtures';
 import { caller } from '../testing/shopper';
@@ -11,8 +12,6 @@ import { usePlatform } from '../testing/use-platform';
 const platform = usePlatform();
 const call = caller(platform);
 const { countingRoundTrips } = platform;
-
-type PointCard = { pickupPointId: string; name: string; district: string; distanceMeters?: number };
 
 describe('listPickupPoints', () => {
   beforeAll(async () => {

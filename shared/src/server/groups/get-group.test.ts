@@ -4,6 +4,8 @@
  * emulator.
  */
 import { describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../contracts/contract';
+import type { getGroupContract } from '../../contracts/get-group.contract';
 import { data, refusal } from '../testing/envelopes';
 import { type CatalogOptions, seedCatalog } from '../testing/group-buy.fixtures';
 import { addUser, caller, joinGroupAs, openGroupAs, payAndSettle } from '../testing/shopper';
@@ -14,24 +16,7 @@ const call = caller(platform);
 const { countingRoundTrips } = platform;
 const seed = (options: CatalogOptions = {}) => seedCatalog((c, d) => platform.insert(c, d), options);
 
-type Profile = { nickname: string; avatarUrl: string };
-type GroupView = {
-  groupId: string;
-  status: string;
-  title: string;
-  spec: string;
-  image: string;
-  groupPrice: number;
-  soloPrice: number;
-  size: number;
-  seatsPaid: number;
-  seatsLeft: number;
-  members: (Profile & { isLeader: boolean })[];
-  deadlineAt: number;
-  shareTitle: string;
-  joinable: boolean;
-  viewer: string;
-};
+type GroupView = ResponseOf<typeof getGroupContract>;
 
 describe('getGroup', () => {
   it('shows the public view: masked members who paid, seats, share title; a pending group only to its leader', async () => {

@@ -3,6 +3,8 @@
  * by the real write functions and paid through the CloudPay sandbox.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../contracts/contract';
+import type { listMyGroupsContract } from '../../contracts/list-my-groups.contract';
 import { data, refusal } from '../testing/envelopes';
 import { type CatalogFixture, seedCatalog } from '../testing/group-buy.fixtures';
 import { caller, joinGroupAs, openGroupAs } from '../testing/shopper';
@@ -12,17 +14,7 @@ const platform = usePlatform();
 const call = caller(platform);
 const { countingRoundTrips } = platform;
 
-type MyGroup = {
-  groupId: string;
-  status: string;
-  role: string;
-  size: number;
-  seatsPaid: number;
-  seatsLeft: number;
-  openedAt: number;
-  title: string;
-  image: string;
-};
+type MyGroup = ResponseOf<typeof listMyGroupsContract>['items'][number];
 type Page<T> = { items: T[]; hasMore: boolean };
 
 describe('listMyGroups', () => {

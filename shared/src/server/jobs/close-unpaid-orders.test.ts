@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
-import { job, stockOf } from '../testing/ops';
+import { job, lostPayment, stockOf } from '../testing/ops';
 import { groupWith, place } from '../testing/shopper';
 import { usePlatform } from '../testing/use-platform';
 
@@ -43,11 +43,7 @@ describe('closeUnpaidOrders', () => {
   });
 
   it('recovers a payment whose notification was lost: no money is kept without an order', async () => {
-    const { groupId, unpaid } = await groupWith(platform, 0, 1);
-    const [orderId] = unpaid as [string];
-    platform.emulator.pay.setFaults({ crashDeliveries: 10, crashMode: 'before' });
-    await platform.pay(orderId);
-    await platform.settle();
+    const { groupId, orderId } = await lostPayment(platform);
     expect(await platform.get('orders', orderId)).toMatchObject({ status: 'pending_payment' });
     await platform.update('orders', { _id: orderId }, { $set: { payDeadlineAt: Date.now() - 1_000 } });
     expect(await job(platform, 'closeUnpaidOrders')).toMatchObject({ changed: 1, recovered: 1 });

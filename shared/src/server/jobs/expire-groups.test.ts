@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../testing/envelopes';
 import { pickupAt } from '../testing/group-buy.fixtures';
-import { expire, job, ledgerRefunds, stockOf } from '../testing/ops';
+import { expire, job, ledgerRefunds, lostPayment, stockOf } from '../testing/ops';
 import { groupWith, type Placed } from '../testing/shopper';
 import { usePlatform } from '../testing/use-platform';
 
@@ -82,12 +82,7 @@ describe('expireGroups', () => {
   });
 
   it('refunds an unpaid seat whose payment notification was lost before the group failed', async () => {
-    const { groupId, unpaid } = await groupWith(platform, 0, 1);
-    const [orderId] = unpaid as [string];
-    platform.emulator.pay.setFaults({ crashDeliveries: 10, crashMode: 'before' });
-    await platform.pay(orderId);
-    await platform.settle();
-    platform.emulator.pay.setFaults({});
+    const { groupId, orderId } = await lostPayment(platform);
     await expire(platform, groupId);
     await job(platform, 'expireGroups');
     await platform.settle();

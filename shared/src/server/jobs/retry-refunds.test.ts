@@ -3,8 +3,7 @@
  * refund whose notification was lost is confirmed with CloudPay; after 5 failed attempts ops are told.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expire, job, ledgerRefunds } from '../testing/ops';
-import { groupWith } from '../testing/shopper';
+import { job, ledgerRefunds, refunding } from '../testing/ops';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
@@ -14,11 +13,7 @@ beforeEach(() => {
 
 describe('retryRefunds', () => {
   it('a refund API that fails 3 times and then succeeds: one refund', async () => {
-    const { groupId, paid } = await groupWith(platform, 0, 0);
-    const [orderId] = paid as [string];
-    platform.emulator.pay.setFaults({ refundFailureRate: 1 });
-    await expire(platform, groupId);
-    await job(platform, 'expireGroups');
+    const orderId = await refunding(platform, { refundFailureRate: 1 });
     const retryNow = () => platform.update('refunds', { orderId }, { $set: { nextAttemptAt: Date.now() - 1 } });
     for (let attempt = 2; attempt <= 3; attempt++) {
       await retryNow();
@@ -35,12 +30,7 @@ describe('retryRefunds', () => {
   });
 
   it('confirms with CloudPay a refund whose notification was lost', async () => {
-    const { groupId, paid } = await groupWith(platform, 0, 0);
-    const [orderId] = paid as [string];
-    platform.emulator.pay.setFaults({ crashDeliveries: 10, crashMode: 'before' });
-    await expire(platform, groupId);
-    await job(platform, 'expireGroups');
-    await platform.settle();
+    const orderId = await refunding(platform, { crashDeliveries: 10, crashMode: 'before' });
     expect(await platform.get('orders', orderId)).toMatchObject({ status: 'refunding' });
     expect(await platform.get('refunds', `R${orderId}`)).toMatchObject({ status: 'processing' });
     await platform.update('refunds', { orderId }, { $set: { nextAttemptAt: Date.now() - 1 } });
@@ -54,11 +44,7 @@ describe('retryRefunds', () => {
   });
 
   it('flags a refund for ops after 5 failed attempts, with the reason', async () => {
-    const { groupId, paid } = await groupWith(platform, 0, 0);
-    const [orderId] = paid as [string];
-    platform.emulator.pay.setFaults({ refundFailureRate: 1 });
-    await expire(platform, groupId);
-    await job(platform, 'expireGroups');
+    const orderId = await refunding(platform, { refundFailureRate: 1 });
     for (let i = 0; i < 4; i++) {
       await platform.update('refunds', { orderId }, { $set: { nextAttemptAt: Date.now() - 1 } });
       await job(platform, 'retryRefunds');

@@ -3,6 +3,8 @@
  * history made by the real write functions and paid (or refunded) through the CloudPay sandbox.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseOf } from '../../contracts/contract';
+import type { listMyOrdersContract } from '../../contracts/list-my-orders.contract';
 import { data, refusal } from '../testing/envelopes';
 import { caller, type OrderHistory, orderHistory } from '../testing/shopper';
 import { usePlatform } from '../testing/use-platform';
@@ -11,7 +13,7 @@ const platform = usePlatform();
 const call = caller(platform);
 const { countingRoundTrips } = platform;
 
-type OrderItem = { orderId: string; status: string; statusLabel: string; createdAt: number; total: number };
+type OrderItem = ResponseOf<typeof listMyOrdersContract>['items'][number];
 type Page<T> = { items: T[]; hasMore: boolean };
 
 describe('listMyOrders', () => {

@@ -4,30 +4,13 @@
  * still completes it; a shopper calling the function directly is refused.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Platform } from '../../../../testing/platform';
-import { expire, job, ledgerRefunds } from '../testing/ops';
-import { groupWith } from '../testing/shopper';
+import { job, ledgerRefunds, refunding } from '../testing/ops';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
-type Faults = Parameters<Platform['emulator']['pay']['setFaults']>[0];
 beforeEach(() => {
   platform.emulator.pay.setFaults({});
 });
-
-/**
- * A paid order whose group failed: the expiry job has asked CloudPay for its refund, and CloudPay's
- * notification is under way (with these faults from then on).
- */
-async function refunding(faults: Faults = {}): Promise<string> {
-  const { groupId, paid } = await groupWith(platform, 0, 0);
-  const [orderId] = paid as [string];
-  platform.emulator.pay.setFaults(faults);
-  await expire(platform, groupId);
-  await job(platform, 'expireGroups');
-  await platform.settle();
-  return orderId;
-}
 
 /** CloudPay's notification about the order's refund (the decrypted req_info, as the sandbox sends it). */
 function notification(orderId: string, refundStatus: string): Record<string, unknown> {
@@ -58,7 +41,7 @@ const snapshot = async (orderId: string) => ({
 
 describe('refundCallback', () => {
   it('completes the order once when the success notification is delivered 5 times', async () => {
-    const orderId = await refunding({ duplicateCallbacks: 4 });
+    const orderId = await refunding(platform, { duplicateCallbacks: 4 });
     const deliveries = platform.emulator.pay.delivery
       .history()
       .filter((h) => h.kind === 'refund' && h.key === `R${orderId}`);
@@ -78,7 +61,7 @@ describe('refundCallback', () => {
 
   it('leaves a refund CloudPay could not complete failed for the retry job; a later success still completes it', async () => {
     // The sandbox's own notification is lost: the refund waits, `processing`, for CloudPay's word.
-    const orderId = await refunding({ crashDeliveries: 10, crashMode: 'before' });
+    const orderId = await refunding(platform, { crashDeliveries: 10, crashMode: 'before' });
     expect(await platform.get('refunds', `R${orderId}`)).toMatchObject({ status: 'processing' });
     platform.emulator.pay.setFaults({});
 
@@ -100,7 +83,7 @@ describe('refundCallback', () => {
   });
 
   it('refuses a shopper (or anyone) calling it directly, and nothing changes', async () => {
-    const orderId = await refunding({ crashDeliveries: 10, crashMode: 'before' });
+    const orderId = await refunding(platform, { crashDeliveries: 10, crashMode: 'before' });
     platform.emulator.pay.setFaults({});
     const before = await snapshot(orderId);
     const forged = notification(orderId, 'SUCCESS');

@@ -5,6 +5,10 @@
 import type { Platform } from '../../../../testing/platform';
 import type { Envelope } from './envelopes';
 import type { Stock } from './group-buy.fixtures';
+import { groupWith } from './shopper';
+
+/** The CloudPay sandbox's faults (duplicated, crashed or failed deliveries and refunds). */
+export type Faults = Parameters<Platform['emulator']['pay']['setFaults']>[0];
 
 /** What a job reports. */
 export type Report = { scanned: number; changed: number; remaining: number; [k: string]: unknown };
@@ -27,3 +31,31 @@ export const stockOf = async (platform: Platform, skuId: string) => (await platf
 /** How many refunds CloudPay's ledger holds for the order. */
 export const ledgerRefunds = (platform: Platform, orderId: string) =>
   platform.emulator.pay.order(orderId)?.refunds.size ?? 0;
+
+/**
+ * A paid order whose group failed: its leader paid, the deadline passed, and the expiry job asked CloudPay
+ * for the refund with these faults set (they stay set). Answers the order's id.
+ */
+export async function refunding(platform: Platform, faults: Faults = {}): Promise<string> {
+  const { groupId, paid } = await groupWith(platform, 0, 0);
+  const [orderId] = paid as [string];
+  platform.emulator.pay.setFaults(faults);
+  await expire(platform, groupId);
+  await job(platform, 'expireGroups');
+  await platform.settle();
+  return orderId;
+}
+
+/**
+ * A member's seat paid in WeChat whose payment notification never arrived: CloudPay holds the money, the
+ * order is still unpaid. No faults are left set.
+ */
+export async function lostPayment(platform: Platform): Promise<{ groupId: string; orderId: string }> {
+  const { groupId, unpaid } = await groupWith(platform, 0, 1);
+  const [orderId] = unpaid as [string];
+  platform.emulator.pay.setFaults({ crashDeliveries: 10, crashMode: 'before' });
+  await platform.pay(orderId);
+  await platform.settle();
+  platform.emulator.pay.setFaults({});
+  return { groupId, orderId };
+}
