@@ -2,9 +2,12 @@
  * Object mothers for the group-buy tests: a merchant's SKU with stock, an activity on it, a pickup
  * point, written straight into the emulator's database. Each call makes fresh ids so tests don't collide.
  */
+import type { GeoPoint } from '../../domain/common.schema';
+import { distanceMeters } from '../../domain/scope';
+
 let sequence = 0;
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
 
 export interface CatalogFixture {
   readonly skuId: string;
@@ -136,6 +139,16 @@ export const PLACES = {
   yangjiaping: { district: '九龙坡区', location: { type: 'Point', coordinates: [106.5112, 29.506] } },
   sanxia: { district: '沙坪坝区', location: { type: 'Point', coordinates: [106.4566, 29.5561] } },
 } as const;
+
+/** A place's coordinates, as the mini-program sends the shopper's location. */
+export const at = (place: { location: { coordinates: readonly number[] } }) => {
+  const [longitude = 0, latitude = 0] = place.location.coordinates;
+  return { longitude, latitude };
+};
+
+/** The distance between two places, in whole metres, as the listings report it. */
+export const metres = (a: { location: unknown }, b: { location: unknown }) =>
+  Math.round(distanceMeters(a.location as GeoPoint, b.location as GeoPoint));
 
 /**
  * A forming group of the fixture's activity, opened and paid by `leader`, as the write functions leave

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fromRoot } from '../../../../tools/paths';
 
-const bundle = join(__dirname, 'index.js');
+/** The bundle `npm run build:cf` makes, as deployed. */
+const bundle = fromRoot('cloudfunctions', 'ping', 'index.js');
 
 /** Runs the bundled `main` in a fresh node process with the SCF environment, as the platform would. */
 function invoke(event: unknown, env: Record<string, string>): unknown {

@@ -1,53 +1,20 @@
 /**
- * Discovery end to end: listGroups (near / district / leader) and listPickupPoints, bundled, in the
- * emulator's runner with the real wx-server-sdk, over groups written by openGroup and by hand at real
- * Chongqing places. Database round trips are counted by the emulator.
+ * listGroups end to end (near / district / leader): bundled, in the emulator's runner with the real
+ * wx-server-sdk, over groups written by openGroup and by hand at real Chongqing places. Database round trips
+ * are counted by the emulator.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../testing/platform';
-import { distanceMeters } from '../../domain/scope';
-import type { GeoPoint } from '../../domain/common.schema';
-import { type CatalogFixture, groupDoc, PLACES, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
-import { data, type Envelope, refusal } from '../testing/envelopes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GroupCard as Card } from '../../contracts/list-groups.contract';
+import { data, refusal } from '../testing/envelopes';
+import { at, type CatalogFixture, groupDoc, HOUR, metres, PLACES, seedCatalog } from '../testing/group-buy.fixtures';
+import { caller, openGroupAs } from '../testing/shopper';
+import { usePlatform } from '../testing/use-platform';
 
-let platform: Platform;
-const actions: string[] = [];
+const platform = usePlatform();
+const call = caller(platform);
+const { countingRoundTrips } = platform;
 
-beforeAll(async () => {
-  platform = await startPlatform({ onRequest: (record) => actions.push(record.action) });
-});
-afterAll(async () => {
-  await platform.stop();
-});
-
-type Card = {
-  groupId: string;
-  seatsLeft: number;
-  district: string;
-  distanceMeters?: number;
-  leader: { nickname: string; avatarUrl: string };
-  deadlineAt: number;
-};
-type PointCard = { pickupPointId: string; name: string; district: string; distanceMeters?: number };
-
-const call = async <T>(name: string, openid: string | undefined, body: unknown) =>
-  (await platform.call<Envelope<T>>(name, openid, body)).body;
-
-async function countingRoundTrips<T>(fn: () => Promise<T>): Promise<{ result: T; trips: number }> {
-  await platform.settle();
-  const start = actions.length;
-  const result = await fn();
-  return { result, trips: actions.slice(start).filter((a) => a.startsWith('database.')).length };
-}
-
-const HOUR = 3_600_000;
-const at = (place: { location: { coordinates: readonly number[] } }) => {
-  const [longitude = 0, latitude = 0] = place.location.coordinates;
-  return { longitude, latitude };
-};
 const withoutLocation = ({ location: _location, ...doc }: Record<string, unknown>) => doc;
-const metres = (a: { location: unknown }, b: { location: unknown }) =>
-  Math.round(distanceMeters(a.location as GeoPoint, b.location as GeoPoint));
 
 describe('listGroups', () => {
   let fx: CatalogFixture;
@@ -61,16 +28,7 @@ describe('listGroups', () => {
       { _id: 'o-disc-l2', nickname: '张三', avatarUrl: '', roles: ['shopper'], createdAt: 1 },
     ]);
     // A group opened and paid through the functions, at the fixture's pickup point (解放碑).
-    const open = data(
-      await call<{ groupId: string; orderId: string }>('openGroup', 'o-disc-real', {
-        activityId: fx.activityId,
-        quantity: 1,
-        delivery: pickupAt(fx),
-      }),
-    );
-    await platform.pay(open.orderId);
-    await platform.settle();
-    opened = open.groupId;
+    opened = (await openGroupAs(platform, fx, 'o-disc-real')).groupId;
     const now = Date.now();
     await platform.update('groups', { _id: opened }, { $set: { deadlineAt: now + 20 * HOUR } });
     const g = (id: string, leader: string, o: Record<string, unknown> = {}) => groupDoc(fx, id, leader, o);
@@ -217,106 +175,5 @@ describe('listGroups', () => {
     expect(refusal(await call('listGroups', undefined, { by: 'district', district: '南岸区' }))).toBe(
       'UNAUTHENTICATED',
     );
-  });
-});
-
-describe('listPickupPoints', () => {
-  beforeAll(async () => {
-    platform.emulator.reset();
-    const point = (id: string, name: string, place: (typeof PLACES)[keyof typeof PLACES]) => ({
-      _id: id,
-      name,
-      address: `${place.district}某路 1 号`,
-      ...place,
-      openHours: '09:00-21:00',
-    });
-    await platform.insert('pickup_points', [
-      point('pp-sanxia', '三峡广场便利店', PLACES.sanxia),
-      point('pp-nanping-b', '南坪菜鸟驿站', PLACES.nanping),
-      point('pp-jiefangbei', '解放碑便民驿站', PLACES.jiefangbei),
-      point('pp-guanyinqiao', '观音桥社区团购点', PLACES.guanyinqiao),
-      point('pp-nanping-a', '南坪东路驿站', {
-        district: '南岸区',
-        location: { type: 'Point', coordinates: [106.565, 29.528] },
-      } as never),
-    ]);
-  });
-
-  it('lists points nearest first from a location, else by district then name', async () => {
-    const { result, trips } = await countingRoundTrips(() =>
-      call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', { location: at(PLACES.nanping) }),
-    );
-    console.log(`listPickupPoints near: ${trips} database round trips`);
-    expect(trips).toBe(1);
-    const { items } = data(result);
-    expect(items.map((p) => p.pickupPointId)).toEqual([
-      'pp-nanping-b',
-      'pp-nanping-a',
-      'pp-jiefangbei',
-      'pp-guanyinqiao',
-      'pp-sanxia',
-    ]);
-    expect(items[0]).toEqual({
-      pickupPointId: 'pp-nanping-b',
-      name: '南坪菜鸟驿站',
-      address: '南岸区某路 1 号',
-      district: '南岸区',
-      distanceMeters: 0,
-    });
-    expect(items[2]?.distanceMeters).toBe(metres(PLACES.nanping, PLACES.jiefangbei));
-
-    const inNanan = data(await call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', { district: '南岸区' }));
-    expect(inNanan.items.map((p) => p.pickupPointId).sort()).toEqual(['pp-nanping-a', 'pp-nanping-b']);
-    expect(inNanan.items.every((p) => p.distanceMeters === undefined)).toBe(true);
-    const both = data(
-      await call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', {
-        district: '南岸区',
-        location: { longitude: 106.566, latitude: 29.5285 },
-      }),
-    );
-    expect(both.items.map((p) => p.pickupPointId)).toEqual(['pp-nanping-a', 'pp-nanping-b']);
-
-    const all = data(await call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', {}));
-    const expected = [...all.items].sort((a, b) =>
-      a.district === b.district ? (a.name < b.name ? -1 : 1) : a.district < b.district ? -1 : 1,
-    );
-    expect(all.items).toEqual(expected);
-    expect(all.items).toHaveLength(5);
-  });
-
-  it('returns at most 50', async () => {
-    await platform.insert(
-      'pickup_points',
-      Array.from({ length: 55 }, (_, i) => ({
-        _id: `pp-many-${i}`,
-        name: `北碚驿站 ${String(i).padStart(2, '0')}`,
-        district: '北碚区',
-        address: '北碚区天生路',
-        location: { type: 'Point', coordinates: [106.4 + i / 1000, 29.8] },
-        openHours: '',
-      })),
-    );
-    const items = (district?: string) =>
-      call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', district ? { district } : {}).then((r) => data(r).items);
-    expect(await items('北碚区')).toHaveLength(50);
-    expect((await items('北碚区'))[0]?.name).toBe('北碚驿站 00');
-    const near = data(
-      await call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', {
-        location: { longitude: 106.4, latitude: 29.8 },
-      }),
-    );
-    expect(near.items).toHaveLength(50);
-    expect(near.items[0]?.pickupPointId).toBe('pp-many-0');
-  });
-
-  it('refuses bad input with INVALID_ARGUMENT', async () => {
-    for (const body of [
-      { district: '火星区' },
-      { location: { latitude: 29.5 } },
-      { location: { latitude: 29.5, longitude: 181 } },
-      { location: 'here' },
-    ]) {
-      expect(refusal(await call('listPickupPoints', 'o-pp', body)), JSON.stringify(body)).toBe('INVALID_ARGUMENT');
-    }
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * joinGroup: every refusal (a typed error, and nothing changed in the database), and 300 shoppers racing
+ * for the seats of one group through the emulator with the real SDK: a group never holds more than N seats.
+ */
+import { describe, expect, it } from 'vitest';
+import { type CatalogOptions, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { answer, expectRefusedOn, formingGroup, joinGroupAs, type Placed } from '../testing/shopper';
+import { usePlatform } from '../testing/use-platform';
+
+const platform = usePlatform();
+const expectRefused = expectRefusedOn(platform);
+const call = (fn: string, openid: string | undefined, body: unknown) => answer<Placed>(platform, fn, openid, body);
+const catalog = (options: CatalogOptions = {}) => seedCatalog((c, d) => platform.insert(c, d), options);
+
+/** A forming group opened and paid by o-leader, on a fresh activity. */
+async function forming(options: CatalogOptions = {}) {
+  const fx = await catalog(options);
+  return { fx, groupId: await formingGroup(platform, fx, 'o-leader') };
+}
+
+describe('joinGroup refuses', () => {
+  it('the leader, a second seat, a stranger to the scope', async () => {
+    const { fx, groupId } = await forming();
+    await expectRefused('joinGroup', 'o-leader', { groupId, quantity: 1, delivery: pickupAt(fx) }, 'OWN_GROUP');
+    expect((await call('joinGroup', 'o-twice', { groupId, quantity: 1, delivery: pickupAt(fx) })).ok).toBe(true);
+    await expectRefused('joinGroup', 'o-twice', { groupId, quantity: 1, delivery: pickupAt(fx) }, 'ALREADY_JOINED');
+    const scoped = await forming({ scope: { kind: 'districts', districts: ['渝中区'] }, groupSize: 5 });
+    const elsewhere = {
+      kind: 'address',
+      name: '王先生',
+      phone: '13800000000',
+      district: '江北区',
+      detail: '观音桥 1 号',
+    };
+    await expectRefused(
+      'joinGroup',
+      'o-far',
+      { groupId: scoped.groupId, quantity: 1, delivery: elsewhere },
+      'OUT_OF_SCOPE',
+    );
+  });
+
+  it('a group that is unknown, pending, past its deadline, or ended', async () => {
+    const fx = await catalog();
+    await expectRefused('joinGroup', 'o1', { groupId: 'G-missing', quantity: 1, delivery: pickupAt(fx) }, 'NOT_FOUND');
+    const pending = await call('openGroup', 'o-unpaid-leader', {
+      activityId: fx.activityId,
+      quantity: 1,
+      delivery: pickupAt(fx),
+    });
+    if (!pending.ok) throw new Error(pending.error.code);
+    await expectRefused(
+      'joinGroup',
+      'o1',
+      { groupId: pending.data.groupId, quantity: 1, delivery: pickupAt(fx) },
+      'GROUP_NOT_JOINABLE',
+    );
+    const late = await forming({ groupSize: 5 });
+    await platform.update('groups', { _id: late.groupId }, { $set: { deadlineAt: Date.now() - 1000 } });
+    await expectRefused(
+      'joinGroup',
+      'o1',
+      { groupId: late.groupId, quantity: 1, delivery: pickupAt(late.fx) },
+      'GROUP_EXPIRED',
+    );
+    const failed = await forming({ groupSize: 5 });
+    await platform.update('groups', { _id: failed.groupId }, { $set: { status: 'failed' } });
+    await expectRefused(
+      'joinGroup',
+      'o1',
+      { groupId: failed.groupId, quantity: 1, delivery: pickupAt(failed.fx) },
+      'GROUP_EXPIRED',
+    );
+  });
+
+  it('a group that already succeeded, with GROUP_SUCCEEDED (not GROUP_EXPIRED), even past its deadline', async () => {
+    const { fx, groupId } = await forming({ groupSize: 2 });
+    await joinGroupAs(platform, fx, groupId, 'o-last-seat');
+    expect(await platform.get('groups', groupId)).toMatchObject({ status: 'succeeded' });
+    await expectRefused('joinGroup', 'o1', { groupId, quantity: 1, delivery: pickupAt(fx) }, 'GROUP_SUCCEEDED');
+    await platform.update('groups', { _id: groupId }, { $set: { deadlineAt: Date.now() - 1000 } });
+    await expectRefused('joinGroup', 'o1', { groupId, quantity: 1, delivery: pickupAt(fx) }, 'GROUP_SUCCEEDED');
+  });
+});
+
+describe('races', () => {
+  it('300 concurrent joins on a 5-seat group: exactly 4 joiners hold seats', async () => {
+    const fx = await seedCatalog((c, d) => platform.insert(c, d), { stock: 1000, groupSize: 5 });
+    const groupId = await formingGroup(platform, fx, 'o-race-leader');
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        call('joinGroup', `o-racer-${i}`, { groupId, quantity: 1, delivery: pickupAt(fx) }),
+      ),
+    );
+    const winners = answers.filter((a) => a.ok);
+    expect(winners).toHaveLength(4);
+    const codes = new Set(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code)));
+    expect(codes).toEqual(new Set(['GROUP_FULL']));
+
+    const group = await platform.get('groups', groupId);
+    expect(group).toMatchObject({ seatsTaken: 5, status: 'forming' });
+    expect(new Set(group?.memberOpenids as string[]).size).toBe(5);
+    const orders = await platform.find('orders', { groupId });
+    expect(orders).toHaveLength(5);
+    expect(await platform.get('skus', fx.skuId)).toMatchObject({ stock: { available: 995, reserved: 5, sold: 0 } });
+
+    for (const w of winners) if (w.ok) await platform.pay(w.data.orderId);
+    await platform.settle();
+    expect(await platform.get('groups', groupId)).toMatchObject({ status: 'succeeded', seatsPaid: 5 });
+    expect(await platform.get('skus', fx.skuId)).toMatchObject({ stock: { available: 995, reserved: 0, sold: 5 } });
+  });
+});
