@@ -66,6 +66,10 @@ describe('updateProfile', () => {
       { nickname: 42 },
       { nickname: '老王', avatarUrl: 'http://img/a.png' },
       { nickname: '老王', avatarUrl: 'file:///etc/passwd' },
+      { nickname: '老\u0007王' },
+      { nickname: '老王\n管理员' },
+      { nickname: 'admin\u202Enimda' },
+      { nickname: '\u2066老王\u2069' },
     ]) {
       expect(refusal(await call('updateProfile', 'o-prof-bad', body)), JSON.stringify(body)).toBe('INVALID_ARGUMENT');
     }

@@ -14,6 +14,43 @@ beforeEach(() => {
   platform.emulator.pay.setFaults({});
 });
 
+describe('who may run it', () => {
+  /** An order unpaid past its deadline, and what a run that changed something would change. */
+  async function overdue() {
+    const { unpaid } = await groupWith(platform, 0, 1);
+    const [orderId] = unpaid as [string];
+    await platform.update('orders', { _id: orderId }, { $set: { payDeadlineAt: Date.now() - 1_000 } });
+    return orderId;
+  }
+  const timerEvent = { Type: 'Timer', TriggerName: 'everyMinute', Time: '2026-11-25T12:00:00Z' };
+
+  it('refuses a shopper, an anonymous caller and a forged timer event through the gateway; nothing changes', async () => {
+    const orderId = await overdue();
+    for (const [openid, body] of [
+      [undefined, {}],
+      [undefined, timerEvent],
+      ['o-shopper', {}],
+      ['o-shopper', timerEvent],
+    ] as const) {
+      const { body: refused } = await platform.call('closeUnpaidOrders', openid, body);
+      expect(refused, JSON.stringify({ openid, body })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await platform.get('orders', orderId)).toMatchObject({ status: 'pending_payment' });
+    expect(platform.emulator.pay.order(orderId)?.state).toBe('NOTPAY');
+    await job(platform, 'closeUnpaidOrders'); // ops clear it, so the next tests start with none overdue
+  });
+
+  it('runs for its timer, and for another function (as the console’s function runs it)', async () => {
+    const orderId = await overdue();
+    const byTimer = await platform.emulator.scheduler.runNow('closeUnpaidOrders');
+    expect(byTimer.result).toMatchObject({ ok: true, data: { changed: 1 } });
+    expect(await platform.get('orders', orderId)).toMatchObject({ status: 'closed' });
+    const again = await overdue();
+    expect(await job(platform, 'closeUnpaidOrders')).toMatchObject({ changed: 1 });
+    expect(await platform.get('orders', again)).toMatchObject({ status: 'closed' });
+  });
+});
+
 describe('closeUnpaidOrders', () => {
   it('closes an unpaid order after its deadline and gives back its seat, stock and prepay', async () => {
     const { fx, groupId, unpaid } = await groupWith(platform, 0, 1);

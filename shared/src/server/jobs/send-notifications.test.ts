@@ -1,6 +1,7 @@
 /** sendNotifications: outbox entries written with the state change, sent once each, credits respected. */
 import type { Envelope } from '../../kernel/envelope';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES } from '../../contracts/routes';
 import { SUBSCRIBE_TEMPLATES } from '../../domain/notification';
 import { startPlatform, type Platform } from '../../../../testing/platform';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
@@ -61,6 +62,10 @@ describe('sendNotifications', () => {
     ]);
     expect(texts('o-n-a')).toEqual(['还差1人就成团了', '拼团成功']);
     expect(texts('o-n-b')).toEqual(['拼团成功']);
+    // A tapped message opens the group page, at a path app.json declares (the routes test checks PAGES).
+    expect(new Set(inbox('o-n-leader').map((m) => m.page))).toEqual(
+      new Set([`${PAGES.group}?groupId=${leader.groupId as string}`]),
+    );
     expect(await platform.get('groups', leader.groupId as string)).toMatchObject({ outbox: [], outboxPending: false });
   });
 

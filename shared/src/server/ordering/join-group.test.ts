@@ -83,6 +83,21 @@ describe('joinGroup refuses', () => {
   });
 });
 
+describe('joinGroup refuses when the activity no longer sells', () => {
+  it.each([
+    ['paused', { status: 'paused' }, 'ACTIVITY_PAUSED'],
+    ['ended', { status: 'ended' }, 'ACTIVITY_ENDED'],
+    ['past its end', { endAt: Date.now() - 1_000 }, 'ACTIVITY_ENDED'],
+  ])('an activity %s: its forming groups take no new members', async (_, change, code) => {
+    const { fx, groupId } = await forming({ groupSize: 5 });
+    // The group itself still looks joinable: forming, seats left, its deadline ahead.
+    await platform.update('groups', { _id: groupId }, { $set: { deadlineAt: Date.now() + 3_600_000 } });
+    await platform.update('activities', { _id: fx.activityId }, { $set: change });
+    await expectRefused('joinGroup', 'o-late', { groupId, quantity: 1, delivery: pickupAt(fx) }, code);
+    expect(await platform.get('groups', groupId)).toMatchObject({ seatsTaken: 1, memberOpenids: ['o-leader'] });
+  });
+});
+
 describe('races', () => {
   it('300 concurrent joins on a 5-seat group: exactly 4 joiners hold seats', async () => {
     const fx = await seedCatalog((c, d) => platform.insert(c, d), { stock: 1000, groupSize: 5 });

@@ -130,4 +130,61 @@ describe('payCallback', () => {
     expect(ledger?.refunds.size).toBe(1);
     expect(ledger && platform.emulator.pay.refundedTotal(ledger)).toBe(total);
   });
+
+  it('refunds a seat paid after its activity was paused, once, and keeps a repeat of a seat paid before', async () => {
+    const fx = await seedCatalog((c, d) => platform.insert(c, d), { stock: 10, groupSize: 4 });
+    const call = async (fn: string, openid: string, body: unknown) => {
+      const { body: answer } = await platform.call<Envelope<Opened>>(fn, openid, body);
+      if (!answer.ok) throw new Error(answer.error.code);
+      return answer.data;
+    };
+    const leader = await call('openGroup', 'o-p-leader', {
+      activityId: fx.activityId,
+      quantity: 1,
+      delivery: pickupAt(fx),
+    });
+    await platform.pay(leader.orderId);
+    await platform.settle();
+    const early = await call('joinGroup', 'o-p-early', {
+      groupId: leader.groupId,
+      quantity: 1,
+      delivery: pickupAt(fx),
+    });
+    const late = await call('joinGroup', 'o-p-late', { groupId: leader.groupId, quantity: 1, delivery: pickupAt(fx) });
+    await platform.pay(early.orderId);
+    await platform.settle();
+
+    await platform.update('activities', { _id: fx.activityId }, { $set: { status: 'paused' } });
+    platform.emulator.pay.setFaults({ duplicateCallbacks: 2 });
+    await platform.pay(late.orderId);
+    await platform.settle();
+    // The seat paid before the pause is delivered again: it stays paid, nothing is refunded.
+    const before = platform.emulator.pay.order(early.orderId);
+    const repeat = {
+      returnCode: 'SUCCESS',
+      resultCode: 'SUCCESS',
+      outTradeNo: early.orderId,
+      transactionId: before?.transactionId,
+      totalFee: before?.totalFee,
+      openid: 'o-p-early',
+      subOpenid: 'o-p-early',
+      timeEnd: before?.timeEnd,
+      attach: before?.attach,
+    };
+    const answer = await platform.emulator.runner.invoke('payCallback', repeat, { source: 'wx_paycallback' });
+    expect(answer.result).toMatchObject({ errcode: 0 });
+    await platform.settle();
+
+    expect(await platform.get('orders', late.orderId)).toMatchObject({ status: 'refunded' });
+    expect(platform.emulator.pay.order(late.orderId)?.refunds.size).toBe(1);
+    expect(await platform.get('orders', early.orderId)).toMatchObject({ status: 'awaiting_group' });
+    expect(platform.emulator.pay.order(early.orderId)?.refunds.size).toBe(0);
+    expect(await platform.get('groups', leader.groupId)).toMatchObject({
+      status: 'forming',
+      seatsPaid: 2,
+      seatsTaken: 2,
+      paidOpenids: ['o-p-leader', 'o-p-early'],
+    });
+    expect((await platform.get('skus', fx.skuId))?.stock).toMatchObject({ available: 8, reserved: 2, sold: 0 });
+  });
 });
