@@ -19,6 +19,8 @@ export interface AdminContract<
   readonly roles: 'public' | readonly StaffRole[];
   /** Whether a member of staff who must change their password may call it (only the account's own actions). */
   readonly beforePasswordChange: boolean;
+  /** Whether it writes: then each success leaves an entry in the audit log (the server refuses otherwise). */
+  readonly audited: boolean;
   readonly request: Req;
   readonly response: Res;
 }
@@ -27,10 +29,15 @@ export function defineAdminContract<Name extends string, Req extends ZodType, Re
   name: Name;
   roles: 'public' | readonly StaffRole[];
   beforePasswordChange?: boolean;
+  audited?: boolean;
   request: Req;
   response: Res;
 }): AdminContract<Name, Req, Res> {
-  return { ...contract, beforePasswordChange: contract.beforePasswordChange ?? false };
+  return {
+    ...contract,
+    beforePasswordChange: contract.beforePasswordChange ?? false,
+    audited: contract.audited ?? false,
+  };
 }
 
 /** What the console sends (before parsing). */

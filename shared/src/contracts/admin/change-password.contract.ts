@@ -11,6 +11,7 @@ export const changePasswordContract = defineAdminContract({
   name: 'changePassword',
   roles: ANY_STAFF,
   beforePasswordChange: true,
+  audited: true,
   request: z
     .object({
       oldPassword: passwordSchema,

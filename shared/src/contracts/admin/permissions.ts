@@ -8,11 +8,9 @@
  *   scopes every query by `merchantId`, the console only hides what is not theirs).
  * - `service`: customer service; orders, refunds and after-sales; no catalogue and no staff.
  */
-import * as z from '../../kernel/zod';
+import { STAFF_ROLES, type StaffRole } from '../../domain/staff.schema';
 
-export const STAFF_ROLES = ['ops', 'merchant', 'service'] as const;
-export const staffRoleSchema = z.enum(STAFF_ROLES);
-export type StaffRole = z.infer<typeof staffRoleSchema>;
+export { STAFF_ROLES, type StaffRole, staffRoleSchema } from '../../domain/staff.schema';
 
 export const STAFF_ROLE_LABELS = {
   ops: '平台运营',

@@ -10,6 +10,7 @@ import { passwordSchema, sessionTokenSchema, staffAccountSchema, staffSchema } f
 export const staffLoginContract = defineAdminContract({
   name: 'staffLogin',
   roles: 'public',
+  audited: true,
   request: z.object({
     account: staffAccountSchema,
     password: passwordSchema,

@@ -7,6 +7,7 @@ export const staffLogoutContract = defineAdminContract({
   name: 'staffLogout',
   roles: ANY_STAFF,
   beforePasswordChange: true,
+  audited: true,
   request: z.object({}),
   response: z.object({}),
 });

@@ -11,4 +11,7 @@ export const COLLECTIONS = {
   pickupPoints: 'pickup_points',
   users: 'users',
   notifications: 'notifications',
+  staff: 'staff',
+  staffSessions: 'staff_sessions',
+  auditLogs: 'audit_logs',
 } as const;

@@ -4,3 +4,4 @@ export * from './define-function';
 export * from './define-trigger';
 export { createLogger, type Logger } from './logger';
 export { readWxContext, type ScfContext, type WxIdentity } from './wx-context';
+export * from './define-http-function';

@@ -1,0 +1,19 @@
+/**
+ * adminApi: the console's HTTP function. Each action's use case, by the name its contract
+ * (`contracts/admin/`) gives it; `defineHttpFunction` authenticates the session, authorises the role,
+ * parses, runs and audits.
+ */
+import type { adminApiContract } from '../../contracts/admin-api.contract';
+import { appendAudit } from '../repositories/audit.repository';
+import type { HttpApi } from '../runtime/define-http-function';
+import { changePassword } from '../staff/change-password';
+import { staffLogin } from '../staff/staff-login';
+import { staffLogout } from '../staff/staff-logout';
+import { staffMe } from '../staff/staff-me';
+import { authenticateSession } from '../staff/staff-sessions';
+
+export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
+  useCases: { staffLogin, staffMe, changePassword, staffLogout },
+  authenticate: authenticateSession,
+  writeAudit: appendAudit,
+};

@@ -1,0 +1,50 @@
+/**
+ * Staff accounts (`staff`), keyed by a staff id, with a unique index on the account name. Failed sign-ins
+ * are counted and the lock set with conditional updates, so concurrent wrong passwords cannot slip past
+ * the limit.
+ */
+import { LOCK_MS, MAX_FAILED_SIGN_INS, type StaffAccount, staffAccountSchema } from '../../domain/staff.schema';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { cmd, db, getById, getMany, type Patch } from '../cloudbase/db';
+
+const staff = () => db().collection(COLLECTIONS.staff);
+
+export async function getStaff(staffId: string): Promise<StaffAccount | null> {
+  const data = await getById(COLLECTIONS.staff, staffId);
+  return data ? staffAccountSchema.parse(data) : null;
+}
+
+export async function findStaffByAccount(account: string): Promise<StaffAccount | null> {
+  const [found] = await getMany(staff().where({ account }).limit(1));
+  return found ? staffAccountSchema.parse(found) : null;
+}
+
+export async function insertStaff(account: StaffAccount): Promise<void> {
+  await staff().add({ data: account });
+}
+
+/**
+ * Counts a failed sign-in; the one that reaches the limit locks the account (and starts the count over).
+ * Answers whether the account is now locked.
+ */
+export async function recordFailedSignIn(staffId: string, now: number): Promise<boolean> {
+  const _ = cmd();
+  const { stats } = await staff()
+    .where({ _id: staffId, failedSignIns: _.lt(MAX_FAILED_SIGN_INS - 1) })
+    .update({ data: { failedSignIns: _.inc(1), updatedAt: now } });
+  if (stats.updated === 1) return false;
+  await staff()
+    .where({ _id: staffId, failedSignIns: _.gte(MAX_FAILED_SIGN_INS - 1) })
+    .update({ data: { failedSignIns: 0, lockedUntil: now + LOCK_MS, updatedAt: now } });
+  return true;
+}
+
+export async function recordSignIn(staffId: string, now: number): Promise<void> {
+  await staff()
+    .doc(staffId)
+    .update({ data: { failedSignIns: 0, lastSignInAt: now, updatedAt: now } });
+}
+
+export async function updateStaff(staffId: string, patch: Patch): Promise<void> {
+  await staff().doc(staffId).update({ data: patch });
+}

@@ -1,0 +1,45 @@
+/**
+ * Passwords and session tokens, with node:crypto. Passwords are hashed with scrypt and a random salt per
+ * hash, stored as `scrypt$N$r$p$<salt>$<hash>` (base64url) so the cost can rise later without breaking
+ * old hashes, and compared in constant time. Session tokens are 32 random bytes; only their SHA-256 is
+ * stored, so a leaked database holds no usable token.
+ */
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+
+const COST = { N: 16_384, r: 8, p: 1 } as const;
+const KEY_LENGTH = 32;
+const SALT_BYTES = 16;
+
+function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...cost, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await derive(password, salt, COST);
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+/** Whether `password` matches `stored`; a malformed hash matches nothing. Takes as long either way. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  const cost = { N: Number(n), r: Number(r), p: Number(p) };
+  const wellFormed =
+    scheme === 'scrypt' && salt !== undefined && hash !== undefined && Object.values(cost).every(Number.isSafeInteger);
+  const expected = wellFormed ? Buffer.from(hash, 'base64url') : Buffer.alloc(KEY_LENGTH);
+  const key = await derive(password, Buffer.from(wellFormed ? salt : 'x', 'base64url'), wellFormed ? cost : COST);
+  return wellFormed && key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** A hash no password matches, to spend the same time on an unknown account as on a known one. */
+export const UNKNOWN_ACCOUNT_HASH = `scrypt$${COST.N}$${COST.r}$${COST.p}$${Buffer.alloc(SALT_BYTES).toString('base64url')}$${Buffer.alloc(KEY_LENGTH).toString('base64url')}`;
+
+/** A new session token: 32 random bytes, base64url. */
+export const newSessionToken = (): string => randomBytes(32).toString('base64url');
+
+/** What is stored for a token. */
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
