@@ -111,4 +111,22 @@ describe('runDeploy', () => {
     expect(out).toContain('  created function adminApi');
     expect(out.at(-1)).toBe('\nDone: 13 changes, 0 steps already as planned, 0 notes.');
   });
+
+  it('repeats what it left for a person to decide at the end', async () => {
+    await runDeploy(['--env', 'prod-1'], io(credentials));
+    standIn.env.collections.get('groups')?.push({
+      Name: 'byHand',
+      Size: 0,
+      Keys: [{ Name: 'note', Direction: '1' }],
+      Unique: false,
+      Accesses: { Ops: 0, Since: '' },
+    });
+    out = [];
+    expect(await runDeploy(['--env', 'prod-1'], io(credentials))).toBe(0);
+    expect(out.slice(-3)).toEqual([
+      '\nDone: 0 changes, 13 steps already as planned, 1 note.',
+      'Left for you to decide:',
+      '  collection groups has index byHand, which indexes.json does not declare (left in place)',
+    ]);
+  });
 });

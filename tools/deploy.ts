@@ -32,6 +32,8 @@ export interface DeployArgs {
 
 export class UsageError extends Error {}
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function parseDeployArgs(argv: readonly string[]): DeployArgs | 'help' {
   let values;
   try {
@@ -125,8 +127,12 @@ export async function runDeploy(argv: readonly string[], io: DeployIo): Promise<
   io.out(`\nApplying to ${args.envId}:`);
   const report = await applyPlan(client, plan, { envId: args.envId, log: (line) => io.out(`  ${line}`) });
   io.out(
-    `\nDone: ${report.changed.length} changes, ${report.unchanged} steps already as planned, ${report.notes.length} notes.`,
+    `\nDone: ${count(report.changed.length, 'change')}, ${count(report.unchanged, 'step')} already as planned, ${count(report.notes.length, 'note')}.`,
   );
+  if (report.notes.length > 0) {
+    io.out('Left for you to decide:');
+    for (const line of report.notes) io.out(`  ${line}`);
+  }
   return 0;
 }
 

@@ -171,6 +171,9 @@ describe('applyPlan against a stand-in for manager-node', () => {
       },
     ]);
     env.collections.set('legacy_things', []);
+    await cloud.client.functions.createFunctionTriggers('adminApi', [
+      { name: 'nightly', type: 'timer', config: '0 0 3 * * * *' },
+    ]);
     env.hosted.set('console/assets/index-old999.js', '"0"');
     cloud.calls.length = 0;
 
@@ -178,11 +181,13 @@ describe('applyPlan against a stand-in for manager-node', () => {
 
     expect(cloud.mutations()).toEqual([]);
     expect(report.notes).toEqual([
+      'function adminApi has timer nightly, which its config.json does not declare (left in place)',
       'collection groups has index byHand, which indexes.json does not declare (left in place)',
       'index groups.status_deadlineAt differs from indexes.json (left as it is: drop it in the console and deploy again to recreate it)',
       '1 files under console/ are not in this build (left in place): console/assets/index-old999.js',
     ]);
     expect(env.collections.has('legacy_things')).toBe(true);
+    expect(env.functions.get('adminApi')?.Triggers.map((t) => t.TriggerName)).toEqual(['nightly']);
     expect(cloud.calls.some((call) => JSON.stringify(call.args).includes('DropIndexes'))).toBe(false);
   });
 

@@ -133,6 +133,7 @@ export async function applyPlan(client: DeployClient, plan: DeployPlan, options:
     log(`  note: ${line}`);
   };
 
+  const timed = new Set(plan.steps.flatMap((step) => (step.kind === 'trigger' ? [step.functionName] : [])));
   const existingFunctions = new Set(
     (await client.functions.listAllFunctions({ envId })).map((fn) => fn.FunctionName ?? ''),
   );
@@ -160,6 +161,13 @@ export async function applyPlan(client: DeployClient, plan: DeployPlan, options:
       return { changed: `created function ${step.name}` };
     }
     const detail = await client.functions.getFunctionDetail(step.name);
+    if (!timed.has(step.name)) {
+      for (const timer of (detail.Triggers ?? []).filter((trigger) => trigger.Type === 'timer')) {
+        note(
+          `function ${step.name} has timer ${timer.TriggerName ?? timer.Name}, which its config.json does not declare (left in place)`,
+        );
+      }
+    }
     if (detail.Runtime !== step.runtime) {
       throw new DeployError(
         `function ${step.name} runs ${detail.Runtime} in the environment, the bundle needs ${step.runtime}; CloudBase cannot change a runtime in place, so delete the function in the console and deploy again`,
