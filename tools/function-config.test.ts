@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverFunctions } from '../emulator/src/functions/discover-functions';
-import { FunctionConfigError, parseFunctionConfig } from './function-config';
+import { checkUniqueHttpPaths, FunctionConfigError, parseFunctionConfig } from './function-config';
+import { cloudbaseRc } from './cloudbaserc';
 import { FIXTURES_ROOT } from '../emulator/src/functions/test-emulator';
 
 describe('parseFunctionConfig', () => {
-  it('fills the defaults: 5 s timeout, concurrency 10, no trigger, no openapi', () => {
-    expect(parseFunctionConfig({}, 'config.json')).toEqual({
+  it('fills the defaults: 5 s timeout, concurrency 10, no trigger, no openapi, no HTTP route', () => {
+    expect(parseFunctionConfig({}, 'config.json')).toStrictEqual({
       timeoutSeconds: 5,
       concurrency: 10,
       trigger: undefined,
       openapi: [],
+      http: undefined,
     });
   });
 
@@ -23,15 +25,21 @@ describe('parseFunctionConfig', () => {
         triggers: [{ name: 'expireGroups', type: 'timer', config: '0 */5 * * * * *' }],
         timeout: 20,
         concurrency: 3,
+        http: { path: '/admin-api' },
       },
       'config.json',
     );
-    expect(config).toEqual({
+    expect(config).toStrictEqual({
       timeoutSeconds: 20,
       concurrency: 3,
       trigger: { name: 'expireGroups', cron: '0 */5 * * * * *' },
       openapi: ['subscribeMessage.send'],
+      http: { path: '/admin-api' },
     });
+  });
+
+  it.each(['/admin-api', '/v1/admin-api', '/a'])('takes the HTTP path %s', (path) => {
+    expect(parseFunctionConfig({ http: { path } }, 'config.json').http).toEqual({ path });
   });
 
   it.each([
@@ -51,9 +59,64 @@ describe('parseFunctionConfig', () => {
     [{ triggers: [{ name: '1abc', type: 'timer', config: '* * * * * * *' }] }, 'trigger name'],
     [{ triggers: [{ name: 'a', type: 'cos', config: '* * * * * * *' }] }, 'not "timer"'],
     [{ permissions: { openapi: 'subscribeMessage.send' } }, 'permissions.openapi'],
+    [{ http: '/admin-api' }, 'http must be an object'],
+    [{ http: {} }, 'http.path'],
+    [{ http: { path: 'admin-api' } }, 'http.path'],
+    [{ http: { path: '/admin-api/' } }, 'http.path'],
+    [{ http: { path: '/' } }, 'http.path'],
+    [{ http: { path: '/admin//api' } }, 'http.path'],
+    [{ http: { path: '/Admin-Api' } }, 'http.path'],
+    [{ http: { path: '/admin_api' } }, 'http.path'],
+    [{ http: { path: '/admin-api?x=1' } }, 'http.path'],
   ])('rejects %j', (raw, message) => {
     expect(() => parseFunctionConfig(raw, 'cf/config.json')).toThrow(FunctionConfigError);
     expect(() => parseFunctionConfig(raw, 'cf/config.json')).toThrow(message);
+  });
+});
+
+describe('HTTP routes across functions', () => {
+  const withRoute = (name: string, path: string) => ({
+    name,
+    file: `cloudfunctions/${name}/config.json`,
+    config: parseFunctionConfig({ http: { path } }, 'config.json'),
+  });
+
+  it('refuses a path two functions claim, naming both', () => {
+    expect(() => checkUniqueHttpPaths([withRoute('adminApi', '/admin-api'), withRoute('other', '/admin-api')])).toThrow(
+      'cloudfunctions/other/config.json: http.path /admin-api is already the route of adminApi',
+    );
+    expect(() =>
+      checkUniqueHttpPaths([withRoute('adminApi', '/admin-api'), withRoute('other', '/other')]),
+    ).not.toThrow();
+  });
+
+  it('puts each route in cloudbaserc.json as the framework function plugin’s servicePaths', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cf-'));
+    try {
+      for (const [name, config] of [
+        ['adminApi', { timeout: 10, http: { path: '/admin-api' } }],
+        ['ping', {}],
+      ] as const) {
+        await mkdir(join(root, name));
+        await writeFile(join(root, name, 'config.json'), JSON.stringify(config));
+      }
+      const rc = cloudbaseRc(root);
+      expect(rc.framework.plugins.function).toEqual({
+        use: '@cloudbase/framework-plugin-function',
+        inputs: { functionRootPath: './cloudfunctions', servicePaths: { adminApi: '/admin-api' } },
+      });
+      expect(rc.functions.map((f) => [f.name, f.timeout, f.runtime])).toEqual([
+        ['adminApi', 10, 'Nodejs18.15'],
+        ['ping', 5, 'Nodejs18.15'],
+      ]);
+      await mkdir(join(root, 'twin'));
+      await writeFile(join(root, 'twin', 'config.json'), JSON.stringify({ http: { path: '/admin-api' } }));
+      expect(() => cloudbaseRc(root)).toThrow(
+        /twin\/config\.json: http\.path \/admin-api is already the route of adminApi/,
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 

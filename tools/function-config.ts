@@ -1,12 +1,19 @@
 /**
- * A cloud function's `config.json`, as WeChat devtools uploads it, plus the two runner knobs the
- * emulator reads from the same file (`timeout`, `concurrency`).
+ * A cloud function's `config.json`, as WeChat devtools uploads it, plus what the emulator and the deploy
+ * read from the same file: the runner knobs (`timeout`, `concurrency`) and the function's HTTP access route
+ * (`http`).
  */
 export interface TimerTrigger {
   /** `[A-Za-z][A-Za-z0-9_-]{0,59}`; becomes the timer event's `TriggerName`. */
   readonly name: string;
   /** 7-field cron: sec min hour day month weekday year, read in Asia/Shanghai. */
   readonly cron: string;
+}
+
+/** An HTTP access service (HTTP 访问服务) route: requests under `path` are handed to the function. */
+export interface HttpRoute {
+  /** Absolute, no trailing slash, `[a-z0-9-/]` only, e.g. `/admin-api`; unique across functions. */
+  readonly path: string;
 }
 
 export interface FunctionConfig {
@@ -18,6 +25,8 @@ export interface FunctionConfig {
   readonly trigger: TimerTrigger | undefined;
   /** `permissions.openapi`, e.g. `subscribeMessage.send`. */
   readonly openapi: readonly string[];
+  /** `http.path`: the function's HTTP access route, if it has one. */
+  readonly http: HttpRoute | undefined;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 5;
@@ -25,6 +34,8 @@ export const MAX_TIMEOUT_SECONDS = 900;
 export const DEFAULT_CONCURRENCY = 10;
 
 const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
+/** One or more `/segment`s of lowercase letters, digits and dashes: absolute, no trailing or double slash. */
+const HTTP_PATH = /^(\/[a-z0-9-]+)+$/;
 
 export class FunctionConfigError extends Error {
   constructor(
@@ -54,7 +65,31 @@ export function parseFunctionConfig(raw: unknown, file: string): FunctionConfig 
     throw fail('concurrency must be a positive integer');
   }
 
-  return { timeoutSeconds, concurrency, trigger: parseTriggers(raw.triggers, fail), openapi: parseOpenapi(raw, fail) };
+  return {
+    timeoutSeconds,
+    concurrency,
+    trigger: parseTriggers(raw.triggers, fail),
+    openapi: parseOpenapi(raw, fail),
+    http: parseHttp(raw.http, fail),
+  };
+}
+
+/**
+ * Two functions may not claim the same HTTP path. Checked where every function's config is read together
+ * (cloudbaserc.json, the deploy plan, the emulator); `file` names the config.json of each function.
+ */
+export function checkUniqueHttpPaths(
+  functions: readonly { readonly name: string; readonly file: string; readonly config: FunctionConfig }[],
+): void {
+  const owners = new Map<string, string>();
+  for (const { name, file, config } of functions) {
+    if (!config.http) continue;
+    const owner = owners.get(config.http.path);
+    if (owner !== undefined) {
+      throw new FunctionConfigError(file, `http.path ${config.http.path} is already the route of ${owner}`);
+    }
+    owners.set(config.http.path, name);
+  }
 }
 
 function parseTriggers(raw: unknown, fail: (detail: string) => Error): TimerTrigger | undefined {
@@ -82,4 +117,15 @@ function parseOpenapi(raw: Record<string, unknown>, fail: (detail: string) => Er
     throw fail('permissions.openapi must be an array of API names');
   }
   return openapi;
+}
+
+function parseHttp(raw: unknown, fail: (detail: string) => Error): HttpRoute | undefined {
+  if (raw === undefined) return undefined;
+  if (!isRecord(raw)) throw fail('http must be an object like { "path": "/admin-api" }');
+  if (typeof raw.path !== 'string' || !HTTP_PATH.test(raw.path)) {
+    throw fail(
+      `http.path must be an absolute path of [a-z0-9-] segments without a trailing slash, e.g. "/admin-api" (found ${JSON.stringify(raw.path)})`,
+    );
+  }
+  return { path: raw.path };
 }
