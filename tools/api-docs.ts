@@ -15,6 +15,7 @@ import {
   contracts,
   RUNTIME_ERRORS,
 } from '../shared/src/contracts';
+import { type AdminContract, ADMIN_API_PREFIX, ADMIN_HTTP_STATUS, adminContracts } from '../shared/src/contracts/admin';
 import { ERROR_MESSAGES, type ErrorCode } from '../shared/src/kernel/errors';
 import * as z from '../shared/src/kernel/zod';
 import { fromRoot, isMain } from './paths';
@@ -102,6 +103,31 @@ async function callbackSection(contract: CallbackContract): Promise<string> {
   ].join('\n\n');
 }
 
+async function adminSection(contract: AdminContract): Promise<string> {
+  const who =
+    contract.roles === 'public'
+      ? 'Anyone (no session).'
+      : `Roles: ${contract.roles.join(', ')}${contract.beforePasswordChange ? '; also before a reset password is changed' : ''}.`;
+  return [
+    `### ${contract.name}`,
+    `\`POST ${ADMIN_API_PREFIX}/${contract.name}\`. ${who}${contract.audited ? ' Each success is written to the audit log.' : ''}`,
+    '```ts',
+    await typeOf(contract.request, `${pascal(contract.name)}Request`),
+    '',
+    await typeOf(contract.response, `${pascal(contract.name)}Response`),
+    '```',
+  ].join('\n\n');
+}
+
+const statusTable = () =>
+  [
+    '| code | HTTP status | message |',
+    '| --- | --- | --- |',
+    ...(Object.entries(ADMIN_HTTP_STATUS) as [ErrorCode, number][]).map(
+      ([code, status]) => `| \`${code}\` | ${status} | ${ERROR_MESSAGES[code]} |`,
+    ),
+  ].join('\n');
+
 export async function apiDocText(): Promise<string> {
   const sections = [
     '# API reference',
@@ -116,6 +142,12 @@ export async function apiDocText(): Promise<string> {
     ...(await Promise.all(Object.values(jobContracts).map((c) => jobSection(c as JobContract)))),
     '## Payment callbacks',
     ...(await Promise.all(Object.values(callbackContracts).map((c) => callbackSection(c as CallbackContract)))),
+    '## Console actions (adminApi)',
+    `The console calls one HTTP function, \`adminApi\`, through CloudBase's HTTP access service: ` +
+      `\`POST ${ADMIN_API_PREFIX}/<action>\` with a JSON body and \`Authorization: Bearer <session token>\` ` +
+      '(from `staffLogin`). Every answer is the envelope, with this HTTP status for each error code:',
+    statusTable(),
+    ...(await Promise.all(Object.values(adminContracts).map((c) => adminSection(c as AdminContract)))),
   ];
   const options = await resolveConfig(API_DOC);
   return format(sections.join('\n\n'), { ...options, filepath: API_DOC });

@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { ZodEnum } from 'zod';
+import { ADMIN_API_PREFIX, adminContracts } from '../shared/src/contracts/admin';
 import { fromRoot, repoRoot } from './paths';
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -57,6 +58,26 @@ describe('every cloud function is found by its name', () => {
       .map((f) => f.slice(0, -'.contract.ts'.length));
     expect(contracts.filter((c) => !names.has(c))).toEqual([]);
     expect(areas.length).toBeGreaterThan(3);
+  });
+});
+
+describe('every console action is found by its name', () => {
+  const useCases = walk('shared/src/server', (p) => p.endsWith('.ts') && !p.endsWith('.test.ts'));
+
+  it.each(Object.keys(adminContracts))('%s: contract and use case, served by adminApi', (action) => {
+    const file = kebab(action);
+    const contract = `shared/src/contracts/admin/${file}.contract.ts`;
+    expect(readFileSync(fromRoot(contract), 'utf8'), contract).toContain(`export const ${action}Contract`);
+    const matches = useCases.filter((p) => p.endsWith(`/${file}.ts`));
+    expect(matches, `one use case named ${file}.ts`).toHaveLength(1);
+    expect(readFileSync(fromRoot(matches[0] ?? ''), 'utf8')).toContain(`export const ${action}:`);
+  });
+
+  it('routes adminApi at the prefix the console calls', () => {
+    const config = JSON.parse(readFileSync(fromRoot('cloudfunctions/adminApi/config.json'), 'utf8')) as {
+      http?: { path?: string };
+    };
+    expect(config.http?.path).toBe(ADMIN_API_PREFIX);
   });
 });
 

@@ -59,6 +59,9 @@ export const staffSessionSchema = z.object({
 });
 export type StaffSession = z.infer<typeof staffSessionSchema>;
 
+/** Whether the account may work: not disabled. */
+export const isActiveStaff = (staff: Pick<StaffAccount, 'status'>): boolean => staff.status === 'active';
+
 export const isLocked = (staff: Pick<StaffAccount, 'lockedUntil'>, now: number): boolean =>
   staff.lockedUntil !== undefined && now < staff.lockedUntil;
 
@@ -72,7 +75,7 @@ export function sessionRefusal(
   staff: Pick<StaffAccount, 'status' | 'sessionsValidFrom'> | null,
   now: number,
 ): 'revoked' | 'expired' | 'staff_gone' | undefined {
-  if (!staff || staff.status !== 'active') return 'staff_gone';
+  if (!staff || !isActiveStaff(staff)) return 'staff_gone';
   if (session.revokedAt !== undefined || session.createdAt < staff.sessionsValidFrom) return 'revoked';
   if (now >= sessionExpiresAt(session)) return 'expired';
   return undefined;

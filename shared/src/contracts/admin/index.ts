@@ -3,6 +3,7 @@
  * and who may call them and see which page.
  */
 import { changePasswordContract } from './change-password.contract';
+import { listAuditLogsContract } from './list-audit-logs.contract';
 import { staffLoginContract } from './staff-login.contract';
 import { staffLogoutContract } from './staff-logout.contract';
 import { staffMeContract } from './staff-me.contract';
@@ -13,6 +14,7 @@ export * from './http';
 export * from './permissions';
 export * from './staff.schema';
 export { changePasswordContract, staffLoginContract, staffLogoutContract, staffMeContract };
+export * from './list-audit-logs.contract';
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -20,6 +22,7 @@ export const adminContracts = {
   staffMe: staffMeContract,
   changePassword: changePasswordContract,
   staffLogout: staffLogoutContract,
+  listAuditLogs: listAuditLogsContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

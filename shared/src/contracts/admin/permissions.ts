@@ -28,6 +28,9 @@ export const STAFF_ROLE_DESCRIPTIONS = {
 /** Every role: what each signed-in member of staff may use. */
 export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
 
+/** The platform's operators alone. */
+export const OPS_ONLY: readonly StaffRole[] = ['ops'];
+
 /**
  * The console's pages that need a permission, by page key (the routes name them in `meta.page`). A page
  * is added here together with its route; the role lists say who sees it in the menu and may open it.
@@ -35,10 +38,12 @@ export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
 export const ADMIN_PAGES = {
   workbench: { title: '工作台', roles: ANY_STAFF },
   changePassword: { title: '修改密码', roles: ANY_STAFF },
+  auditLogs: { title: '审计日志', roles: OPS_ONLY },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;
 
 export function canSeePage(role: StaffRole, page: AdminPage): boolean {
-  return ADMIN_PAGES[page].roles.includes(role);
+  const roles: readonly StaffRole[] = ADMIN_PAGES[page].roles;
+  return roles.includes(role);
 }

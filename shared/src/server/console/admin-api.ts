@@ -7,13 +7,14 @@ import type { adminApiContract } from '../../contracts/admin-api.contract';
 import { appendAudit } from '../repositories/audit.repository';
 import type { HttpApi } from '../runtime/define-http-function';
 import { changePassword } from '../staff/change-password';
+import { listAuditLogs } from '../staff/list-audit-logs';
 import { staffLogin } from '../staff/staff-login';
 import { staffLogout } from '../staff/staff-logout';
 import { staffMe } from '../staff/staff-me';
 import { authenticateSession } from '../staff/staff-sessions';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
-  useCases: { staffLogin, staffMe, changePassword, staffLogout },
+  useCases: { staffLogin, staffMe, changePassword, staffLogout, listAuditLogs },
   authenticate: authenticateSession,
   writeAudit: appendAudit,
 };

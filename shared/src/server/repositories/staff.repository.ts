@@ -24,17 +24,20 @@ export async function insertStaff(account: StaffAccount): Promise<void> {
 }
 
 /**
- * Counts a failed sign-in; the one that reaches the limit locks the account (and starts the count over).
- * Answers whether the account is now locked.
+ * Counts a failed sign-in on an account that is not locked; the failure that reaches the limit locks it
+ * (and starts the count over). Each step is one conditional update, so failures arriving together cannot
+ * count past the limit: once it is locked, none counts until the lock runs out. Answers whether the
+ * account is locked now.
  */
 export async function recordFailedSignIn(staffId: string, now: number): Promise<boolean> {
   const _ = cmd();
-  const { stats } = await staff()
-    .where({ _id: staffId, failedSignIns: _.lt(MAX_FAILED_SIGN_INS - 1) })
+  const unlocked = _.or([{ lockedUntil: _.exists(false) }, { lockedUntil: _.lte(now) }]);
+  const counted = await staff()
+    .where(_.and([{ _id: staffId, failedSignIns: _.lt(MAX_FAILED_SIGN_INS - 1) }, unlocked]) as never)
     .update({ data: { failedSignIns: _.inc(1), updatedAt: now } });
-  if (stats.updated === 1) return false;
+  if (counted.stats.updated === 1) return false;
   await staff()
-    .where({ _id: staffId, failedSignIns: _.gte(MAX_FAILED_SIGN_INS - 1) })
+    .where(_.and([{ _id: staffId, failedSignIns: _.gte(MAX_FAILED_SIGN_INS - 1) }, unlocked]) as never)
     .update({ data: { failedSignIns: 0, lockedUntil: now + LOCK_MS, updatedAt: now } });
   return true;
 }

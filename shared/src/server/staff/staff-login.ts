@@ -5,7 +5,7 @@
  * unchecked. Every outcome is in the audit log.
  */
 import type { staffLoginContract } from '../../contracts/admin';
-import { isLocked } from '../../domain/staff.schema';
+import { isActiveStaff, isLocked } from '../../domain/staff.schema';
 import { DomainError } from '../../kernel/errors';
 import { findStaffByAccount, recordFailedSignIn, recordSignIn } from '../repositories/staff.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
@@ -16,7 +16,7 @@ export const staffLogin: AdminUseCase<typeof staffLoginContract> = async (input,
   const now = ctx.clock.now();
   const staff = await findStaffByAccount(input.account);
   const matches = await verifyPassword(input.password, staff?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
-  if (!staff || staff.status !== 'active') throw new DomainError('INVALID_CREDENTIALS', input.account);
+  if (!staff || !isActiveStaff(staff)) throw new DomainError('INVALID_CREDENTIALS', input.account);
   const actor = { staffId: staff._id, account: staff.account, role: staff.role };
   if (isLocked(staff, now)) {
     await ctx.audit({ target: `staff/${staff._id}`, after: { outcome: 'locked' }, actor });

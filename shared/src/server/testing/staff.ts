@@ -1,0 +1,72 @@
+/**
+ * The console's side of the platform tests: staff accounts written as the seed writes them, and calls to
+ * the bundled `adminApi` function with the integration request the HTTP access service would hand it.
+ */
+import { ADMIN_API_PREFIX, bearer } from '../../contracts/admin';
+import type { StaffRole } from '../../domain/staff.schema';
+import type { Platform } from '../../../../testing/platform';
+import type { HttpReply } from '../runtime/define-http-function';
+import { hashPassword } from '../runtime/secrets';
+
+export interface StaffOptions {
+  readonly role?: StaffRole;
+  readonly merchantId?: string;
+  readonly mustChangePassword?: boolean;
+  readonly status?: 'active' | 'disabled';
+}
+
+/** A staff account with this password; answers its id. */
+export async function addStaff(platform: Platform, account: string, password: string, options: StaffOptions = {}) {
+  const role = options.role ?? 'ops';
+  const now = Date.now();
+  const staffId = `st-${account}`;
+  await platform.insert('staff', [
+    {
+      _id: staffId,
+      account,
+      name: `员工${account}`,
+      role,
+      ...(role === 'merchant' ? { merchantId: options.merchantId ?? 'm-test' } : {}),
+      status: options.status ?? 'active',
+      passwordHash: await hashPassword(password),
+      mustChangePassword: options.mustChangePassword ?? false,
+      failedSignIns: 0,
+      sessionsValidFrom: 0,
+      createdAt: now,
+      updatedAt: now,
+    },
+  ]);
+  return staffId;
+}
+
+export interface AdminAnswer<T = unknown> {
+  readonly status: number;
+  readonly body: { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+}
+
+/** `POST /admin-api/<action>` as the console sends it, through the bundled function. */
+export async function adminCall<T = unknown>(
+  platform: Platform,
+  action: string,
+  body: unknown,
+  token?: string,
+): Promise<AdminAnswer<T>> {
+  const event = {
+    path: `${ADMIN_API_PREFIX}/${action}`,
+    httpMethod: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: bearer(token) } : {}) },
+    queryStringParameters: {},
+    body: JSON.stringify(body),
+    isBase64Encoded: false,
+  };
+  const { result } = await platform.emulator.runner.invoke('adminApi', event, { source: 'wx_http' });
+  const reply = result as HttpReply;
+  return { status: reply.statusCode, body: JSON.parse(reply.body) as AdminAnswer<T>['body'] };
+}
+
+/** Signs in and answers the session token. */
+export async function signIn(platform: Platform, account: string, password: string): Promise<string> {
+  const answer = await adminCall<{ token: string }>(platform, 'staffLogin', { account, password });
+  if (!answer.body.ok) throw new Error(`staffLogin ${account}: ${answer.body.error.code}`);
+  return answer.body.data.token;
+}
