@@ -4,7 +4,7 @@
  * server), and its allowed roles come from there.
  */
 import { ADMIN_PAGES, type AdminPage } from '@shared/admin-client';
-import { DashboardIcon } from 'tdesign-icons-vue-next';
+import { DashboardIcon, HistoryIcon } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
 
 /** The meta of a page listed in ADMIN_PAGES: its title and roles come from the shared table. */
@@ -16,6 +16,7 @@ export const ROUTE_NAMES = {
   login: 'login',
   workbench: 'workbench',
   changePassword: 'changePassword',
+  auditLogs: 'auditLogs',
   forbidden: 'forbidden',
   notFound: 'notFound',
 } as const;
@@ -27,6 +28,12 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.workbench,
     component: () => import('../pages/dashboard/workbench/index.vue'),
     meta: pageMeta('workbench', { menu: { icon: DashboardIcon, order: 0 } }),
+  },
+  {
+    path: 'system/audit-logs',
+    name: ROUTE_NAMES.auditLogs,
+    component: () => import('../pages/system/audit-logs/index.vue'),
+    meta: pageMeta('auditLogs', { menu: { icon: HistoryIcon, order: 90 } }),
   },
   {
     path: 'account/password',
