@@ -5,7 +5,6 @@ import { ERROR_CODES } from '../../kernel/errors';
 import type { Contract } from '../contract';
 import {
   ADMIN_HTTP_STATUS,
-  ADMIN_PAGES,
   adminContracts,
   bearer,
   bearerToken,
