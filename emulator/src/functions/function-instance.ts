@@ -82,6 +82,11 @@ export class FunctionInstance {
     this.ready.catch(() => undefined);
   }
 
+  /** Resolves once the instance is ready to run `main`, or has failed to start (then `alive` is false). */
+  started(): Promise<void> {
+    return this.ready.catch(() => undefined);
+  }
+
   /** False once the worker is stopping or gone: it must not be handed out again. */
   get alive(): boolean {
     return !this.stopped;

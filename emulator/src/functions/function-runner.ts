@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { FunctionDefinition } from './discover-functions';
 import { FunctionInstance } from './function-instance';
@@ -6,6 +7,7 @@ import { FunctionPool, type PoolStats } from './function-pool';
 import { executeFailed, FunctionInvocationError, functionNotFound, runnerClosed } from './invocation-errors';
 import { type Caller, environString, instanceEnv, invocationEnviron } from './invocation-env';
 import { hashOpenid, InvocationHistory, type InvocationRecord, resultCodeOf } from './invocation-log';
+import { StartGate } from './start-gate';
 import type { ScfInvokeContext, ThrownValue } from './worker-protocol';
 
 export interface FunctionRunnerOptions {
@@ -26,6 +28,8 @@ export interface FunctionRunnerOptions {
   readonly variables?: Readonly<Record<string, string>>;
   /** Node flags for the workers (default none: plain node, whatever runs the emulator). */
   readonly execArgv?: readonly string[];
+  /** Instances that may be starting at once, across all functions (default: the machine's cores). */
+  readonly parallelStarts?: number;
 }
 
 export interface InvokeResult {
@@ -57,7 +61,7 @@ const MEMORY_LIMIT_MB = 256;
  */
 export class FunctionRunner {
   private readonly definitions = new Map<string, FunctionDefinition>();
-  private readonly pools = new Map<string, FunctionPool>();
+  private readonly pools = new Map<string, FunctionPool<FunctionInstance>>();
   private readonly active = new Map<string, ActiveInvocation>();
   private readonly history: InvocationHistory;
   private readonly envId: string;
@@ -66,6 +70,7 @@ export class FunctionRunner {
   constructor(private readonly options: FunctionRunnerOptions) {
     this.envId = options.envId ?? DEFAULT_ENV_ID;
     this.history = new InvocationHistory(options.historySize ?? 1000);
+    const gate = new StartGate(options.parallelStarts ?? availableParallelism());
     for (const definition of options.functions) {
       this.definitions.set(definition.name, definition);
       const env = instanceEnv({
@@ -82,6 +87,7 @@ export class FunctionRunner {
           idleTimeoutMs: options.idleTimeoutMs ?? 10 * 60_000,
         },
         () => new FunctionInstance(definition.entry, env, options.execArgv ?? []),
+        gate,
       );
       this.pools.set(definition.name, pool);
     }

@@ -9,9 +9,9 @@ export interface InvocationRecord {
   readonly source: string;
   /** ISO time the invocation was accepted (before any queueing). */
   readonly startedAt: string;
-  /** Waiting for a free instance under the concurrency limit. */
+  /** Waiting for an instance: a warm one to free up, or one to start (then `initMs` of it overlaps). */
   readonly queuedMs: number;
-  /** From getting an instance to the answer; includes `initMs` on a cold start. */
+  /** From getting a started instance to the answer. */
   readonly durationMs: number;
   readonly coldStart: boolean;
   /** Worker start plus loading the bundle, on a cold start. */
