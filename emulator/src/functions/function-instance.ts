@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { executeFailed, type FunctionInvocationError, invocationTimedOut } from './invocation-errors';
 import type { InvocationEnviron } from './invocation-env';
+import type { CodeCache } from './code-cache';
 import type { InvokeMessage, ScfInvokeContext, ThrownValue, WorkerData, WorkerMessage } from './worker-protocol';
 
 const BOOTSTRAP = fileURLToPath(new URL('./worker-bootstrap.mjs', import.meta.url));
@@ -33,6 +34,8 @@ interface Pending {
 export class FunctionInstance {
   /** Worker start plus loading the bundle, once it is ready. */
   initMs: number | undefined;
+  /** Module files it compiled from the shared code cache. */
+  codeCacheHits = 0;
   calls = 0;
   private readonly worker: Worker;
   private readonly ready: Promise<void>;
@@ -42,9 +45,14 @@ export class FunctionInstance {
   private crash: ThrownValue | undefined;
   private stopReason: FunctionInvocationError | undefined;
 
-  constructor(entry: string, env: Record<string, string>, execArgv: readonly string[]) {
+  constructor(
+    entry: string,
+    env: Record<string, string>,
+    execArgv: readonly string[],
+    codeCache: CodeCache | undefined,
+  ) {
     const startedAt = performance.now();
-    const workerData: WorkerData = { entry };
+    const workerData: WorkerData = codeCache ? { entry, codeCache: codeCache.entries() } : { entry };
     this.worker = new Worker(BOOTSTRAP, { env, workerData, execArgv: [...execArgv] });
     this.ready = new Promise<void>((resolve, reject) => {
       const initTimer = setTimeout(() => {
@@ -56,6 +64,8 @@ export class FunctionInstance {
         if (message.type === 'ready') {
           settle();
           this.initMs = performance.now() - startedAt;
+          this.codeCacheHits = message.codeCacheHits;
+          codeCache?.add(message.codeCache);
           resolve();
         } else if (message.type === 'init-failed') {
           settle();

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { CodeCache } from './code-cache';
 import type { FunctionDefinition } from './discover-functions';
 import { FunctionInstance } from './function-instance';
 import { FunctionPool, type PoolStats } from './function-pool';
@@ -30,6 +31,8 @@ export interface FunctionRunnerOptions {
   readonly execArgv?: readonly string[];
   /** Instances that may be starting at once, across all functions (default: the machine's cores). */
   readonly parallelStarts?: number;
+  /** Share V8's code cache between instances, so only the first compiles each module (default true). */
+  readonly codeCache?: boolean;
 }
 
 export interface InvokeResult {
@@ -71,6 +74,7 @@ export class FunctionRunner {
     this.envId = options.envId ?? DEFAULT_ENV_ID;
     this.history = new InvocationHistory(options.historySize ?? 1000);
     const gate = new StartGate(options.parallelStarts ?? availableParallelism());
+    const codeCache = options.codeCache === false ? undefined : new CodeCache();
     for (const definition of options.functions) {
       this.definitions.set(definition.name, definition);
       const env = instanceEnv({
@@ -86,7 +90,7 @@ export class FunctionRunner {
           maxQueue: options.maxQueue ?? 100,
           idleTimeoutMs: options.idleTimeoutMs ?? 10 * 60_000,
         },
-        () => new FunctionInstance(definition.entry, env, options.execArgv ?? []),
+        () => new FunctionInstance(definition.entry, env, options.execArgv ?? [], codeCache),
         gate,
       );
       this.pools.set(definition.name, pool);
