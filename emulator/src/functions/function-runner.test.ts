@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_EVENT_DEPTH } from './event-depth';
 import { FunctionInvocationError } from './invocation-errors';
 import type { InvocationRecord } from './invocation-log';
 import { startTestEmulator, type TestEmulator } from './test-emulator';
@@ -104,6 +105,26 @@ describe('FunctionRunner', () => {
       errMsg: 'callFunction:fail FunctionName parameter could not be found.',
       code: 'ResourceNotFound.FunctionName',
     });
+  });
+
+  it('refuses cloud.callFunction data nested deeper than MAX_EVENT_DEPTH, as the gateway refuses such a body', async () => {
+    const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
+    const refused = await emulator.runner.invoke(
+      'caller',
+      { target: 'whoami', data: nested(MAX_EVENT_DEPTH + 1) },
+      { source: 'wx_client' },
+    );
+    expect(refused.result).toMatchObject({
+      ok: false,
+      code: 'INVALID_PARAM',
+      errMsg: `callFunction:fail request_data is nested deeper than ${MAX_EVENT_DEPTH} levels`,
+    });
+    const deepest = await emulator.runner.invoke(
+      'caller',
+      { target: 'whoami', data: nested(MAX_EVENT_DEPTH) },
+      { source: 'wx_client' },
+    );
+    expect(deepest.result).toMatchObject({ ok: true, result: { event: nested(MAX_EVENT_DEPTH) } });
   });
 
   it('fails a throwing function with FUNCTIONS_EXECUTE_FAIL, the message and no stack', async () => {
