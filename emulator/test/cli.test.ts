@@ -1,6 +1,6 @@
 /** The CLI behind `npm start` and `npm run emulator`: flags, the demo seed, persistence and `--fresh`. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,22 +24,27 @@ async function runOnce(...flags: string[]): Promise<string[]> {
 }
 
 describe('emulator CLI', () => {
-  it('documents every flag in --help', () => {
+  it('documents every flag in --help and in the README flag table, the same flags in both', () => {
     const help = execFileSync(process.execPath, ['--import', 'tsx', 'emulator/src/cli.ts', '--help'], {
       encoding: 'utf8',
     });
-    for (const flag of [
-      '--port',
-      '--memory',
-      '--data',
-      '--fresh',
-      '--no-seed',
-      '--no-timers',
-      '--indexes',
-      '--functions',
-    ]) {
-      expect(help).toContain(flag);
+    const helpFlags = new Set(
+      help
+        .split('\n')
+        .map((line) => /^\s+(?:-\w, )?(--[a-z-]+)/.exec(line)?.[1])
+        .filter((flag) => flag !== undefined && flag !== '--help'),
+    );
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const tableFlags = new Set(
+      readme
+        .split('\n')
+        .map((line) => /^\| `(--[a-z-]+)[^`]*` +\|/.exec(line)?.[1])
+        .filter((flag) => flag !== undefined),
+    );
+    for (const flag of ['--port', '--memory', '--data', '--fresh', '--no-seed', '--no-timers', '--clock-scale']) {
+      expect(helpFlags).toContain(flag);
     }
+    expect([...tableFlags].sort()).toEqual([...helpFlags].sort());
   });
 
   it('seeds an empty database, keeps data across restarts, and starts over with --fresh', async () => {
