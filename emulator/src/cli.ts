@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { CLOCK_ENV } from '../../shared/src/server/runtime/clock';
 import { chongqingSeed, OPS_ADMIN_OPENID } from '../seed/chongqing';
-import { formatInvocationRecord } from './functions';
+import { formatFunctionOutput, formatInvocationRecord } from './functions';
 import { type Emulator, startEmulator } from './index';
 
 const DEFAULT_PORT = 8787;
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     timers: !values['no-timers'],
     ...(values['clock-scale'] ? { functionEnv: { [CLOCK_ENV]: clockSetting(values['clock-scale']) } } : {}),
     onInvocation: values.quiet ? undefined : (record) => console.log(formatInvocationRecord(record)),
+    onFunctionOutput: (output) => console.log(formatFunctionOutput(output)),
   });
   if (values.fresh) emulator.reset();
 

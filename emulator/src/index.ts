@@ -18,6 +18,7 @@ import {
   FunctionRunner,
   handleInvokeFunction,
   INVOKE_FUNCTION_ACTION,
+  type FunctionOutput,
   type InvocationRecord,
 } from './functions';
 import { createGateway } from './gateway';
@@ -66,6 +67,8 @@ export interface EmulatorOptions {
   readonly maxQueue?: number;
   /** Called once per finished function invocation. */
   readonly onInvocation?: (record: InvocationRecord) => void;
+  /** Each line a function writes to its console (default: passed through to stdout or stderr). */
+  readonly onFunctionOutput?: (output: FunctionOutput) => void;
   /** CloudPay fault injection (default: the `EMULATOR_FAULTS` environment variable, else none). */
   readonly faults?: FaultsInput;
   /** CloudPay callback retry schedule. */
@@ -144,6 +147,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     emulatorUrl: url,
     envId,
     log: options.onInvocation,
+    ...(options.onFunctionOutput ? { output: options.onFunctionOutput } : {}),
     maxQueue: options.maxQueue ?? 1000,
     ...(options.functionEnv ? { variables: options.functionEnv } : {}),
   });

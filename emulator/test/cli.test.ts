@@ -3,10 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exited, spawnCli } from './helpers/cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
+const FIXTURES = fileURLToPath(new URL('./fixtures/functions', import.meta.url));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function runOnce(...flags: string[]): Promise<string[]> {
@@ -58,5 +61,35 @@ describe('emulator CLI', () => {
 
     const fresh = await runOnce('--fresh', '--no-seed');
     expect(fresh).toContain('activities=0');
+  });
+
+  it("logs JSON lines after # ready: one per invocation (a refusal says refused), and the functions' console output", async () => {
+    const cli = await spawnCli(['--port', '0', '--memory', '--no-timers', '--no-seed', '--functions', FIXTURES]);
+    try {
+      const ready = cli.lines.length;
+      const answer = await fetch(`${cli.url}/fn/chatty`, {
+        method: 'POST',
+        headers: { 'x-wx-openid': 'o-log' },
+        body: '{}',
+      });
+      expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'NOPE' } });
+      const log = () => cli.lines.slice(ready);
+      for (let waited = 0; log().length < 5 && waited < 5000; waited += 50) await sleep(50);
+
+      const entries = log().map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(entries).toHaveLength(5);
+      expect(entries).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ event: 'invocation', fn: 'chatty', message: 'refused NOPE', outcome: 'refused' }),
+          { level: 'info', message: 'plain text from a function', fn: 'chatty' },
+          { level: 'error', message: 'an error line', fn: 'chatty' },
+          { level: 'info', message: 'structured', fn: 'chatty', requestId: 'r-own' },
+          { level: 'warn', message: 'structured without fn', fn: 'chatty' },
+        ]),
+      );
+    } finally {
+      cli.child.kill('SIGINT');
+      await exited(cli.child);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { executeFailed, type FunctionInvocationError, invocationTimedOut } from './invocation-errors';
@@ -20,6 +21,23 @@ export interface InstanceCall {
 /** What `main` did: its JSON answer, or what it threw (as text). */
 export type CallOutcome =
   { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: ThrownValue };
+
+/** One line the function wrote to its console. */
+export type OutputLine = (stream: 'stdout' | 'stderr', text: string) => void;
+
+/** Calls `emit` with each whole line of `stream`, and the last one without a newline at its end. */
+function forwardLines(stream: Readable, emit: (text: string) => void): void {
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) emit(line);
+  });
+  stream.on('end', () => {
+    if (rest !== '') emit(rest);
+  });
+}
 
 interface Pending {
   readonly id: number;
@@ -50,10 +68,13 @@ export class FunctionInstance {
     env: Record<string, string>,
     execArgv: readonly string[],
     codeCache: CodeCache | undefined,
+    output: OutputLine,
   ) {
     const startedAt = performance.now();
     const workerData: WorkerData = codeCache ? { entry, codeCache: codeCache.entries() } : { entry };
-    this.worker = new Worker(BOOTSTRAP, { env, workerData, execArgv: [...execArgv] });
+    this.worker = new Worker(BOOTSTRAP, { env, workerData, execArgv: [...execArgv], stdout: true, stderr: true });
+    forwardLines(this.worker.stdout, (text) => output('stdout', text));
+    forwardLines(this.worker.stderr, (text) => output('stderr', text));
     this.ready = new Promise<void>((resolve, reject) => {
       const initTimer = setTimeout(() => {
         reject(executeFailed(`loading the function took longer than ${INIT_TIMEOUT_MS / 1000} seconds`));

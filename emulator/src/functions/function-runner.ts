@@ -7,7 +7,14 @@ import { FunctionInstance } from './function-instance';
 import { FunctionPool, type PoolStats } from './function-pool';
 import { executeFailed, FunctionInvocationError, functionNotFound, runnerClosed } from './invocation-errors';
 import { type Caller, environString, instanceEnv, invocationEnviron } from './invocation-env';
-import { hashOpenid, InvocationHistory, type InvocationRecord, resultCodeOf } from './invocation-log';
+import {
+  type FunctionOutput,
+  hashOpenid,
+  InvocationHistory,
+  type InvocationRecord,
+  outcomeOf,
+  resultCodeOf,
+} from './invocation-log';
 import { StartGate } from './start-gate';
 import type { ScfInvokeContext, ThrownValue } from './worker-protocol';
 
@@ -19,6 +26,8 @@ export interface FunctionRunnerOptions {
   readonly envId?: string;
   /** Called once per finished invocation (success or failure). */
   readonly log?: (record: InvocationRecord) => void;
+  /** Each line a function writes to its console (default: passed through to this process's stdout or stderr). */
+  readonly output?: (output: FunctionOutput) => void;
   /** Invocations that may wait per function when all its instances are busy (default 100). */
   readonly maxQueue?: number;
   /** Invocation records kept for `invocations()` (default 1000). */
@@ -55,6 +64,10 @@ export interface ActiveInvocation {
 }
 
 export const DEFAULT_ENV_ID = 'shancheng-local';
+
+const passThrough = (output: FunctionOutput): void => {
+  (output.stream === 'stderr' ? process.stderr : process.stdout).write(`${output.text}\n`);
+};
 const MEMORY_LIMIT_MB = 256;
 
 /**
@@ -75,6 +88,7 @@ export class FunctionRunner {
     this.history = new InvocationHistory(options.historySize ?? 1000);
     const gate = new StartGate(options.parallelStarts ?? availableParallelism());
     const codeCache = options.codeCache === false ? undefined : new CodeCache();
+    const output = options.output ?? passThrough;
     for (const definition of options.functions) {
       this.definitions.set(definition.name, definition);
       const env = instanceEnv({
@@ -90,7 +104,10 @@ export class FunctionRunner {
           maxQueue: options.maxQueue ?? 100,
           idleTimeoutMs: options.idleTimeoutMs ?? 10 * 60_000,
         },
-        () => new FunctionInstance(definition.entry, env, options.execArgv ?? [], codeCache),
+        () =>
+          new FunctionInstance(definition.entry, env, options.execArgv ?? [], codeCache, (stream, text) =>
+            output({ function: definition.name, stream, text }),
+          ),
         gate,
       );
       this.pools.set(definition.name, pool);
@@ -167,6 +184,7 @@ export class FunctionRunner {
     }
 
     const result: unknown = answer === undefined ? undefined : JSON.parse(answer);
+    const resultCode = resultCodeOf(result);
     const record: InvocationRecord = {
       requestId,
       function: name,
@@ -178,7 +196,8 @@ export class FunctionRunner {
       coldStart,
       initMs: coldStart ? instance?.initMs : undefined,
       ok: failure === undefined,
-      resultCode: resultCodeOf(result),
+      outcome: outcomeOf(failure === undefined, resultCode),
+      resultCode,
       errorCode: failure?.error.code,
       errorMessage: failure?.error.errMsg,
       errorStack: failure?.thrown?.stack,
