@@ -6,6 +6,7 @@
 import { EJSON } from 'bson';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { databaseActions } from './db/actions';
 import { loadIndexDeclarations } from './db/index-file';
 import { memoryPersistence, sqlitePersistence } from './db/persistence';
@@ -33,6 +34,7 @@ import { createSandboxRoutes } from './sandbox/sandbox-routes';
 import { handleWxApiAction } from './sandbox/wx-api-actions';
 import { Scheduler } from './timers';
 
+export { DataDirLockedError } from './data-dir-lock';
 export type { RequestRecord } from './http/server';
 
 /** The repo's index declarations, also used to create the same indexes in production. */
@@ -100,7 +102,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dataDir = options.memory ? null : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
-  const store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
+  // Before anything reads the directory: a second emulator on it is refused here.
+  const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
+  let store: Store;
+  try {
+    store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const timeoutMs = options.transactionTimeoutMs ?? 10_000;
   const transactions = new Transactions(store, { timeoutMs, lockWaitMs: options.lockWaitMs ?? timeoutMs });
   const router = new ActionRouter();
@@ -137,10 +147,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   } catch (error) {
     store.close();
+    lock?.release();
     throw error;
   }
   const running = server;
   const url = `http://127.0.0.1:${running.port}`;
+  lock?.describe(url);
 
   const liveRunner = new FunctionRunner({
     functions,
@@ -192,6 +204,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       await liveRunner.close();
       await running.close();
       store.close();
+      lock?.release();
     },
     reset() {
       transactions.abortAll();

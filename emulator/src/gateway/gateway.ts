@@ -190,6 +190,7 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
       req.resume();
       sendJson(res, 200, {
         ok: true,
+        pid: process.pid,
         uptimeMs: Date.now() - startedAt,
         functions: options.runner.functions().map((definition) => definition.name),
         timers: options.scheduler?.list().map((timer) => ({ function: timer.function, active: timer.active })) ?? [],
