@@ -29,6 +29,7 @@ import { ActionTimings } from './http/stats';
 import type { DeliveryOptions } from './sandbox/callback-delivery';
 import { faultsFromEnv, faultsSchema, type FaultsInput } from './sandbox/faults';
 import { OpenApiSandbox } from './sandbox/openapi-sandbox';
+import { type LedgerStore, memoryLedger, sqliteLedger } from './sandbox/pay-ledger';
 import { PaySandbox } from './sandbox/pay-sandbox';
 import { createSandboxRoutes } from './sandbox/sandbox-routes';
 import { handleWxApiAction } from './sandbox/wx-api-actions';
@@ -104,10 +105,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
   // Before anything reads the directory: a second emulator on it is refused here.
   const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
-  let store: Store;
+  let store: Store | undefined;
+  let ledger: LedgerStore | undefined;
   try {
     store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
+    ledger = dataDir ? sqliteLedger(dataDir) : memoryLedger;
   } catch (error) {
+    store?.close();
     lock?.release();
     throw error;
   }
@@ -119,14 +123,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // The runner needs the server's URL and the server's routes need the runner: routes are added once it listens.
   const routes: RouteHandler[] = [];
   const late: { runner?: FunctionRunner } = {};
-  const pay = new PaySandbox({
-    invoke: async (name, event) => {
-      if (!late.runner) throw new Error('the function runner is not ready');
-      return (await late.runner.invoke(name, event, { source: 'wx_paycallback' })).result;
-    },
-    faults: options.faults ? faultsSchema.parse(options.faults) : faultsFromEnv(process.env.EMULATOR_FAULTS),
-    ...(options.callbackDelivery ? { delivery: options.callbackDelivery } : {}),
-  });
+  let pay: PaySandbox;
+  try {
+    pay = new PaySandbox({
+      invoke: async (name, event) => {
+        if (!late.runner) throw new Error('the function runner is not ready');
+        return (await late.runner.invoke(name, event, { source: 'wx_paycallback' })).result;
+      },
+      faults: options.faults ? faultsSchema.parse(options.faults) : faultsFromEnv(process.env.EMULATOR_FAULTS),
+      ...(options.callbackDelivery ? { delivery: options.callbackDelivery } : {}),
+      store: ledger,
+    });
+  } catch (error) {
+    ledger.close();
+    store.close();
+    lock?.release();
+    throw error;
+  }
   const openapi = new OpenApiSandbox((name) => late.runner?.definition(name)?.config.openapi);
   const resolveCaller = (token: string) => {
     const active = late.runner?.activeInvocation(token);
@@ -146,6 +159,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       multipartAdmin: (body, contentType) => handleWxApiAction(body, contentType, { openapi, pay }, resolveCaller),
     });
   } catch (error) {
+    pay.close();
     store.close();
     lock?.release();
     throw error;
@@ -174,6 +188,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const scheduler = new Scheduler(liveRunner);
   if (options.timers) scheduler.start();
   routes.push(createGateway({ runner: liveRunner, scheduler }), createSandboxRoutes({ openapi, pay }));
+  // A kept ledger may hold notifications nobody acknowledged and refunds still processing: carry on with them.
+  pay.resume();
 
   return {
     url,
@@ -203,6 +219,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       transactions.abortAll();
       await liveRunner.close();
       await running.close();
+      pay.close();
       store.close();
       lock?.release();
     },
