@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { CodeCache } from './code-cache';
@@ -148,7 +148,7 @@ export class FunctionRunner {
     // The platform hands `main` a JSON event; the round trip also keeps the worker message cloneable.
     const payload: unknown = JSON.parse(JSON.stringify(event ?? {}));
     const requestId = randomUUID();
-    const token = randomBytes(16).toString('hex');
+    const token = randomUUID().replaceAll('-', '');
     const acceptedAt = new Date();
     const accepted = performance.now();
     let dispatched = accepted;
