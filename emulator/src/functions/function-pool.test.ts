@@ -88,7 +88,7 @@ describe('FunctionPool', () => {
     expect(pool.stats()).toEqual({ running: 3, idle: 0, queued: 0 });
   });
 
-  it('starts no instance once the waiters are covered, and never more than the limit', async () => {
+  it('starts an instance per call that finds none warm, never past the limit, and none while warm ones are idle', async () => {
     const { pool, spawned } = fakePool({ limit: 2, gate: new StartGate(4) });
     const { granted, calls } = track(pool, 5);
     await flush();
@@ -109,6 +109,26 @@ describe('FunctionPool', () => {
     const again = await pool.acquire();
     expect(spawned).toHaveLength(2);
     pool.release(again);
+  });
+
+  it('starts every instance a burst asked for, even once others served it: they are warm for the next burst', async () => {
+    const { pool, spawned } = fakePool({ limit: 3, gate: new StartGate(1) });
+    const { granted, calls } = track(pool, 3);
+    await flush();
+    spawned[0]?.finishStart();
+    // Instance 0 serves the whole burst, one call after another, while instance 1 is still starting.
+    for (let i = 0; i < 3; i++) {
+      await flush();
+      pool.release((await calls[i]) as FakeInstance);
+    }
+    expect(granted).toEqual(['call 0 -> instance 0', 'call 1 -> instance 0', 'call 2 -> instance 0']);
+    expect(spawned).toHaveLength(2);
+    spawned[1]?.finishStart();
+    await flush();
+    spawned[2]?.finishStart();
+    await flush();
+    expect(spawned).toHaveLength(3);
+    expect(pool.stats()).toEqual({ running: 0, idle: 3, queued: 0 });
   });
 
   it('hands a failed start to one waiter (its call fails as that cold start) and tries again for the rest', async () => {

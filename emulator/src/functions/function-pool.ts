@@ -34,13 +34,14 @@ interface Waiter<I> {
 }
 
 /**
- * The instances of one function. An invocation takes a warm instance (most recent first) or waits in one
- * FIFO queue, and the pool starts instances while more invocations wait than instances are starting, up to
- * `limit`. Whichever instance frees up or finishes starting first takes the oldest waiter, so a burst is
- * served by the warm instances while the others start (at most the gate's slots start at once, runner-wide:
- * starting is CPU-bound, and twenty at once on two cores finish together, late). Each instance's first
- * invocation is its cold start; an instance that fails to start is handed to a waiter all the same, whose
- * call then fails with the start's error, as that invocation's cold start.
+ * The instances of one function. An invocation takes a warm instance (most recent first) or waits in one FIFO
+ * queue. As on the platform, an invocation that finds no warm instance asks for a new one, up to `limit`
+ * instances; but it is not bound to it: whichever instance frees up or finishes starting first takes the oldest
+ * waiter. Starts go through the runner-wide gate (as many at once as cores: starting is CPU-bound, and twenty at
+ * once on two cores all finish late, together), so a burst is served by the first instances while the others
+ * start, and the instances it asked for are all there, warm, for the next one. Each instance's first invocation is
+ * its cold start; an instance that fails to start is handed to a waiter all the same, whose call then fails with
+ * the start's error, as that invocation's cold start.
  */
 export class FunctionPool<I extends PooledInstance> {
   private readonly idle: I[] = [];
@@ -51,6 +52,8 @@ export class FunctionPool<I extends PooledInstance> {
   private busy = 0;
   /** Instances starting (a gate slot held each). */
   private starting = 0;
+  /** Instances asked for and not started yet (waiting for a gate slot). */
+  private owed = 0;
   /** A gate slot was asked for and not granted yet. */
   private askedGate = false;
   private closed = false;
@@ -74,6 +77,7 @@ export class FunctionPool<I extends PooledInstance> {
       return Promise.reject(concurrencyExceeded(this.options.name, this.options.limit, queued));
     }
     const waiting = new Promise<I>((resolve, reject) => this.waiting.push({ resolve, reject }));
+    if (this.all.size + this.owed < this.options.limit) this.owed += 1;
     this.scaleOut();
     return waiting;
   }
@@ -89,7 +93,7 @@ export class FunctionPool<I extends PooledInstance> {
       this.handOver(instance);
     } else {
       this.all.delete(instance);
-      this.scaleOut();
+      this.replaceForWaiters();
     }
   }
 
@@ -113,18 +117,21 @@ export class FunctionPool<I extends PooledInstance> {
     await Promise.all(instances.map((instance) => instance.terminate(runnerClosed())));
   }
 
-  /** Starts instances while more invocations wait than are starting, within the limit and the gate's slots. */
+  /** An instance is gone: start another if invocations wait that no coming instance covers. */
+  private replaceForWaiters(): void {
+    const uncovered = this.waiting.length > this.starting + this.owed;
+    if (uncovered && this.all.size + this.owed < this.options.limit) this.owed += 1;
+    this.scaleOut();
+  }
+
+  /** Starts the instances owed, one gate slot each. */
   private scaleOut(): void {
-    if (this.closed || this.askedGate) return;
-    if (this.waiting.length <= this.starting || this.busy + this.starting + this.idle.length >= this.options.limit) {
-      return;
-    }
+    if (this.closed || this.askedGate || this.owed === 0) return;
     this.askedGate = true;
     this.gate.acquire(() => {
       this.askedGate = false;
-      if (this.closed || this.waiting.length <= this.starting || this.busy + this.starting >= this.options.limit) {
-        return false;
-      }
+      if (this.closed || this.owed === 0) return false;
+      this.owed -= 1;
       this.start();
       this.scaleOut();
       return true;
@@ -155,6 +162,8 @@ export class FunctionPool<I extends PooledInstance> {
     if (waiter) {
       this.busy += 1;
       waiter.resolve(instance);
+    } else {
+      this.replaceForWaiters();
     }
   }
 
