@@ -2,7 +2,8 @@
  * Invocations per second through the gateway (`POST /fn/<name>`, as the mini-program calls), at several
  * concurrencies: `inFlight` clients each send their next call as soon as the previous one answered. Each
  * concurrency starts on a fresh emulator, so its first round is a cold burst (the function's instances start
- * during it, as after a deploy) and its second round is warm (the instances are reused).
+ * during it, as after a deploy) and its second round is warm: the same again once every instance the first round
+ * asked for has started.
  * Run alone with `npx tsx bench/gateway-throughput.ts`; `npm run bench` includes it.
  */
 import { percentile } from '../emulator/src/http/stats';
@@ -107,6 +108,13 @@ async function preparePlatform(fn: string, callsPerRound: number): Promise<Prepa
   };
 }
 
+/** Waits until none of the function's instances is starting or running. */
+async function instancesSettled(platform: Platform, fn: string): Promise<void> {
+  for (let waited = 0; (platform.emulator.runner.stats(fn)?.running ?? 0) > 0 && waited < 60_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** `calls` invocations with `inFlight` at a time; latency is measured per call from sending to the answer. */
 async function runRound(call: CallMaker, r: number, calls: number, inFlight: number) {
   const latencies: number[] = [];
@@ -142,6 +150,7 @@ export async function measureGatewayThroughput(
       const { platform, call, coldStarts } = await preparePlatform(fn, calls);
       try {
         for (const [r, round] of (['cold', 'warm'] as const).entries()) {
+          if (round === 'warm') await instancesSettled(platform, fn);
           const coldBefore = coldStarts();
           const result = await runRound(call, r, calls, inFlight);
           rows.push({
