@@ -52,6 +52,8 @@ interface Pending {
 export class FunctionInstance {
   /** Worker start plus loading the bundle, once it is ready. */
   initMs: number | undefined;
+  /** `performance.now()` when it became ready to run `main`. */
+  readyAt: number | undefined;
   /** Module files it compiled from the shared code cache. */
   codeCacheHits = 0;
   calls = 0;
@@ -84,7 +86,8 @@ export class FunctionInstance {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') {
           settle();
-          this.initMs = performance.now() - startedAt;
+          this.readyAt = performance.now();
+          this.initMs = this.readyAt - startedAt;
           this.codeCacheHits = message.codeCacheHits;
           codeCache?.add(message.codeCache);
           resolve();

@@ -236,6 +236,31 @@ describe('FunctionRunner', () => {
 });
 
 describe('FunctionRunner instance lifetime', () => {
+  it('counts a cold start for the call that waited for an instance, not for the first call on one started ahead', async () => {
+    const emulator = await startTestEmulator({ parallelStarts: 1 });
+    try {
+      // Two calls at once ask for two instances. The first one up answers both (in a few ms each) while the
+      // second is still loading wx-server-sdk; it comes up after them and waits, warm.
+      const [a, b] = await Promise.all([
+        emulator.runner.invoke('heavy', {}, { source: 'wx_client' }),
+        emulator.runner.invoke('heavy', {}, { source: 'wx_client' }),
+      ]);
+      for (let waited = 0; emulator.runner.stats('heavy')?.idle !== 2 && waited < 5000; waited += 25) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(emulator.runner.stats('heavy')).toEqual({ running: 0, idle: 2, queued: 0 });
+      // The most recently parked instance is the one started ahead: its first call finds it ready.
+      const c = await emulator.runner.invoke('heavy', {}, { source: 'wx_client' });
+      const thread = (answer: typeof a) => (answer.result as { threadId: number }).threadId;
+      expect(thread(b)).toBe(thread(a));
+      expect(thread(c)).not.toBe(thread(a));
+      expect([a.coldStart, b.coldStart, c.coldStart]).toEqual([true, false, false]);
+      expect(emulator.runner.invocations().map((r) => r.initMs === undefined)).toEqual([false, true, true]);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('stops a warm instance after it idles past idleTimeoutMs', async () => {
     const emulator = await startTestEmulator({ idleTimeoutMs: 100 });
     try {

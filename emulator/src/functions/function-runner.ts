@@ -65,6 +65,14 @@ export interface ActiveInvocation {
 
 export const DEFAULT_ENV_ID = 'shancheng-local';
 
+/**
+ * Whether this invocation paid for its instance's start: the instance's first, and not yet ready when the
+ * invocation arrived (so it waited for it, or the start failed). An instance a burst asked for that came up after
+ * the burst waits warm, as a pre-warmed instance does on the platform: its first invocation is not a cold start.
+ */
+const isColdStart = (instance: FunctionInstance, accepted: number): boolean =>
+  instance.calls === 0 && (instance.readyAt === undefined || instance.readyAt >= accepted);
+
 const passThrough = (output: FunctionOutput): void => {
   (output.stream === 'stderr' ? process.stderr : process.stdout).write(`${output.text}\n`);
 };
@@ -161,7 +169,7 @@ export class FunctionRunner {
     try {
       instance = await pool.acquire();
       dispatched = performance.now();
-      coldStart = instance.calls === 0;
+      coldStart = isColdStart(instance, accepted);
       const environ = invocationEnviron(caller, token);
       const context: ScfInvokeContext = {
         request_id: requestId,

@@ -13,6 +13,7 @@ export interface InvocationRecord {
   readonly queuedMs: number;
   /** From getting a started instance to the answer. */
   readonly durationMs: number;
+  /** It ran first on a new instance that was not ready when it arrived: it waited for (paid for) the start. */
   readonly coldStart: boolean;
   /** Worker start plus loading the bundle, on a cold start. */
   readonly initMs: number | undefined;
