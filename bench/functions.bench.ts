@@ -3,7 +3,8 @@
  * gateway the way the mini-program calls it. Per function: p50/p99 latency, database round trips per
  * call (counted by the emulator's `/admin` hook), bundle size and cold start. Calls are sequential, so
  * each call's round trips are its own. The jobs settle a backlog in one invocation; their round trips
- * are per item settled (amortized). Prints a table and writes bench/results/functions.json.
+ * are per item settled (amortized). Then invocations per second through the gateway at concurrency 1, 50 and
+ * 200, cold and warm (gateway-throughput.ts). Prints the tables and writes bench/results/functions.json.
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -12,6 +13,7 @@ import { DEFAULTS, runSimulation } from '../tools/simulate/scenario';
 import { startPlatform, type Platform } from '../testing/platform';
 import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fixtures';
 import { buildCloudFunctions } from '../tools/build-cloudfunctions';
+import { measureGatewayThroughput } from './gateway-throughput';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const GROUP_SIZE = 50;
@@ -252,6 +254,8 @@ async function main(): Promise<void> {
     concurrency: 16,
     build: false,
   });
+  const gateway = await measureGatewayThroughput({ calls: CALLS });
+
   const simulator = {
     shoppers: Number(process.env.BENCH_SIM_SHOPPERS ?? 400),
     callsPerSecond: simulation.throughput.callsPerSecond,
@@ -260,6 +264,8 @@ async function main(): Promise<void> {
   };
 
   console.table(rows);
+  console.log('Invocations per second through the gateway (POST /fn/<name>), by calls in flight:');
+  console.table(gateway.map(({ calls: _calls, ...row }) => row));
   console.log({ simulator });
   const ping = rows.find((r) => r.function === 'ping');
   const join = rows.find((r) => r.function === 'joinGroup');
@@ -276,6 +282,7 @@ async function main(): Promise<void> {
     machine: { cpus: cpus().length, node: process.version },
     calls: CALLS,
     rows,
+    gateway,
     checks,
   };
   writeFileSync(new URL('./results/functions.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

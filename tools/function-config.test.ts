@@ -127,6 +127,7 @@ describe('discoverFunctions', () => {
       'caller',
       'crash-on-load',
       'dns-probe',
+      'heavy',
       'sleepy',
       'slow',
       'thrower',

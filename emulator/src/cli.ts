@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { CLOCK_ENV } from '../../shared/src/server/runtime/clock';
 import { chongqingSeed, OPS_ADMIN_OPENID } from '../seed/chongqing';
-import { formatInvocationRecord } from './functions';
+import { formatFunctionOutput, formatInvocationRecord } from './functions';
 import { type Emulator, startEmulator } from './index';
 
 const DEFAULT_PORT = 8787;
@@ -78,7 +78,21 @@ async function main(): Promise<void> {
     timers: !values['no-timers'],
     ...(values['clock-scale'] ? { functionEnv: { [CLOCK_ENV]: clockSetting(values['clock-scale']) } } : {}),
     onInvocation: values.quiet ? undefined : (record) => console.log(formatInvocationRecord(record)),
+    onFunctionOutput: (output) => console.log(formatFunctionOutput(output)),
   });
+  // Stop cleanly on a signal from here on (a signal right after `# ready` must not find the default handler).
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), STOP_GRACE_MS).unref();
+    emulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, shutdown);
+  stopWithParent(shutdown);
   if (values.fresh) emulator.reset();
 
   const shellQuote = (v: string): string => `'${v.replaceAll("'", `'\\''`)}'`;
@@ -94,15 +108,25 @@ async function main(): Promise<void> {
     `# health ${emulator.url}/_emulator/health · timers ${emulator.url}/_emulator/timers · outbox ${emulator.url}/_emulator/outbox`,
   );
   console.log('# ready (Ctrl-C stops)');
+}
 
-  const shutdown = (): void => {
-    emulator.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+/** How long stopping may take (workers, the database) before the process exits anyway. */
+const STOP_GRACE_MS = 5000;
+
+/**
+ * `npm start` and `npm run emulator` run this process through a shell, and npm passes a SIGTERM on to that shell
+ * only: the shell exits and this process would be left running, port and data directory held. So when npm
+ * started it, it stops as soon as its parent is gone (its parent process id changes when it is re-parented).
+ */
+function stopWithParent(stop: () => void): void {
+  const parent = process.ppid;
+  if (process.env.npm_lifecycle_event === undefined || parent <= 1) return;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    stop();
+  }, 200);
+  timer.unref();
 }
 
 main().catch((error: unknown) => {

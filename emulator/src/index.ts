@@ -6,6 +6,7 @@
 import { EJSON } from 'bson';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { databaseActions } from './db/actions';
 import { loadIndexDeclarations } from './db/index-file';
 import { memoryPersistence, sqlitePersistence } from './db/persistence';
@@ -18,6 +19,7 @@ import {
   FunctionRunner,
   handleInvokeFunction,
   INVOKE_FUNCTION_ACTION,
+  type FunctionOutput,
   type InvocationRecord,
 } from './functions';
 import { createGateway } from './gateway';
@@ -27,11 +29,13 @@ import { ActionTimings } from './http/stats';
 import type { DeliveryOptions } from './sandbox/callback-delivery';
 import { faultsFromEnv, faultsSchema, type FaultsInput } from './sandbox/faults';
 import { OpenApiSandbox } from './sandbox/openapi-sandbox';
+import { type LedgerStore, memoryLedger, sqliteLedger } from './sandbox/pay-ledger';
 import { PaySandbox } from './sandbox/pay-sandbox';
 import { createSandboxRoutes } from './sandbox/sandbox-routes';
 import { handleWxApiAction } from './sandbox/wx-api-actions';
 import { Scheduler } from './timers';
 
+export { DataDirLockedError } from './data-dir-lock';
 export type { RequestRecord } from './http/server';
 
 /** The repo's index declarations, also used to create the same indexes in production. */
@@ -68,6 +72,8 @@ export interface EmulatorOptions {
   readonly maxQueue?: number;
   /** Called once per finished function invocation. */
   readonly onInvocation?: (record: InvocationRecord) => void;
+  /** Each line a function writes to its console (default: passed through to stdout or stderr). */
+  readonly onFunctionOutput?: (output: FunctionOutput) => void;
   /** CloudPay fault injection (default: the `EMULATOR_FAULTS` environment variable, else none). */
   readonly faults?: FaultsInput;
   /** CloudPay callback retry schedule. */
@@ -99,7 +105,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dataDir = options.memory ? null : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
-  const store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
+  // Before anything reads the directory: a second emulator on it is refused here.
+  const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
+  let store: Store | undefined;
+  let ledger: LedgerStore | undefined;
+  try {
+    store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
+    ledger = dataDir ? sqliteLedger(dataDir) : memoryLedger;
+  } catch (error) {
+    store?.close();
+    lock?.release();
+    throw error;
+  }
   const transactions = new Transactions(store, {
     timeoutMs: options.transactionTimeoutMs,
     lockWaitMs: options.lockWaitMs,
@@ -110,14 +127,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // The runner needs the server's URL and the server's routes need the runner: routes are added once it listens.
   const routes: RouteHandler[] = [];
   const late: { runner?: FunctionRunner } = {};
-  const pay = new PaySandbox({
-    invoke: async (name, event) => {
-      if (!late.runner) throw new Error('the function runner is not ready');
-      return (await late.runner.invoke(name, event, { source: 'wx_paycallback' })).result;
-    },
-    faults: options.faults ? faultsSchema.parse(options.faults) : faultsFromEnv(process.env.EMULATOR_FAULTS),
-    ...(options.callbackDelivery ? { delivery: options.callbackDelivery } : {}),
-  });
+  let pay: PaySandbox;
+  try {
+    pay = new PaySandbox({
+      invoke: async (name, event) => {
+        if (!late.runner) throw new Error('the function runner is not ready');
+        return (await late.runner.invoke(name, event, { source: 'wx_paycallback' })).result;
+      },
+      faults: options.faults ? faultsSchema.parse(options.faults) : faultsFromEnv(process.env.EMULATOR_FAULTS),
+      ...(options.callbackDelivery ? { delivery: options.callbackDelivery } : {}),
+      store: ledger,
+    });
+  } catch (error) {
+    ledger.close();
+    store.close();
+    lock?.release();
+    throw error;
+  }
   const openapi = new OpenApiSandbox((name) => late.runner?.definition(name)?.config.openapi);
   const resolveCaller = (token: string) => {
     const active = late.runner?.activeInvocation(token);
@@ -137,17 +163,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       multipartAdmin: (body, contentType) => handleWxApiAction(body, contentType, { openapi, pay }, resolveCaller),
     });
   } catch (error) {
+    pay.close();
     store.close();
+    lock?.release();
     throw error;
   }
   const running = server;
   const url = `http://127.0.0.1:${running.port}`;
+  lock?.describe(url);
 
   const liveRunner = new FunctionRunner({
     functions,
     emulatorUrl: url,
     envId,
     log: options.onInvocation,
+    ...(options.onFunctionOutput ? { output: options.onFunctionOutput } : {}),
     maxQueue: options.maxQueue ?? 1000,
     ...(options.functionEnv ? { variables: options.functionEnv } : {}),
   });
@@ -162,6 +192,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const scheduler = new Scheduler(liveRunner);
   if (options.timers) scheduler.start();
   routes.push(createGateway({ runner: liveRunner, scheduler }), createSandboxRoutes({ openapi, pay }));
+  // A kept ledger may hold notifications nobody acknowledged and refunds still processing: carry on with them.
+  pay.resume();
 
   return {
     url,
@@ -191,7 +223,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       transactions.abortAll();
       await liveRunner.close();
       await running.close();
+      pay.close();
       store.close();
+      lock?.release();
     },
     reset() {
       transactions.abortAll();

@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { executeFailed, type FunctionInvocationError, invocationTimedOut } from './invocation-errors';
 import type { InvocationEnviron } from './invocation-env';
+import type { CodeCache } from './code-cache';
 import type { InvokeMessage, ScfInvokeContext, ThrownValue, WorkerData, WorkerMessage } from './worker-protocol';
 
 const BOOTSTRAP = fileURLToPath(new URL('./worker-bootstrap.mjs', import.meta.url));
@@ -20,6 +22,23 @@ export interface InstanceCall {
 export type CallOutcome =
   { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: ThrownValue };
 
+/** One line the function wrote to its console. */
+export type OutputLine = (stream: 'stdout' | 'stderr', text: string) => void;
+
+/** Calls `emit` with each whole line of `stream`, and the last one without a newline at its end. */
+function forwardLines(stream: Readable, emit: (text: string) => void): void {
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) emit(line);
+  });
+  stream.on('end', () => {
+    if (rest !== '') emit(rest);
+  });
+}
+
 interface Pending {
   readonly id: number;
   readonly resolve: (outcome: CallOutcome) => void;
@@ -33,6 +52,10 @@ interface Pending {
 export class FunctionInstance {
   /** Worker start plus loading the bundle, once it is ready. */
   initMs: number | undefined;
+  /** `performance.now()` when it became ready to run `main`. */
+  readyAt: number | undefined;
+  /** Module files it compiled from the shared code cache. */
+  codeCacheHits = 0;
   calls = 0;
   private readonly worker: Worker;
   private readonly ready: Promise<void>;
@@ -42,10 +65,18 @@ export class FunctionInstance {
   private crash: ThrownValue | undefined;
   private stopReason: FunctionInvocationError | undefined;
 
-  constructor(entry: string, env: Record<string, string>, execArgv: readonly string[]) {
+  constructor(
+    entry: string,
+    env: Record<string, string>,
+    execArgv: readonly string[],
+    codeCache: CodeCache | undefined,
+    output: OutputLine,
+  ) {
     const startedAt = performance.now();
-    const workerData: WorkerData = { entry };
-    this.worker = new Worker(BOOTSTRAP, { env, workerData, execArgv: [...execArgv] });
+    const workerData: WorkerData = codeCache ? { entry, codeCache: codeCache.entries() } : { entry };
+    this.worker = new Worker(BOOTSTRAP, { env, workerData, execArgv: [...execArgv], stdout: true, stderr: true });
+    forwardLines(this.worker.stdout, (text) => output('stdout', text));
+    forwardLines(this.worker.stderr, (text) => output('stderr', text));
     this.ready = new Promise<void>((resolve, reject) => {
       const initTimer = setTimeout(() => {
         reject(executeFailed(`loading the function took longer than ${INIT_TIMEOUT_MS / 1000} seconds`));
@@ -55,7 +86,10 @@ export class FunctionInstance {
       this.worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'ready') {
           settle();
-          this.initMs = performance.now() - startedAt;
+          this.readyAt = performance.now();
+          this.initMs = this.readyAt - startedAt;
+          this.codeCacheHits = message.codeCacheHits;
+          codeCache?.add(message.codeCache);
           resolve();
         } else if (message.type === 'init-failed') {
           settle();
@@ -80,6 +114,11 @@ export class FunctionInstance {
     });
     // A failed start is reported by the call that awaits `ready`; never as an unhandled rejection.
     this.ready.catch(() => undefined);
+  }
+
+  /** Resolves once the instance is ready to run `main`, or has failed to start (then `alive` is false). */
+  started(): Promise<void> {
+    return this.ready.catch(() => undefined);
   }
 
   /** False once the worker is stopping or gone: it must not be handed out again. */

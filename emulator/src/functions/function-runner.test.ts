@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_EVENT_DEPTH } from './event-depth';
 import { FunctionInvocationError } from './invocation-errors';
 import type { InvocationRecord } from './invocation-log';
 import { startTestEmulator, type TestEmulator } from './test-emulator';
@@ -104,6 +105,26 @@ describe('FunctionRunner', () => {
       errMsg: 'callFunction:fail FunctionName parameter could not be found.',
       code: 'ResourceNotFound.FunctionName',
     });
+  });
+
+  it('refuses cloud.callFunction data nested deeper than MAX_EVENT_DEPTH, as the gateway refuses such a body', async () => {
+    const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
+    const refused = await emulator.runner.invoke(
+      'caller',
+      { target: 'whoami', data: nested(MAX_EVENT_DEPTH + 1) },
+      { source: 'wx_client' },
+    );
+    expect(refused.result).toMatchObject({
+      ok: false,
+      code: 'INVALID_PARAM',
+      errMsg: `callFunction:fail request_data is nested deeper than ${MAX_EVENT_DEPTH} levels`,
+    });
+    const deepest = await emulator.runner.invoke(
+      'caller',
+      { target: 'whoami', data: nested(MAX_EVENT_DEPTH) },
+      { source: 'wx_client' },
+    );
+    expect(deepest.result).toMatchObject({ ok: true, result: { event: nested(MAX_EVENT_DEPTH) } });
   });
 
   it('fails a throwing function with FUNCTIONS_EXECUTE_FAIL, the message and no stack', async () => {
@@ -215,6 +236,31 @@ describe('FunctionRunner', () => {
 });
 
 describe('FunctionRunner instance lifetime', () => {
+  it('counts a cold start for the call that waited for an instance, not for the first call on one started ahead', async () => {
+    const emulator = await startTestEmulator({ parallelStarts: 1 });
+    try {
+      // Two calls at once ask for two instances. The first one up answers both (in a few ms each) while the
+      // second is still loading wx-server-sdk; it comes up after them and waits, warm.
+      const [a, b] = await Promise.all([
+        emulator.runner.invoke('heavy', {}, { source: 'wx_client' }),
+        emulator.runner.invoke('heavy', {}, { source: 'wx_client' }),
+      ]);
+      for (let waited = 0; emulator.runner.stats('heavy')?.idle !== 2 && waited < 5000; waited += 25) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(emulator.runner.stats('heavy')).toEqual({ running: 0, idle: 2, queued: 0 });
+      // The most recently parked instance is the one started ahead: its first call finds it ready.
+      const c = await emulator.runner.invoke('heavy', {}, { source: 'wx_client' });
+      const thread = (answer: typeof a) => (answer.result as { threadId: number }).threadId;
+      expect(thread(b)).toBe(thread(a));
+      expect(thread(c)).not.toBe(thread(a));
+      expect([a.coldStart, b.coldStart, c.coldStart]).toEqual([true, false, false]);
+      expect(emulator.runner.invocations().map((r) => r.initMs === undefined)).toEqual([false, true, true]);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('stops a warm instance after it idles past idleTimeoutMs', async () => {
     const emulator = await startTestEmulator({ idleTimeoutMs: 100 });
     try {

@@ -1,11 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { CodeCache } from './code-cache';
 import type { FunctionDefinition } from './discover-functions';
 import { FunctionInstance } from './function-instance';
 import { FunctionPool, type PoolStats } from './function-pool';
 import { executeFailed, FunctionInvocationError, functionNotFound, runnerClosed } from './invocation-errors';
 import { type Caller, environString, instanceEnv, invocationEnviron } from './invocation-env';
-import { hashOpenid, InvocationHistory, type InvocationRecord, resultCodeOf } from './invocation-log';
+import {
+  type FunctionOutput,
+  hashOpenid,
+  InvocationHistory,
+  type InvocationRecord,
+  outcomeOf,
+  resultCodeOf,
+} from './invocation-log';
+import { StartGate } from './start-gate';
 import type { ScfInvokeContext, ThrownValue } from './worker-protocol';
 
 export interface FunctionRunnerOptions {
@@ -16,6 +26,8 @@ export interface FunctionRunnerOptions {
   readonly envId?: string;
   /** Called once per finished invocation (success or failure). */
   readonly log?: (record: InvocationRecord) => void;
+  /** Each line a function writes to its console (default: passed through to this process's stdout or stderr). */
+  readonly output?: (output: FunctionOutput) => void;
   /** Invocations that may wait per function when all its instances are busy (default 100). */
   readonly maxQueue?: number;
   /** Invocation records kept for `invocations()` (default 1000). */
@@ -26,6 +38,10 @@ export interface FunctionRunnerOptions {
   readonly variables?: Readonly<Record<string, string>>;
   /** Node flags for the workers (default none: plain node, whatever runs the emulator). */
   readonly execArgv?: readonly string[];
+  /** Instances that may be starting at once, across all functions (default: the machine's cores). */
+  readonly parallelStarts?: number;
+  /** Share V8's code cache between instances, so only the first compiles each module (default true). */
+  readonly codeCache?: boolean;
 }
 
 export interface InvokeResult {
@@ -48,6 +64,18 @@ export interface ActiveInvocation {
 }
 
 export const DEFAULT_ENV_ID = 'shancheng-local';
+
+/**
+ * Whether this invocation paid for its instance's start: the instance's first, and not yet ready when the
+ * invocation arrived (so it waited for it, or the start failed). An instance a burst asked for that came up after
+ * the burst waits warm, as a pre-warmed instance does on the platform: its first invocation is not a cold start.
+ */
+const isColdStart = (instance: FunctionInstance, accepted: number): boolean =>
+  instance.calls === 0 && (instance.readyAt === undefined || instance.readyAt >= accepted);
+
+const passThrough = (output: FunctionOutput): void => {
+  (output.stream === 'stderr' ? process.stderr : process.stdout).write(`${output.text}\n`);
+};
 const MEMORY_LIMIT_MB = 256;
 
 /**
@@ -57,7 +85,7 @@ const MEMORY_LIMIT_MB = 256;
  */
 export class FunctionRunner {
   private readonly definitions = new Map<string, FunctionDefinition>();
-  private readonly pools = new Map<string, FunctionPool>();
+  private readonly pools = new Map<string, FunctionPool<FunctionInstance>>();
   private readonly active = new Map<string, ActiveInvocation>();
   private readonly history: InvocationHistory;
   private readonly envId: string;
@@ -66,6 +94,9 @@ export class FunctionRunner {
   constructor(private readonly options: FunctionRunnerOptions) {
     this.envId = options.envId ?? DEFAULT_ENV_ID;
     this.history = new InvocationHistory(options.historySize ?? 1000);
+    const gate = new StartGate(options.parallelStarts ?? availableParallelism());
+    const codeCache = options.codeCache === false ? undefined : new CodeCache();
+    const output = options.output ?? passThrough;
     for (const definition of options.functions) {
       this.definitions.set(definition.name, definition);
       const env = instanceEnv({
@@ -81,7 +112,11 @@ export class FunctionRunner {
           maxQueue: options.maxQueue ?? 100,
           idleTimeoutMs: options.idleTimeoutMs ?? 10 * 60_000,
         },
-        () => new FunctionInstance(definition.entry, env, options.execArgv ?? []),
+        () =>
+          new FunctionInstance(definition.entry, env, options.execArgv ?? [], codeCache, (stream, text) =>
+            output({ function: definition.name, stream, text }),
+          ),
+        gate,
       );
       this.pools.set(definition.name, pool);
     }
@@ -121,7 +156,7 @@ export class FunctionRunner {
     // The platform hands `main` a JSON event; the round trip also keeps the worker message cloneable.
     const payload: unknown = JSON.parse(JSON.stringify(event ?? {}));
     const requestId = randomUUID();
-    const token = randomBytes(16).toString('hex');
+    const token = randomUUID().replaceAll('-', '');
     const acceptedAt = new Date();
     const accepted = performance.now();
     let dispatched = accepted;
@@ -134,7 +169,7 @@ export class FunctionRunner {
     try {
       instance = await pool.acquire();
       dispatched = performance.now();
-      coldStart = instance.calls === 0;
+      coldStart = isColdStart(instance, accepted);
       const environ = invocationEnviron(caller, token);
       const context: ScfInvokeContext = {
         request_id: requestId,
@@ -157,6 +192,7 @@ export class FunctionRunner {
     }
 
     const result: unknown = answer === undefined ? undefined : JSON.parse(answer);
+    const resultCode = resultCodeOf(result);
     const record: InvocationRecord = {
       requestId,
       function: name,
@@ -168,7 +204,8 @@ export class FunctionRunner {
       coldStart,
       initMs: coldStart ? instance?.initMs : undefined,
       ok: failure === undefined,
-      resultCode: resultCodeOf(result),
+      outcome: outcomeOf(failure === undefined, resultCode),
+      resultCode,
       errorCode: failure?.error.code,
       errorMessage: failure?.error.errMsg,
       errorStack: failure?.thrown?.stack,

@@ -7,6 +7,7 @@ export {
   parseFunctionConfig,
   type TimerTrigger,
 } from '../../../tools/function-config';
+export { MAX_EVENT_DEPTH, nestedDeeperThan } from './event-depth';
 export type { PoolStats } from './function-pool';
 export {
   type ActiveInvocation,
@@ -17,7 +18,14 @@ export {
 } from './function-runner';
 export { FunctionInvocationError, functionNotFound, type InvocationFailure } from './invocation-errors';
 export type { Caller, InvocationSource } from './invocation-env';
-export { formatInvocationRecord, hashOpenid, type InvocationRecord } from './invocation-log';
+export {
+  formatFunctionOutput,
+  formatInvocationRecord,
+  type FunctionOutput,
+  hashOpenid,
+  type InvocationOutcome,
+  type InvocationRecord,
+} from './invocation-log';
 export {
   calleeCaller,
   handleInvokeFunction,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActiveInvocation, FunctionRunner } from './function-runner';
+import { MAX_EVENT_DEPTH, nestedDeeperThan } from './event-depth';
 import { FunctionInvocationError } from './invocation-errors';
 import type { Caller } from './invocation-env';
 
@@ -41,6 +42,10 @@ export async function handleInvokeFunction(
       data = JSON.parse(body.request_data);
     } catch {
       return { requestId: randomUUID(), code: 'INVALID_PARAM', message: 'request_data is not valid JSON' };
+    }
+    if (nestedDeeperThan(data, MAX_EVENT_DEPTH)) {
+      const message = `request_data is nested deeper than ${MAX_EVENT_DEPTH} levels`;
+      return { requestId: randomUUID(), code: 'INVALID_PARAM', message };
     }
   }
   const token = typeof body.wxCloudApiToken === 'string' ? body.wxCloudApiToken : '';

@@ -30,12 +30,23 @@ export interface ThrownValue {
   readonly stack?: string;
 }
 
+/** V8 code cache per module file: what instances produced, for the next ones to compile from. */
+export type CodeCacheEntries = ReadonlyMap<string, Uint8Array>;
+
 export type WorkerMessage =
-  | { readonly type: 'ready' }
+  | {
+      readonly type: 'ready';
+      /** Code cache for the files this instance compiled afresh. */
+      readonly codeCache: CodeCacheEntries;
+      /** Files it compiled from the cache it was given. */
+      readonly codeCacheHits: number;
+    }
   | { readonly type: 'init-failed'; readonly error: ThrownValue }
   | { readonly type: 'result'; readonly id: number; readonly ok: true; readonly json: string }
   | { readonly type: 'result'; readonly id: number; readonly ok: false; readonly error: ThrownValue };
 
 export interface WorkerData {
   readonly entry: string;
+  /** Absent: Node compiles every module itself. */
+  readonly codeCache?: CodeCacheEntries;
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../functions/test-emulator';
 import { Scheduler } from '../timers';
-import { createGateway, MAX_BODY_BYTES } from './gateway';
+import { createGateway, MAX_BODY_BYTES, MAX_BODY_DEPTH, MAX_IDENTITY_LENGTH } from './gateway';
 
 describe('gateway', () => {
   let emulator: TestEmulator;
@@ -13,10 +13,14 @@ describe('gateway', () => {
   beforeAll(async () => {
     emulator = await startTestEmulator({ envId: 'gw-env' });
     const gateway = createGateway({ runner: emulator.runner, scheduler: new Scheduler(emulator.runner) });
+    // As the emulator's server does: anything the gateway throws becomes a 500.
     server = createServer((req, res) => {
-      void gateway(req, res).then((handled) => {
-        if (!handled) res.writeHead(418).end('not mine');
-      });
+      gateway(req, res).then(
+        (handled) => {
+          if (!handled) res.writeHead(418).end('not mine');
+        },
+        (error: unknown) => res.writeHead(500).end(String(error)),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -69,6 +73,42 @@ describe('gateway', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'INVALID_PARAM' });
     expect((await call('whoami', '[1,2]')).status).toBe(400);
+  });
+
+  it('answers 400, never 500, for a body nested too deep to pass on (a 10 KB array of arrays)', async () => {
+    const invocationsBefore = emulator.runner.invocations().length;
+    const deep = `{"groupId":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const response = await call('whoami', deep);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errCode: -501007,
+      errMsg: `request body is nested deeper than ${MAX_BODY_DEPTH} levels`,
+      code: 'INVALID_PARAM',
+    });
+    const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+    expect((await call('whoami', nested(MAX_BODY_DEPTH + 1))).status).toBe(400);
+    expect(emulator.runner.invocations()).toHaveLength(invocationsBefore);
+    expect((await call('whoami', nested(MAX_BODY_DEPTH))).status).toBe(200);
+  });
+
+  it('refuses identity headers no WeChat identity looks like: 400 with the rule, and nothing runs', async () => {
+    const invocationsBefore = emulator.runner.invocations().length;
+    const long = await call('whoami', '{}', { 'x-wx-openid': 'o'.repeat(8000) });
+    expect(long.status).toBe(400);
+    expect(await long.json()).toEqual({
+      errCode: -501007,
+      errMsg: `x-wx-openid must be 1 to ${MAX_IDENTITY_LENGTH} characters of A-Z, a-z, 0-9, _ and -`,
+      code: 'INVALID_PARAM',
+    });
+    expect((await call('whoami', '{}', { 'x-wx-openid': 'o-ok', 'x-wx-appid': 'wx app' })).status).toBe(400);
+    expect((await call('whoami', '{}', { 'x-wx-unionid': 'u"1' })).status).toBe(400);
+    expect((await call('whoami', '{}', { 'x-wx-openid': 'o'.repeat(MAX_IDENTITY_LENGTH + 1) })).status).toBe(400);
+    expect(emulator.runner.invocations()).toHaveLength(invocationsBefore);
+
+    const longest = 'o_-9Z'.repeat(MAX_IDENTITY_LENGTH / 5).padEnd(MAX_IDENTITY_LENGTH, 'x');
+    const ok = await call('whoami', '{}', { 'x-wx-openid': longest });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { wx: { OPENID: string } }).wx.OPENID).toBe(longest);
   });
 
   it('answers 413 for a body over 6 MB, declared or streamed, without reading it all', async () => {

@@ -1,11 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Caller, type FunctionRunner, functionNotFound } from '../functions';
+import { type Caller, type FunctionRunner, functionNotFound, MAX_EVENT_DEPTH, nestedDeeperThan } from '../functions';
 import { type Scheduler, TimerNotFoundError } from '../timers';
 import { BodyTooLargeError, readBody } from './read-body';
 import { INVALID_PARAM, sendError, sendInvocationError, sendJson, sendJsonText } from './respond';
 
 /** SCF's limit on a synchronous invocation's event. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** Objects and arrays in a body may nest this deep (the body itself is level 1). */
+export const MAX_BODY_DEPTH = MAX_EVENT_DEPTH;
+/**
+ * The identity headers stand in for what WeChat puts in the context: an openid is 28 characters of
+ * A-Z a-z 0-9 _ -, an appid `wx` and 16 hex digits, a unionid 29. Local ids may be longer (`o-sim-…`), up to this.
+ */
+export const MAX_IDENTITY_LENGTH = 64;
+const IDENTITY = new RegExp(`^[A-Za-z0-9_-]{1,${MAX_IDENTITY_LENGTH}}$`);
+const IDENTITY_HEADERS = ['x-wx-openid', 'x-wx-appid', 'x-wx-unionid'] as const;
 
 export interface GatewayOptions {
   readonly runner: FunctionRunner;
@@ -29,6 +38,15 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 };
 
 const clientIp = (req: IncomingMessage): string | undefined => req.socket.remoteAddress?.replace(/^::ffff:/, '');
+
+/** The first identity header that is present and not like a WeChat identity, or undefined. */
+const badIdentityHeader = (req: IncomingMessage): string | undefined =>
+  IDENTITY_HEADERS.find((name) => {
+    const value = header(req, name);
+    return value !== undefined && !IDENTITY.test(value);
+  });
+
+const invalidParam = (errMsg: string) => ({ errCode: INVALID_PARAM, errMsg, code: 'INVALID_PARAM' });
 
 /**
  * After an early 413, closing the socket while the client still sends resets it, and the client can lose the
@@ -62,8 +80,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  *
  * - `POST /fn/<name>`, headers `x-wx-openid` (and optionally `x-wx-appid`, `x-wx-unionid`), body = the
  *   call's `data` as a JSON object: runs the function as that user (`SOURCE=wx_client`) and answers its
- *   return value as JSON. Unknown function 404, body over 6 MB 413, bad JSON 400, function failure 500
- *   (timeout included), throttled 429; errors are `{ errCode, errMsg, code }`, never a stack.
+ *   return value as JSON. Unknown function 404, body over 6 MB 413, bad JSON or a body nested deeper than
+ *   `MAX_BODY_DEPTH` 400, an identity header unlike WeChat's (`MAX_IDENTITY_LENGTH` of A-Z a-z 0-9 _ -) 400,
+ *   function failure 500 (timeout included), throttled 429; errors are `{ errCode, errMsg, code }`, never a stack.
  * - `GET /_emulator/health`
  * - `GET /_emulator/timers`; `POST /_emulator/timers/pause|resume` (all);
  *   `POST /_emulator/timers/<fn>/pause|resume|run` (`run` answers `{ requestId, durationMs, coldStart, result }`).
@@ -78,12 +97,19 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
       sendInvocationError(res, functionNotFound());
       return;
     }
+    const badHeader = badIdentityHeader(req);
+    if (badHeader) {
+      req.resume();
+      const rule = `1 to ${MAX_IDENTITY_LENGTH} characters of A-Z, a-z, 0-9, _ and -`;
+      sendError(res, 400, invalidParam(`${badHeader} must be ${rule}`));
+      return;
+    }
     let raw: Buffer;
     try {
       raw = await readBody(req, maxBodyBytes);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
-      sendError(res, 413, { errCode: INVALID_PARAM, errMsg: error.message, code: 'INVALID_PARAM' });
+      sendError(res, 413, invalidParam(error.message));
       discardRest(req);
       return;
     }
@@ -92,20 +118,16 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
       try {
         data = JSON.parse(raw.toString('utf8'));
       } catch {
-        sendError(res, 400, {
-          errCode: INVALID_PARAM,
-          errMsg: 'request body is not valid JSON',
-          code: 'INVALID_PARAM',
-        });
+        sendError(res, 400, invalidParam('request body is not valid JSON'));
         return;
       }
     }
     if (!isPlainObject(data)) {
-      sendError(res, 400, {
-        errCode: INVALID_PARAM,
-        errMsg: 'request body must be a JSON object',
-        code: 'INVALID_PARAM',
-      });
+      sendError(res, 400, invalidParam('request body must be a JSON object'));
+      return;
+    }
+    if (nestedDeeperThan(data, MAX_BODY_DEPTH)) {
+      sendError(res, 400, invalidParam(`request body is nested deeper than ${MAX_BODY_DEPTH} levels`));
       return;
     }
     const caller: Caller = {
@@ -168,6 +190,7 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
       req.resume();
       sendJson(res, 200, {
         ok: true,
+        pid: process.pid,
         uptimeMs: Date.now() - startedAt,
         functions: options.runner.functions().map((definition) => definition.name),
         timers: options.scheduler?.list().map((timer) => ({ function: timer.function, active: timer.active })) ?? [],

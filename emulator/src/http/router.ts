@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CloudBaseError, invalidParam, toCloudBaseError } from '../db/errors';
 import { isPlainObject, type Doc } from '../db/values';
 
@@ -32,7 +32,8 @@ export class ActionRouter {
 
   /** Never throws: errors become `{ code, message, requestId }`, which the SDK raises as in production. */
   async dispatch(body: unknown): Promise<Dispatched> {
-    const requestId = randomBytes(8).toString('hex');
+    // randomUUID draws from a cached pool of entropy; randomBytes per request showed in the profile.
+    const requestId = randomUUID().replaceAll('-', '').slice(0, 16);
     const action = isPlainObject(body) && typeof body['action'] === 'string' ? body['action'] : '';
     try {
       if (!isPlainObject(body)) throw invalidParam('the request body must be a JSON object');

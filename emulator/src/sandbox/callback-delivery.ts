@@ -40,12 +40,16 @@ export class CallbackDelivery {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly crashCounts = new Map<string, number>();
   private stopped = false;
+  /** Bumped by `cancel`: deliveries started before it stop retrying. */
+  private generation = 0;
 
   constructor(
     private readonly invoke: CallbackInvoker,
     private readonly faults: () => Faults,
     private readonly random: () => number,
     private readonly options: DeliveryOptions = DEFAULT_DELIVERY,
+    /** Told once per notification the function acknowledged (`{ errcode: 0 }`). */
+    private readonly onAcknowledged: (kind: DeliveryRecord['kind'], key: string) => void = () => undefined,
   ) {}
 
   /** Starts delivering (plus any injected duplicates) and returns at once. */
@@ -67,6 +71,11 @@ export class CallbackDelivery {
     this.stopped = true;
   }
 
+  /** Gives up the deliveries under way (the ledger they were for is gone); later ones go out as usual. */
+  cancel(): void {
+    this.generation += 1;
+  }
+
   private track(delivery: Promise<void>): void {
     this.inFlight.add(delivery);
     void delivery.finally(() => this.inFlight.delete(delivery));
@@ -78,11 +87,17 @@ export class CallbackDelivery {
     functionName: string,
     event: Record<string, unknown>,
   ): Promise<void> {
-    for (let attempt = 1; attempt <= this.options.maxAttempts && !this.stopped; attempt++) {
+    const generation = this.generation;
+    const live = () => !this.stopped && generation === this.generation;
+    for (let attempt = 1; attempt <= this.options.maxAttempts && live(); attempt++) {
       const [min, max] = this.faults().callbackDelayMs;
       if (max > 0) await sleep(min + Math.floor(this.random() * (max - min + 1)));
+      if (!live()) return;
       const outcome = await this.attempt(kind, key, functionName, event, attempt);
-      if (outcome === 'acknowledged') return;
+      if (outcome === 'acknowledged') {
+        if (generation === this.generation) this.onAcknowledged(kind, key);
+        return;
+      }
       const delays = this.options.retryDelaysMs;
       await sleep(delays[Math.min(attempt - 1, delays.length - 1)] ?? 1_000);
     }

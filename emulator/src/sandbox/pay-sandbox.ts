@@ -8,9 +8,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
+import { z } from 'zod';
 import type { ApiCaller } from './api-token';
 import { CallbackDelivery, type CallbackInvoker, DEFAULT_DELIVERY, type DeliveryOptions } from './callback-delivery';
 import { type Faults, faultsSchema, type FaultsInput, NO_FAULTS, seededRandom } from './faults';
+import { type LedgerStore, memoryLedger, type StoredTrade } from './pay-ledger';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -27,6 +29,8 @@ export interface RefundEntry {
   status: 'PROCESSING' | 'SUCCESS';
   successTime?: string;
   readonly callbackFunction?: string;
+  /** Its notification was acknowledged (`{ errcode: 0 }`); until then it is sent again, after a restart too. */
+  notified?: boolean;
 }
 
 export interface PayOrder {
@@ -44,7 +48,45 @@ export interface PayOrder {
   timeEnd?: string;
   readonly createdAt: number;
   readonly refunds: Map<string, RefundEntry>;
+  /** The payment notification was acknowledged; until then it is sent again, after a restart too. */
+  notified?: boolean;
 }
+
+const refundEntrySchema = z.object({
+  outRefundNo: z.string(),
+  refundId: z.string(),
+  refundFee: z.number(),
+  status: z.enum(['PROCESSING', 'SUCCESS']),
+  successTime: z.string().optional(),
+  callbackFunction: z.string().optional(),
+  notified: z.boolean().optional(),
+});
+
+/** A ledger entry as the store keeps it (refunds as a list). */
+const storedTradeSchema = z.object({
+  outTradeNo: z.string(),
+  totalFee: z.number(),
+  body: z.string(),
+  openid: z.string(),
+  subMchId: z.string(),
+  envId: z.string(),
+  callbackFunction: z.string(),
+  prepayId: z.string(),
+  attach: z.string().optional(),
+  state: z.enum(['NOTPAY', 'SUCCESS', 'CLOSED', 'REFUND']),
+  transactionId: z.string().optional(),
+  timeEnd: z.string().optional(),
+  createdAt: z.number(),
+  refunds: z.array(refundEntrySchema),
+  notified: z.boolean().optional(),
+});
+
+const toStored = (order: PayOrder): StoredTrade => ({ ...order, refunds: [...order.refunds.values()] });
+
+const fromStored = (trade: StoredTrade): PayOrder => {
+  const { refunds, ...fields } = storedTradeSchema.parse(trade);
+  return { ...fields, refunds: new Map(refunds.map((refund) => [refund.outRefundNo, refund])) };
+};
 
 export interface PaySandboxOptions {
   readonly invoke: CallbackInvoker;
@@ -54,6 +96,8 @@ export interface PaySandboxOptions {
   readonly mchId?: string;
   /** How long a refund stays PROCESSING before it succeeds and its callback is sent. */
   readonly refundSettleMs?: number;
+  /** Where the ledger is kept (default: memory only). */
+  readonly store?: LedgerStore;
 }
 
 export class PayError extends Error {
@@ -91,6 +135,8 @@ export class PaySandbox {
   private random: () => number;
   private sequence = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly store: LedgerStore;
+  private closed = false;
 
   constructor(options: PaySandboxOptions) {
     this.faults = options.faults ?? NO_FAULTS;
@@ -103,7 +149,38 @@ export class PaySandbox {
       () => this.faults,
       () => this.random(),
       options.delivery ?? DEFAULT_DELIVERY,
+      (kind, key) => this.acknowledged(kind, key),
     );
+    this.store = options.store ?? memoryLedger;
+    for (const trade of this.store.load()) {
+      const order = fromStored(trade);
+      this.ledger.set(order.outTradeNo, order);
+      // Ids are numbered from here on, so none repeats one issued before the restart.
+      this.sequence += (order.transactionId ? 1 : 0) + order.refunds.size;
+    }
+  }
+
+  /**
+   * After a restart on a kept ledger, what WeChat Pay would still be doing: sending the notifications nobody
+   * acknowledged yet, and settling the refunds still processing. Call it once the callback functions can run.
+   */
+  resume(): void {
+    for (const order of this.ledger.values()) {
+      if (order.transactionId && !order.notified) {
+        this.delivery.send('payment', order.outTradeNo, order.callbackFunction, this.paymentNotification(order));
+      }
+      for (const refund of order.refunds.values()) {
+        if (refund.status === 'PROCESSING') this.later(this.refundSettleMs, () => this.settleRefund(order, refund));
+        else if (refund.callbackFunction && !refund.notified) {
+          this.delivery.send(
+            'refund',
+            refund.outRefundNo,
+            refund.callbackFunction,
+            this.refundNotification(order, refund),
+          );
+        }
+      }
+    }
   }
 
   setFaults(input: FaultsInput): Faults {
@@ -143,6 +220,7 @@ export class PaySandbox {
     order.state = 'SUCCESS';
     order.transactionId = `4200${this.digits(24)}`;
     order.timeEnd = dayjs().tz(SHANGHAI).format('YYYYMMDDHHmmss');
+    this.persist(order);
     this.delivery.send('payment', order.outTradeNo, order.callbackFunction, this.paymentNotification(order));
     return order;
   }
@@ -162,14 +240,51 @@ export class PaySandbox {
     return total;
   }
 
+  /** Forgets every trade, kept ones too, and stops the notifications and refunds under way. */
   reset(): void {
     this.ledger.clear();
+    this.store.clear();
+    this.delivery.cancel();
+    this.clearTimers();
   }
 
+  /** Stops sending notifications and settling refunds; the ledger still answers until `close`. */
   stop(): void {
     this.delivery.stop();
+    this.clearTimers();
+  }
+
+  /** Closes the ledger's store: after this, nothing more is kept. */
+  close(): void {
+    this.stop();
+    this.closed = true;
+    this.store.close();
+  }
+
+  private clearTimers(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+  }
+
+  /** Writes the trade through to the store; called before the sandbox answers about it. */
+  private persist(order: PayOrder): void {
+    if (!this.closed) this.store.save(toStored(order));
+  }
+
+  private acknowledged(kind: 'payment' | 'refund', key: string): void {
+    if (kind === 'payment') {
+      const order = this.ledger.get(key);
+      if (!order || order.notified) return;
+      order.notified = true;
+      this.persist(order);
+      return;
+    }
+    for (const order of this.ledger.values()) {
+      const refund = order.refunds.get(key);
+      if (!refund || refund.notified) continue;
+      refund.notified = true;
+      this.persist(order);
+    }
   }
 
   private unifiedOrder(params: Params, caller: ApiCaller | undefined): PayReply {
@@ -213,6 +328,7 @@ export class PaySandbox {
       refunds: new Map(),
     };
     this.ledger.set(outTradeNo, order);
+    this.persist(order);
     return this.prepayReply(order);
   }
 
@@ -278,6 +394,7 @@ export class PaySandbox {
       return businessError('ORDERPAID', '订单已支付，不能关闭');
     if (order.state === 'CLOSED') return businessError('ORDERCLOSED', '订单已关闭，无法重复关闭');
     order.state = 'CLOSED';
+    this.persist(order);
     return { return_code: 'SUCCESS', return_msg: 'OK', result_code: 'SUCCESS', out_trade_no: order.outTradeNo };
   }
 
@@ -314,6 +431,7 @@ export class PaySandbox {
     };
     order.refunds.set(outRefundNo, refund);
     order.state = 'REFUND';
+    this.persist(order);
     this.later(this.refundSettleMs, () => this.settleRefund(order, refund));
     return this.refundReply(order, refund);
   }
@@ -321,6 +439,7 @@ export class PaySandbox {
   private settleRefund(order: PayOrder, refund: RefundEntry): void {
     refund.status = 'SUCCESS';
     refund.successTime = dayjs().tz(SHANGHAI).format('YYYY-MM-DD HH:mm:ss');
+    this.persist(order);
     if (refund.callbackFunction) {
       this.delivery.send('refund', refund.outRefundNo, refund.callbackFunction, this.refundNotification(order, refund));
     }

@@ -15,18 +15,36 @@ export interface RunningCli {
 
 /**
  * Runs `emulator/src/cli.ts` in its own Node process (`node --import tsx`, so a signal reaches the server itself,
- * not a wrapper) and resolves once it has printed its URL and environment.
+ * not a wrapper) and resolves once it has printed its URL and environment; rejects with what it wrote to stderr
+ * if it exits first.
  */
 export function spawnCli(args: readonly string[]): Promise<RunningCli> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/src/cli.ts', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
+  return readyCli(
+    spawn(process.execPath, ['--import', 'tsx', 'emulator/src/cli.ts', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/** `npm run emulator -- <args>`: npm, the shell it runs the script in, and the emulator under them. */
+export function spawnNpmEmulator(args: readonly string[]): Promise<RunningCli> {
+  return readyCli(
+    spawn('npm', ['run', '--silent', 'emulator', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+}
+
+function readyCli(child: ChildProcess): Promise<RunningCli> {
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    process.stderr.write(chunk);
   });
   return new Promise((resolve, reject) => {
     const env: Record<string, string> = {};
     const lines: string[] = [];
     let url = '';
-    child.once('exit', (code) => reject(new Error(`emulator exited early with code ${String(code)}`)));
+    child.once('exit', (code) => reject(new Error(`emulator exited early with code ${String(code)}: ${stderr}`)));
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       lines.push(line);
       const listening = /^CloudBase emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
