@@ -20,6 +20,8 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/vitest-results.json' }]],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // One test file per core: most files start an emulator whose function instances want the CPU too.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
