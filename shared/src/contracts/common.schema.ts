@@ -14,11 +14,13 @@ export const pageRequest = {
 };
 
 /**
- * What placing any order may be refused for: an unknown pickup point, the per-order or per-user limit, a
- * new-customer-only activity, a delivery outside its scope, no stock left, or CloudPay refusing the prepay.
+ * What placing any order may be refused for: an unknown or deactivated pickup point, the per-order or
+ * per-user limit, a new-customer-only activity, a delivery outside its scope, no stock left, or CloudPay
+ * refusing the prepay.
  */
 export const ORDER_PLACEMENT_ERRORS = [
   'NOT_FOUND',
+  'PICKUP_POINT_INACTIVE',
   'LIMIT_EXCEEDED',
   'NEW_CUSTOMER_ONLY',
   'OUT_OF_SCOPE',

@@ -17,7 +17,7 @@ export const getActivityContract = defineContract({
     activityId: idSchema,
     title: z.string(),
     status: activityStatusSchema,
-    /** Active and inside its window: a group can be opened now. */
+    /** Active, inside its window, and its product on sale (not 下架): a group can be opened now. */
     onSale: z.boolean(),
     groupPrice: fenSchema,
     soloPrice: fenSchema,

@@ -1,9 +1,11 @@
 /**
- * openGroup: a shopper opens a group as its leader and gets the prepay for their order.
+ * openGroup: a shopper opens a group as its leader and gets the prepay for their order. Refused while the
+ * activity does not sell, and once its product is taken down (PRODUCT_OFF_SALE).
  */
 import { SALE_REFUSALS } from '../domain/activity.machine';
 import { idSchema } from '../domain/common.schema';
 import { deliveryRequestSchema } from '../domain/delivery.schema';
+import { PRODUCT_SALE_REFUSALS } from '../domain/product.machine';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
 import { ORDER_PLACEMENT_ERRORS, paymentParamsSchema, quantitySchema } from './common.schema';
@@ -11,7 +13,7 @@ import { defineContract } from './contract';
 
 export const openGroupContract = defineContract({
   name: 'openGroup',
-  errors: [...ORDER_PLACEMENT_ERRORS, ...SALE_REFUSALS],
+  errors: [...ORDER_PLACEMENT_ERRORS, ...SALE_REFUSALS, ...PRODUCT_SALE_REFUSALS],
   request: z.object({ activityId: idSchema, quantity: quantitySchema, delivery: deliveryRequestSchema }),
   response: z.object({ groupId: idSchema, orderId: idSchema, total: fenSchema, payment: paymentParamsSchema }),
 });

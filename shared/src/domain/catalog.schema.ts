@@ -6,6 +6,10 @@
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
 import { districtSchema, geoPointSchema, idSchema, instantSchema, openidSchema } from './common.schema';
+import { PICKUP_POINT_OPEN_STATUS, pickupPointStatusSchema } from './pickup-point.machine';
+import { MAX_PRODUCT_IMAGES, PRODUCT_TEXT_LIMITS, productStatusSchema } from './product.machine';
+
+export { isProductOnSale, productStatusSchema, type ProductStatus } from './product.machine';
 
 const count = z.number().int().nonnegative();
 
@@ -21,6 +25,19 @@ export const stockSchema = z.object({
 });
 export type Stock = z.infer<typeof stockSchema>;
 
+/** The most one stock adjustment may add or take away. */
+export const MAX_STOCK_ADJUSTMENT = 100_000;
+
+/**
+ * Staff adjust a SKU's stock by a signed amount (入库 +, 盘亏 −) on its available units only: units held
+ * by unpaid orders or sold are never taken back, so an adjustment that would leave `available` below
+ * zero is refused. The server applies it as one conditional update (`available >= -delta`), never read
+ * then write, so adjustments racing each other and shoppers' orders keep stock conserved.
+ */
+export function stockAdjustmentRefusal(stock: Pick<Stock, 'available'>, delta: number): 'OUT_OF_STOCK' | undefined {
+  return stock.available + delta < 0 ? 'OUT_OF_STOCK' : undefined;
+}
+
 export const merchantSchema = z.object({
   _id: idSchema,
   name: z.string().min(1).max(60),
@@ -30,22 +47,23 @@ export const merchantSchema = z.object({
 });
 export type Merchant = z.infer<typeof merchantSchema>;
 
-/** 上架 / 下架: a product taken down stops new groups and solo sales at once. */
-export const productStatusSchema = z.enum(['on_sale', 'off_sale']);
-export type ProductStatus = z.infer<typeof productStatusSchema>;
-
-export const isProductOnSale = (product: { readonly status: ProductStatus }): boolean => product.status === 'on_sale';
-
+/**
+ * A product (商品). 上架 / 下架 (`status`, product.machine.ts): a product taken down stops new groups and
+ * solo sales at once. `images` are storage file ids, the first the cover; a product off sale may have none
+ * yet (it is created first, then its images are uploaded into its folder), one on sale has at least one.
+ */
 export const productSchema = z.object({
   _id: idSchema,
   merchantId: idSchema,
-  title: z.string().min(1).max(60),
-  subtitle: z.string().max(120).default(''),
-  category: z.string().min(1).max(20),
-  origin: z.string().max(30).default(''),
-  images: z.array(z.string().min(1)).min(1).max(9),
+  title: z.string().min(1).max(PRODUCT_TEXT_LIMITS.title),
+  subtitle: z.string().max(PRODUCT_TEXT_LIMITS.subtitle).default(''),
+  category: z.string().min(1).max(PRODUCT_TEXT_LIMITS.category),
+  origin: z.string().max(PRODUCT_TEXT_LIMITS.origin).default(''),
+  description: z.string().max(PRODUCT_TEXT_LIMITS.description).default(''),
+  images: z.array(z.string().min(1)).max(MAX_PRODUCT_IMAGES),
   status: productStatusSchema,
   createdAt: instantSchema,
+  updatedAt: instantSchema.optional(),
 });
 export type Product = z.infer<typeof productSchema>;
 
@@ -53,12 +71,13 @@ export const skuSchema = z.object({
   _id: idSchema,
   productId: idSchema,
   merchantId: idSchema,
-  spec: z.string().min(1).max(40),
+  spec: z.string().min(1).max(PRODUCT_TEXT_LIMITS.spec),
   /** The normal (non-group) price. */
   price: fenSchema,
   /** Normal stock; units carved out for dedicated group pools are counted in `allocated`. */
   stock: stockSchema.extend({ allocated: count }),
   createdAt: instantSchema,
+  updatedAt: instantSchema.optional(),
 });
 export type Sku = z.infer<typeof skuSchema>;
 
@@ -71,5 +90,12 @@ export const pickupPointSchema = z.object({
   /** The community shop or parcel station's owner, who may act as 团长. */
   keeperOpenid: openidSchema.optional(),
   openHours: z.string().max(40).default(''),
+  /** Who answers for the point, and their number (a mobile or a landline with its area code). */
+  contactName: z.string().max(20).default(''),
+  contactPhone: z.string().max(20).default(''),
+  /** Deactivated points are not offered at checkout; points stored before statuses existed are active. */
+  status: pickupPointStatusSchema.default(PICKUP_POINT_OPEN_STATUS),
+  createdAt: instantSchema.optional(),
+  updatedAt: instantSchema.optional(),
 });
 export type PickupPoint = z.infer<typeof pickupPointSchema>;

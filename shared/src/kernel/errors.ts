@@ -36,6 +36,10 @@ export const ERROR_MESSAGES = {
   SESSION_INVALID: '登录已失效，请重新登录',
   PASSWORD_CHANGE_REQUIRED: '请先修改密码后再继续',
   WRONG_PASSWORD: '原密码不正确',
+  // The catalogue: products taken down (下架) or incomplete, and pickup points no longer in use.
+  PRODUCT_OFF_SALE: '商品已下架',
+  PRODUCT_INCOMPLETE: '商品至少需要一张图片和一个规格才能上架',
+  PICKUP_POINT_INACTIVE: '该自提点已停用，请选择其他自提点',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

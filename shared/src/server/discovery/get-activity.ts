@@ -2,12 +2,14 @@
  * getActivity: an activity's detail page: its rules, product and SKU, the stock left, and up to ten
  * forming groups to join (凑团), fewest seats left first so a shopper's seat is likeliest to complete
  * one. Three rounds of reads: the activity; its product, SKU and open groups together; the leaders'
- * profiles. A draft (or unknown) activity is not found.
+ * profiles. A draft (or unknown) activity is not found; one whose product is taken down (下架) shows
+ * `onSale: false`.
  */
 import type { getActivityContract } from '../../contracts/get-activity.contract';
 import { isActivityVisible, isOnSale } from '../../domain/activity.machine';
 import { maskNickname } from '../../domain/display';
 import { seatsLeft } from '../../domain/group.machine';
+import { isProductOnSale } from '../../domain/product.machine';
 import { DomainError } from '../../kernel/errors';
 import { getActivity as findActivity, getProduct, getSku } from '../repositories/catalog.repository';
 import { listOpenGroups } from '../repositories/group-listing.repository';
@@ -34,7 +36,7 @@ export const getActivity: UseCase<typeof getActivityContract> = async (input, ct
     activityId: activity._id,
     title: activity.title,
     status: activity.status,
-    onSale: isOnSale(activity, now),
+    onSale: isOnSale(activity, now) && isProductOnSale(product),
     groupPrice: activity.groupPrice,
     soloPrice: activity.soloPrice,
     ...(activity.leaderPrice !== undefined ? { leaderPrice: activity.leaderPrice } : {}),

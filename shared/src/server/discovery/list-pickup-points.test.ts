@@ -76,6 +76,29 @@ describe('listPickupPoints', () => {
     expect(all.items).toHaveLength(5);
   });
 
+  it('never offers a deactivated point', async () => {
+    await platform.insert('pickup_points', [
+      {
+        _id: 'pp-closed',
+        name: '已关闭驿站',
+        address: '南岸区某路 2 号',
+        ...PLACES.nanping,
+        openHours: '',
+        status: 'inactive',
+      },
+    ]);
+    const near = data(await call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', { location: at(PLACES.nanping) }));
+    const inDistrict = data(await call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', { district: '南岸区' }));
+    for (const { items } of [near, inDistrict]) {
+      expect(items.map((p) => p.pickupPointId)).not.toContain('pp-closed');
+      expect(items.map((p) => p.pickupPointId)).toContain('pp-nanping-b');
+    }
+    await platform.update('pickup_points', { _id: 'pp-closed' }, { $set: { status: 'active' } });
+    const reopened = data(await call<{ items: PointCard[] }>('listPickupPoints', 'o-pp', { district: '南岸区' }));
+    expect(reopened.items.map((p) => p.pickupPointId)).toContain('pp-closed');
+    await platform.update('pickup_points', { _id: 'pp-closed' }, { $set: { status: 'inactive' } });
+  });
+
   it('returns at most 50', async () => {
     await platform.insert(
       'pickup_points',

@@ -26,4 +26,14 @@ describe('buySolo', () => {
     await expectRefused('buySolo', 'o1', { skuId: 's-missing', quantity: 1, delivery: pickupAt(fx) }, 'NOT_FOUND');
     await expectRefused('buySolo', 'o1', { skuId: fx.skuId, quantity: 2, delivery: pickupAt(fx) }, 'OUT_OF_STOCK');
   });
+
+  it('refuses a product taken down (下架) and a deactivated pickup point', async () => {
+    const fx = await catalog({ stock: 5 });
+    await platform.update('pickup_points', { _id: fx.pickupPointId }, { $set: { status: 'inactive' } });
+    const body = { skuId: fx.skuId, quantity: 1, delivery: pickupAt(fx) };
+    await expectRefused('buySolo', 'o1', body, 'PICKUP_POINT_INACTIVE');
+    await platform.update('pickup_points', { _id: fx.pickupPointId }, { $set: { status: 'active' } });
+    await platform.update('products', { _id: fx.productId }, { $set: { status: 'off_sale' } });
+    await expectRefused('buySolo', 'o1', body, 'PRODUCT_OFF_SALE');
+  });
 });

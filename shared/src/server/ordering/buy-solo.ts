@@ -1,6 +1,6 @@
 /** buySolo: buying a SKU alone at its normal price, from its normal stock; no group. */
 import type { buySoloContract } from '../../contracts/buy-solo.contract';
-import { isProductOnSale } from '../../domain/catalog.schema';
+import { productSaleRefusal } from '../../domain/product.machine';
 import { DomainError } from '../../kernel/errors';
 import { fen, times } from '../../kernel/money';
 import { getProduct, getSku } from '../repositories/catalog.repository';
@@ -16,7 +16,8 @@ export const buySolo: UseCase<typeof buySoloContract> = async (input, ctx) => {
   const sku = await getSku(input.skuId);
   if (!sku) throw new DomainError('NOT_FOUND', `sku ${input.skuId}`);
   const [product, delivery] = await Promise.all([getProduct(sku.productId), resolveDelivery(input.delivery)]);
-  if (!product || !isProductOnSale(product)) throw new DomainError('NOT_FOUND', `product ${sku.productId}`);
+  const refusal = productSaleRefusal(product);
+  if (refusal || !product) throw new DomainError(refusal ?? 'NOT_FOUND', `product ${sku.productId}`);
 
   const unitPrice = fen(sku.price);
   const total = times(unitPrice, input.quantity);

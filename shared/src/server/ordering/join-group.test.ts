@@ -40,6 +40,19 @@ describe('joinGroup refuses', () => {
     );
   });
 
+  it('a delivery to a pickup point deactivated since the group opened, with PICKUP_POINT_INACTIVE', async () => {
+    const { fx, groupId } = await forming();
+    await platform.update('pickup_points', { _id: fx.pickupPointId }, { $set: { status: 'inactive' } });
+    await expectRefused('joinGroup', 'o1', { groupId, quantity: 1, delivery: pickupAt(fx) }, 'PICKUP_POINT_INACTIVE');
+    // The leader's order keeps the point it chose.
+    const [leaderOrder] = await platform.find('orders', { groupId, openid: 'o-leader' });
+    expect(leaderOrder?.delivery).toMatchObject({
+      kind: 'pickup',
+      pickupPointId: fx.pickupPointId,
+      name: '解放碑便民驿站',
+    });
+  });
+
   it('a group that is unknown, pending, past its deadline, or ended', async () => {
     const fx = await catalog();
     await expectRefused('joinGroup', 'o1', { groupId: 'G-missing', quantity: 1, delivery: pickupAt(fx) }, 'NOT_FOUND');

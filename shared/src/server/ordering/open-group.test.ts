@@ -71,6 +71,28 @@ describe('openGroup refuses', () => {
     );
   });
 
+  it('a product taken down (下架), with PRODUCT_OFF_SALE', async () => {
+    const fx = await catalog();
+    await platform.update('products', { _id: fx.productId }, { $set: { status: 'off_sale' } });
+    await expectRefused(
+      'openGroup',
+      'o1',
+      { activityId: fx.activityId, quantity: 1, delivery: pickupAt(fx) },
+      'PRODUCT_OFF_SALE',
+    );
+  });
+
+  it('a delivery to a deactivated pickup point, with PICKUP_POINT_INACTIVE', async () => {
+    const fx = await catalog();
+    await platform.update('pickup_points', { _id: fx.pickupPointId }, { $set: { status: 'inactive' } });
+    await expectRefused(
+      'openGroup',
+      'o1',
+      { activityId: fx.activityId, quantity: 1, delivery: pickupAt(fx) },
+      'PICKUP_POINT_INACTIVE',
+    );
+  });
+
   it('quantities over the per-order or per-user limit', async () => {
     const fx = await catalog({ perOrderLimit: 2, perUserLimit: 3 });
     await expectRefused(

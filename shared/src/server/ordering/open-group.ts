@@ -1,13 +1,14 @@
 /**
  * openGroup: a shopper opens a group as its leader. Checks the activity (window, limits, new-customer
- * rule, scope), then places the leader's order: the group is created `pending` with the leader's seat,
- * and becomes visible and joinable when the leader pays.
+ * rule, scope) and that its product is on sale (not 下架), then places the leader's order: the group is
+ * created `pending` with the leader's seat, and becomes visible and joinable when the leader pays.
  */
 import type { openGroupContract } from '../../contracts/open-group.contract';
 import { saleRefusal } from '../../domain/activity.machine';
 import { GROUP_OPENED_STATUS, groupDeadline } from '../../domain/group.machine';
 import type { Group } from '../../domain/group.schema';
 import { priceOrder } from '../../domain/pricing';
+import { productSaleRefusal } from '../../domain/product.machine';
 import { isInScope } from '../../domain/scope';
 import { DomainError } from '../../kernel/errors';
 import { getActivity, getProduct, getSku } from '../repositories/catalog.repository';
@@ -25,6 +26,9 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
   const price = priceOrder(activity, 'leader', input.quantity, 0);
   const [sku, product] = await Promise.all([getSku(activity.skuId), getProduct(activity.productId)]);
   if (!sku) throw new DomainError('NOT_FOUND', `sku ${activity.skuId}`);
+  // A product taken down (下架) opens no new group; groups already forming still fill (joinGroup).
+  const offSale = productSaleRefusal(product);
+  if (offSale) throw new DomainError(offSale, `product ${activity.productId}`);
   if (!isInScope(activity.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
 
   const groupId = newId('G', now);

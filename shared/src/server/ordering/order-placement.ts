@@ -6,6 +6,7 @@
  * closing unpaid orders releases exactly those holds (every release is keyed by the order id).
  */
 import type { Delivery, DeliveryRequest } from '../../domain/delivery.schema';
+import { pickupRefusal } from '../../domain/pickup-point.machine';
 import { ORDER_PLACED_STATUS, ORDER_RELEASED_STATUSES } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
 import type { User } from '../../domain/user.schema';
@@ -21,11 +22,15 @@ import { releaseStock, reserveStock } from '../repositories/stock.repository';
 import { createUser, getUser, holdQuota, type QuotaHold, releaseQuota } from '../repositories/user.repository';
 import { newId } from '../runtime/ids';
 
-/** Resolves the shopper's delivery on the server: a pickup point's place comes from the database. */
+/**
+ * Resolves the shopper's delivery on the server: a pickup point's place comes from the database, and a
+ * deactivated point takes no new orders (PICKUP_POINT_INACTIVE); orders already there keep their copy.
+ */
 export async function resolveDelivery(request: DeliveryRequest): Promise<Delivery> {
   if (request.kind === 'address') return request;
   const point = await getPickupPoint(request.pickupPointId);
-  if (!point) throw new DomainError('NOT_FOUND', `pickup point ${request.pickupPointId}`);
+  const refusal = pickupRefusal(point);
+  if (refusal || !point) throw new DomainError(refusal ?? 'NOT_FOUND', `pickup point ${request.pickupPointId}`);
   return { ...request, name: point.name, address: point.address, district: point.district, location: point.location };
 }
 

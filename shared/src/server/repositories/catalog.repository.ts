@@ -9,6 +9,7 @@ import {
   skuSchema,
 } from '../../domain/catalog.schema';
 import type { District, GeoPoint } from '../../domain/common.schema';
+import { PICKUP_POINT_CLOSED_STATUS } from '../../domain/pickup-point.machine';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany } from '../cloudbase/db';
 
@@ -29,14 +30,15 @@ export const getPickupPoint = (id: string): Promise<PickupPoint | null> =>
   byId(COLLECTIONS.pickupPoints, id, (d) => pickupPointSchema.parse(d));
 
 /**
- * Up to `limit` pickup points: nearest first from `near` (index `location_2dsphere`), else by district
- * then name; only those in `district` when one is given.
+ * Up to `limit` active pickup points (checkout never offers a deactivated one; a point stored without a
+ * status is active): nearest first from `near` (index `location_2dsphere`), else by district then name;
+ * only those in `district` when one is given.
  */
 export async function listPickupPoints(
   filter: { readonly near?: GeoPoint | undefined; readonly district?: District | undefined },
   limit: number,
 ): Promise<PickupPoint[]> {
-  const where: Record<string, unknown> = {};
+  const where: Record<string, unknown> = { status: cmd().neq(PICKUP_POINT_CLOSED_STATUS) };
   if (filter.district) where.district = filter.district;
   let query;
   if (filter.near) {
