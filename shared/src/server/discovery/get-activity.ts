@@ -2,8 +2,8 @@
  * getActivity: an activity's detail page: its rules, product and SKU, the stock left, and up to ten
  * forming groups to join (凑团), fewest seats left first so a shopper's seat is likeliest to complete
  * one. Three rounds of reads: the activity; its product, SKU and open groups together; the leaders'
- * profiles. A draft (or unknown) activity is not found; one whose product is taken down (下架) shows
- * `onSale: false`.
+ * profiles with the images' temporary addresses. A draft (or unknown) activity is not found; one whose
+ * product is taken down (下架) shows `onSale: false`.
  */
 import type { getActivityContract } from '../../contracts/get-activity.contract';
 import { isActivityVisible, isOnSale } from '../../domain/activity.machine';
@@ -11,6 +11,7 @@ import { maskNickname } from '../../domain/display';
 import { seatsLeft } from '../../domain/group.machine';
 import { isProductOnSale } from '../../domain/product.machine';
 import { DomainError } from '../../kernel/errors';
+import { tempUrls } from '../cloudbase/storage';
 import { getActivity as findActivity, getProduct, getSku } from '../repositories/catalog.repository';
 import { listOpenGroups } from '../repositories/group-listing.repository';
 import { getProfiles } from '../repositories/profile.repository';
@@ -30,7 +31,10 @@ export const getActivity: UseCase<typeof getActivityContract> = async (input, ct
     listOpenGroups(activity._id, activity.groupSize, now, OPEN_GROUPS_SHOWN),
   ]);
   if (!product || !sku) throw new DomainError('NOT_FOUND', `product or sku of activity ${activity._id}`);
-  const leaders = await getProfiles(groups.map((g) => g.leaderOpenid));
+  const [leaders, imageUrl] = await Promise.all([
+    getProfiles(groups.map((g) => g.leaderOpenid)),
+    tempUrls(product.images, ctx.log),
+  ]);
 
   return {
     activityId: activity._id,
@@ -54,7 +58,7 @@ export const getActivity: UseCase<typeof getActivityContract> = async (input, ct
       productId: product._id,
       title: product.title,
       subtitle: product.subtitle,
-      images: product.images,
+      images: product.images.map(imageUrl),
       origin: product.origin,
     },
     sku: { skuId: sku._id, spec: sku.spec },

@@ -5,7 +5,8 @@
  * - `hot`: by units sold (a dedicated activity's pool, a shared one's SKU), most first. Sales live on the
  *   pools and SKUs, so every live activity is read (up to the query cap), then the sold counts of the
  *   shared ones' SKUs in one query, ranked here, then the page's images (3 rounds of reads).
- * Ties go to the activity that ends sooner, then by id, so pages do not overlap.
+ * Ties go to the activity that ends sooner, then by id, so pages do not overlap. The images are shown by
+ * their temporary addresses (one storage request a page).
  */
 import type { listActivitiesContract } from '../../contracts/list-activities.contract';
 import {
@@ -16,6 +17,7 @@ import {
   soldBySku,
   soldOf,
 } from '../repositories/activity-listing.repository';
+import { tempUrls } from '../cloudbase/storage';
 import type { UseCase } from '../runtime/define-function';
 
 const sharedSkus = (cards: readonly ActivityCard[]) =>
@@ -54,11 +56,12 @@ export const listActivities: UseCase<typeof listActivitiesContract> = async (inp
     images = await firstImages(page.map((p) => p.card.productId));
   }
 
+  const imageUrl = await tempUrls(images.values(), ctx.log);
   return {
     items: page.map(({ card, sold }) => ({
       activityId: card._id,
       title: card.title,
-      image: images.get(card.productId) ?? '',
+      image: imageUrl(images.get(card.productId) ?? ''),
       groupPrice: card.groupPrice,
       soloPrice: card.soloPrice,
       groupSize: card.groupSize,

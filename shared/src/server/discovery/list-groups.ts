@@ -3,7 +3,8 @@
  * (soonest deadline first), or opened by whoever shared a card (by their ref). Only groups the caller
  * could join now: forming, before the deadline, with a free seat, and not one they already hold a seat
  * in (as getGroup's `joinable`). Leaders are shown masked. Two database round trips: the groups, then
- * their leaders' profiles; for `leader`, the leader (found by ref, with their profile), then their groups.
+ * their leaders' profiles (alongside one storage request for the cards' images); for `leader`, the leader
+ * (found by ref, with their profile), then their groups.
  */
 import type { GroupCard, listGroupsContract } from '../../contracts/list-groups.contract';
 import { type GeoPoint, geoPoint } from '../../domain/common.schema';
@@ -16,6 +17,7 @@ import {
   listFormingGroupsLedBy,
   listFormingGroupsNear,
 } from '../repositories/group-listing.repository';
+import { tempUrls } from '../cloudbase/storage';
 import { getProfiles, type Profile } from '../repositories/profile.repository';
 import { findUserByRef } from '../repositories/user.repository';
 import type { UseCase } from '../runtime/define-function';
@@ -45,15 +47,19 @@ export const listGroups: UseCase<typeof listGroupsContract> = async (input, ctx)
   }
 
   const shown = groups.filter((g) => isJoinable(g, ctx.openid, now)).slice(0, input.limit);
-  leaders ??= await getProfiles(shown.map((g) => g.leaderOpenid));
+  const images = shown.map((g) => g.image ?? '');
+  const [profiles, imageUrl] = await Promise.all([
+    leaders ?? getProfiles(shown.map((g) => g.leaderOpenid)),
+    tempUrls(images, ctx.log),
+  ]);
   const items = shown.map((g): GroupCard => {
-    const leader = leaders?.get(g.leaderOpenid);
+    const leader = profiles.get(g.leaderOpenid);
     return {
       groupId: g._id,
       activityId: g.activityId,
       title: g.title,
       spec: g.spec,
-      image: g.image ?? '',
+      image: imageUrl(g.image ?? ''),
       groupPrice: g.groupPrice,
       soloPrice: g.soloPrice,
       size: g.size,

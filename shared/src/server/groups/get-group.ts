@@ -1,7 +1,8 @@
 /**
  * getGroup: a group's public page, what a shared card opens. Two database round trips: the group, then
- * the profiles of the people shown (the leader, then members who paid). Everything else the page shows
- * was copied onto the group when it opened (title, spec, image, prices). A group nobody may join yet
+ * the profiles of the people shown (the leader, then members who paid), alongside the image's temporary
+ * address. Everything else the page shows was copied onto the group when it opened (title, spec, image,
+ * prices). A group nobody may join yet
  * (pending: its leader has not paid) or that never opened (abandoned) is shown to its leader only.
  */
 import type { getGroupContract } from '../../contracts/get-group.contract';
@@ -9,6 +10,7 @@ import { maskNickname, shareTitle } from '../../domain/display';
 import { isJoinable, isPublic, seatsLeft } from '../../domain/group.machine';
 import type { Group } from '../../domain/group.schema';
 import { DomainError } from '../../kernel/errors';
+import { tempUrls } from '../cloudbase/storage';
 import { getGroup as findGroup } from '../repositories/group.repository';
 import { getProfiles } from '../repositories/profile.repository';
 import type { UseCase } from '../runtime/define-function';
@@ -31,7 +33,7 @@ export const getGroup: UseCase<typeof getGroupContract> = async (input, ctx) => 
   const isLeader = group.leaderOpenid === ctx.openid;
 
   const shown = [group.leaderOpenid, ...group.paidOpenids.filter((openid) => openid !== group.leaderOpenid)];
-  const profiles = await getProfiles(shown);
+  const [profiles, imageUrl] = await Promise.all([getProfiles(shown), tempUrls([group.image ?? ''], ctx.log)]);
   const members = shown.map((openid) => {
     const profile = profiles.get(openid);
     return {
@@ -49,7 +51,7 @@ export const getGroup: UseCase<typeof getGroupContract> = async (input, ctx) => 
     status: group.status,
     title: group.title,
     spec: group.spec,
-    image: group.image ?? '',
+    image: imageUrl(group.image ?? ''),
     groupPrice: group.groupPrice,
     soloPrice: group.soloPrice,
     size: group.size,
