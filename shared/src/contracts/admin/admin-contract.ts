@@ -1,7 +1,17 @@
+import type { ImageType } from '../../domain/media';
 import { envelopeSchema } from '../../kernel/envelope';
 import type * as z from '../../kernel/zod';
 import type { ZodType } from '../../kernel/zod';
 import type { StaffRole } from './permissions';
+
+/**
+ * What an upload action accepts: the request's body is the file itself, at most `maxBytes`, of one of
+ * `contentTypes` both by its Content-Type header and by its first bytes (the runtime checks both).
+ */
+export interface UploadLimits {
+  readonly maxBytes: number;
+  readonly contentTypes: readonly ImageType[];
+}
 
 /**
  * One action of the console's HTTP function: `POST <ADMIN_API_PREFIX>/<name>`. It has a request and a
@@ -21,6 +31,11 @@ export interface AdminContract<
   readonly beforePasswordChange: boolean;
   /** Whether it writes: then each success leaves an entry in the audit log (the server refuses otherwise). */
   readonly audited: boolean;
+  /**
+   * An upload: the body is a file (handed to the use case as `ctx.upload`) and `request` parses the query
+   * string (`POST <prefix>/<name>?productId=...`) instead of a JSON body.
+   */
+  readonly upload?: UploadLimits;
   readonly request: Req;
   readonly response: Res;
 }
@@ -30,6 +45,7 @@ export function defineAdminContract<Name extends string, Req extends ZodType, Re
   roles: 'public' | readonly StaffRole[];
   beforePasswordChange?: boolean;
   audited?: boolean;
+  upload?: UploadLimits;
   request: Req;
   response: Res;
 }): AdminContract<Name, Req, Res> {

@@ -42,6 +42,13 @@ const contract = {
       request: z.object({ audit: z.boolean() }),
       response: z.object({}),
     }),
+    upload: defineAdminContract({
+      name: 'upload',
+      roles: ['ops'],
+      upload: { maxBytes: 64, contentTypes: ['image/png', 'image/jpeg'] },
+      request: z.object({ folder: z.string().regex(/^[a-z]+$/, '目录名只能是小写字母') }),
+      response: z.object({ folder: z.string(), contentType: z.string(), size: z.number(), first: z.number() }),
+    }),
   },
 } as const;
 
@@ -81,6 +88,12 @@ const main = defineHttpFunction(
         if (input.audit) await ctx.audit({ target: 'thing/1', before: { a: 1 }, after: { a: 2 } });
         return {};
       },
+      upload: async (input, ctx) => ({
+        folder: input.folder,
+        contentType: ctx.upload?.contentType ?? 'none',
+        size: ctx.upload?.size ?? -1,
+        first: ctx.upload?.bytes[0] ?? -1,
+      }),
     },
     authenticate: async (token) => principals[token],
     writeAudit: async (record) => {
@@ -205,5 +218,79 @@ describe('defineHttpFunction', () => {
     expect(preflight.headers['access-control-allow-headers']).toContain('authorization');
     const refused = await main({ path: '/admin-api/opsOnly', httpMethod: 'OPTIONS', headers: { origin: 'https://x' } });
     expect(refused.statusCode).toBe(403);
+  });
+});
+
+describe('an upload action', () => {
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+  const token = as('token-ops-0000000000000000000000000000000');
+  /** The integration request the HTTP access service makes of a binary POST: the body base64-encoded. */
+  const upload = (bytes: Buffer, contentType: string, query: Record<string, string> = { folder: 'products' }) => ({
+    path: '/admin-api/upload',
+    httpMethod: 'POST',
+    headers: { 'Content-Type': contentType, ...token },
+    queryStringParameters: query,
+    body: bytes.toString('base64'),
+    isBase64Encoded: true,
+  });
+  const refusal = async (event: HttpEvent) => {
+    const reply = await main(event);
+    const body = JSON.parse(reply.body) as { error?: { code: string; message: string } };
+    return [reply.statusCode, body.error?.code, body.error?.message];
+  };
+
+  beforeEach(() => {
+    for (const level of ['info', 'warn', 'error'] as const)
+      vi.spyOn(console, level).mockImplementation(() => undefined);
+  });
+
+  it('hands the use case the bytes, their type by magic number, and the query string parsed', async () => {
+    const reply = await main(upload(PNG, 'image/png'));
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: true,
+      data: { folder: 'products', contentType: 'image/png', size: PNG.length, first: 0x89 },
+    });
+    // A JPEG the browser labelled PNG is taken as what its bytes say.
+    const jpeg = await main(upload(JPEG, 'image/png'));
+    expect(JSON.parse(jpeg.body)).toMatchObject({ data: { contentType: 'image/jpeg' } });
+  });
+
+  it('refuses, before the use case, a body too large, empty, of another type by header or by bytes', async () => {
+    expect(await refusal(upload(Buffer.concat([PNG, Buffer.alloc(64)]), 'image/png'))).toEqual([
+      400,
+      'INVALID_ARGUMENT',
+      '图片不能超过 64 字节',
+    ]);
+    expect(await refusal(upload(Buffer.alloc(0), 'image/png'))).toEqual([400, 'INVALID_ARGUMENT', '文件是空的']);
+    const wrongType = [400, 'INVALID_ARGUMENT', '只支持 PNG、JPG 图片'];
+    expect(await refusal(upload(PNG, 'image/gif'))).toEqual(wrongType);
+    expect(await refusal(upload(PNG, ''))).toEqual(wrongType);
+    expect(await refusal(upload(Buffer.from('<svg onload=alert(1)>'), 'image/png'))).toEqual(wrongType);
+    expect(await refusal(upload(Buffer.from('GIF89a-------'), 'image/jpeg'))).toEqual(wrongType);
+    // A JSON body is not a file.
+    expect(await refusal({ ...upload(PNG, 'application/json'), body: '{}', isBase64Encoded: false })).toEqual(
+      wrongType,
+    );
+  });
+
+  it('parses the query string with the contract, and still wants a session and the role', async () => {
+    expect(await refusal(upload(PNG, 'image/png', { folder: 'A/../b' }))).toEqual([
+      400,
+      'INVALID_ARGUMENT',
+      '目录名只能是小写字母',
+    ]);
+    expect(await refusal(upload(PNG, 'image/png', {}))).toEqual([
+      400,
+      'INVALID_ARGUMENT',
+      '请求参数有误，请检查后重试',
+    ]);
+    const anonymous = { ...upload(PNG, 'image/png'), headers: { 'Content-Type': 'image/png' } };
+    expect((await refusal(anonymous))[0]).toBe(401);
+    const merchant = {
+      ...upload(PNG, 'image/png'),
+      headers: { 'Content-Type': 'image/png', ...as('token-merchant-000000000000000000000000000') },
+    };
+    expect((await refusal(merchant))[0]).toBe(403);
   });
 });

@@ -11,6 +11,12 @@
  * contract; run the use case; and answer the `{ ok, data | error }` envelope with the HTTP status the error
  * code maps to. An audited action that succeeds without writing its audit entry is a bug, answered 500.
  * Internals never leave: unexpected errors are logged with the request id and answered INTERNAL.
+ *
+ * An upload action (its contract has `upload`) takes a file as the body instead of JSON: the HTTP access
+ * service hands a non-text body base64-encoded (`isBase64Encoded`, at most 6 MB). The runtime refuses a
+ * body over the action's `maxBytes`, and one whose Content-Type header or first bytes (its magic number)
+ * is not one of its `contentTypes`, before the use case runs; the contract's request schema parses the
+ * query string, and the use case finds the bytes and their type on `ctx.upload`.
  */
 import {
   type AdminContract,
@@ -18,7 +24,17 @@ import {
   type AdminResponseOf,
   bearerToken,
   type ParsedAdminRequestOf,
+  type UploadLimits,
 } from '../../contracts/admin';
+import {
+  type ImageType,
+  isImageType,
+  MAX_UPLOAD_BYTES,
+  sniffImageType,
+  tooLargeMessage,
+  uploadRefusal,
+  wrongTypeMessage,
+} from '../../domain/media';
 import type { StaffRole } from '../../domain/staff.schema';
 import { type Envelope, failure, success } from '../../kernel/envelope';
 import { ERROR_MESSAGES, type ErrorCode, isDomainError } from '../../kernel/errors';
@@ -74,9 +90,19 @@ export interface AuditRecord extends AuditEntry {
   readonly at: number;
 }
 
+/** The file an upload action received, checked against its contract's limits. */
+export interface UploadedFile {
+  readonly bytes: Buffer;
+  /** What its first bytes say it is (never only what the header claimed). */
+  readonly contentType: ImageType;
+  readonly size: number;
+}
+
 export interface AdminCallContext extends InvocationContext {
   /** The staff member; undefined only in a public action. */
   readonly staff: StaffPrincipal | undefined;
+  /** The file, in an upload action (undefined in every other). */
+  readonly upload?: UploadedFile | undefined;
   /** The session token the request carried, if any. */
   readonly token: string | undefined;
   /** Writes an entry to the audit log (an audited action must, before it succeeds). */
@@ -157,6 +183,27 @@ function bodyOf(event: HttpEvent): { ok: true; value: unknown } | { ok: false; w
   }
 }
 
+/** The file an upload action's body carries, or why (in Chinese) it is refused. */
+function fileOf(
+  event: HttpEvent,
+  contentType: string | undefined,
+  limits: UploadLimits,
+): { ok: true; value: UploadedFile } | { ok: false; why: string } {
+  const raw = event.body ?? '';
+  const checks = { maxBytes: Math.min(limits.maxBytes, MAX_UPLOAD_BYTES), types: limits.contentTypes };
+  // An oversized body is refused before it is decoded: base64 takes 4 characters for every 3 bytes.
+  const size = event.isBase64Encoded ? Math.floor((raw.length * 3) / 4) : Buffer.byteLength(raw);
+  if (size > checks.maxBytes + 2) return { ok: false, why: tooLargeMessage(checks.maxBytes) };
+  const bytes = Buffer.from(raw, event.isBase64Encoded ? 'base64' : 'utf8');
+  const declared = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const refusal =
+    uploadRefusal({ size: bytes.length, head: bytes }, checks) ??
+    (isImageType(declared) && checks.types.includes(declared) ? undefined : wrongTypeMessage(checks.types));
+  const sniffed = sniffImageType(bytes);
+  if (refusal !== undefined || !sniffed) return { ok: false, why: refusal ?? wrongTypeMessage(checks.types) };
+  return { ok: true, value: { bytes, contentType: sniffed, size: bytes.length } };
+}
+
 export function defineHttpFunction<Actions extends Readonly<Record<string, AdminContract>>>(
   contract: HttpContract<Actions>,
   api: HttpApi<Actions>,
@@ -201,9 +248,19 @@ export function defineHttpFunction<Actions extends Readonly<Record<string, Admin
         }
       }
 
-      const body = bodyOf(event);
-      if (!body.ok) return refused('INVALID_ARGUMENT', cors, `${ERROR_MESSAGES.INVALID_ARGUMENT}（${body.why}）`);
-      const parsed = action.request.safeParse(body.value);
+      let upload: UploadedFile | undefined;
+      let request: unknown;
+      if (action.upload) {
+        const file = fileOf(event, headers['content-type'], action.upload);
+        if (!file.ok) return refused('INVALID_ARGUMENT', cors, file.why);
+        upload = file.value;
+        request = { ...event.queryStringParameters };
+      } else {
+        const body = bodyOf(event);
+        if (!body.ok) return refused('INVALID_ARGUMENT', cors, `${ERROR_MESSAGES.INVALID_ARGUMENT}（${body.why}）`);
+        request = body.value;
+      }
+      const parsed = action.request.safeParse(request);
       if (!parsed.success) {
         ctx.log.info('invalid argument', { action: name, paths: issuePaths(parsed.error.issues) });
         const first = parsed.error.issues[0]?.message;
@@ -224,7 +281,7 @@ export function defineHttpFunction<Actions extends Readonly<Record<string, Admin
         });
         audited += 1;
       };
-      const result = await useCase(parsed.data, { ...ctx, staff, token, audit });
+      const result = await useCase(parsed.data, { ...ctx, staff, token, audit, upload });
       const checked = action.response.safeParse(result);
       if (!checked.success) {
         ctx.log.error('response broke its contract', { action: name, paths: issuePaths(checked.error.issues) });
