@@ -42,7 +42,10 @@ describe('refund machine', () => {
 
   it('never leaves succeeded: a late failure cannot undo money that went back', () => {
     expect(refundMachine.isFinal('succeeded')).toBe(true);
-    expect(refundStatusSchema.options.filter((s) => refundMachine.isFinal(s))).toEqual(['succeeded', 'settled_offline']);
+    expect(refundStatusSchema.options.filter((s) => refundMachine.isFinal(s))).toEqual([
+      'succeeded',
+      'settled_offline',
+    ]);
     expect(refundMachine.sourcesOf('confirmed')).toEqual(['requested', 'failed', 'processing', 'flagged']);
   });
 

@@ -39,6 +39,9 @@ export const ADMIN_PAGES = {
   workbench: { title: '工作台', roles: ANY_STAFF },
   changePassword: { title: '修改密码', roles: ANY_STAFF },
   auditLogs: { title: '审计日志', roles: OPS_ONLY },
+  // Orders and refunds.
+  orders: { title: '订单', roles: ANY_STAFF },
+  flaggedRefunds: { title: '退款异常', roles: ['ops', 'service'] },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;
