@@ -58,7 +58,7 @@ export const retryRefunds: Job<typeof retryRefundsContract> = async (run, ctx) =
         if (await confirmRefund(refund, ctx)) changed += 1;
         continue;
       }
-      if ((await askAgain(refund, ctx)) === 'flagged') flagged += 1;
+      if ((await askAgain(refund, ctx)) === 'gave_up') flagged += 1;
       changed += 1;
     }
   }

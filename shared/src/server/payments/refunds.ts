@@ -7,7 +7,7 @@
  */
 import type { RefundNotification } from '../../contracts/refund-callback.contract';
 import type { Order } from '../../domain/order.schema';
-import { afterFailedAttempt, CONFIRM_AFTER_MS, retryDelayMs } from '../../domain/refund.machine';
+import { afterFailedAttempt, CONFIRM_AFTER_MS, type RefundEvent, retryDelayMs } from '../../domain/refund.machine';
 import type { OrderActor } from '../../domain/order.schema';
 import { decideStaffRefund, newRefund, type Refund } from '../../domain/refund.schema';
 import { DomainError } from '../../kernel/errors';
@@ -138,8 +138,11 @@ export async function applyRefundResult(event: RefundNotification, ctx: Invocati
   }
 }
 
-/** Asks CloudPay for the refund again; a failure waits longer, or goes to ops after the last attempt. */
-export async function askAgain(refund: Refund, ctx: InvocationContext): Promise<'asked' | 'failed' | 'flagged'> {
+/**
+ * Asks CloudPay for the refund again; a failure waits longer, or goes to ops after the last attempt.
+ * Answers what happened to the refund: accepted, request_failed or gave_up.
+ */
+export async function askAgain(refund: Refund, ctx: InvocationContext): Promise<RefundEvent> {
   const now = ctx.clock.now();
   const attempts = refund.attempts + 1;
   const answer = await askCloudPay(refund);
@@ -149,7 +152,7 @@ export async function askAgain(refund: Refund, ctx: InvocationContext): Promise<
       nextAttemptAt: now + CONFIRM_AFTER_MS,
       updatedAt: now,
     });
-    return 'asked';
+    return 'accepted';
   }
   const next = afterFailedAttempt(attempts, now);
   if (next.event === 'gave_up') {
@@ -163,7 +166,7 @@ export async function askAgain(refund: Refund, ctx: InvocationContext): Promise<
       flaggedAt: now,
       updatedAt: now,
     });
-    return 'flagged';
+    return next.event;
   }
   await transitionRefund(refund.outRefundNo, 'request_failed', {
     attempts,
@@ -171,5 +174,5 @@ export async function askAgain(refund: Refund, ctx: InvocationContext): Promise<
     nextAttemptAt: next.nextAttemptAt,
     updatedAt: now,
   });
-  return 'failed';
+  return next.event;
 }
