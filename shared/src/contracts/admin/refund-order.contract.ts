@@ -2,6 +2,7 @@ import { idSchema } from '../../domain/common.schema';
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
 import { defineAdminContract } from './admin-contract';
+import { OPS_AND_SERVICE } from './permissions';
 import { consoleRefundSchema } from './get-order-detail.contract';
 
 /**
@@ -11,7 +12,7 @@ import { consoleRefundSchema } from './get-order-detail.contract';
  */
 export const refundOrderContract = defineAdminContract({
   name: 'refundOrder',
-  roles: ['ops', 'service'],
+  roles: OPS_AND_SERVICE,
   audited: true,
   request: z.object({
     orderId: idSchema,
