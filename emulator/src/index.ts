@@ -23,6 +23,7 @@ import {
   type InvocationRecord,
 } from './functions';
 import { createGateway } from './gateway';
+import { createHttpAccess, httpRoutes } from './http-access/http-access';
 import { ActionRouter } from './http/router';
 import { type RequestRecord, type RouteHandler, startHttpServer } from './http/server';
 import { ActionTimings } from './http/stats';
@@ -44,6 +45,9 @@ export const DEFAULT_INDEXES_FILE = fileURLToPath(
 );
 export const DEFAULT_FUNCTIONS_ROOT = fileURLToPath(new URL('../../cloudfunctions', import.meta.url));
 export const DEFAULT_DATA_DIR = '.cloudbase-local';
+
+/** Paths the emulator answers itself; an HTTP access route may not claim them. */
+const EMULATOR_PATHS = ['/admin', '/fn', '/_emulator'];
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -105,6 +109,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dataDir = options.memory ? null : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
+  // Two functions on one HTTP path, or one on a path the emulator answers itself, stop it here.
+  const accessRoutes = httpRoutes(functions, EMULATOR_PATHS);
   // Before anything reads the directory: a second emulator on it is refused here.
   const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
   let store: Store | undefined;
@@ -191,7 +197,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const scheduler = new Scheduler(liveRunner);
   if (options.timers) scheduler.start();
-  routes.push(createGateway({ runner: liveRunner, scheduler }), createSandboxRoutes({ openapi, pay }));
+  routes.push(
+    createGateway({ runner: liveRunner, scheduler }),
+    createSandboxRoutes({ openapi, pay }),
+    createHttpAccess({ runner: liveRunner, envId, routes: accessRoutes }),
+  );
   // A kept ledger may hold notifications nobody acknowledged and refunds still processing: carry on with them.
   pay.resume();
 
