@@ -2,13 +2,19 @@
  * `npm run emulator` (and `npm start`, which builds the functions first): the local CloudBase on
  * 127.0.0.1 with the Chongqing demo seed and the functions' timers. `--help` lists every flag.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
 import { CLOCK_ENV } from '../../shared/src/server/runtime/clock';
 import { chongqingSeed, OPS_ADMIN_OPENID } from '../seed/chongqing';
 import { formatFunctionOutput, formatInvocationRecord } from './functions';
 import { type Emulator, startEmulator } from './index';
 
 const DEFAULT_PORT = 8787;
+/** The console's build (`npm run build:admin`), served at ADMIN_CONSOLE_BASE as static hosting serves it. */
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
 const USAGE = `usage: npm run emulator -- [flags]        (npm start -- [flags] builds the functions first)
   --port N          listen on 127.0.0.1:N; 0 picks a free port (default: $PORT or ${DEFAULT_PORT})
@@ -19,6 +25,7 @@ const USAGE = `usage: npm run emulator -- [flags]        (npm start -- [flags] b
   --no-timers       do not start the functions' timers (run them by hand: POST /_emulator/timers/<fn>/run)
   --indexes FILE    collections and indexes (default shared/src/server/cloudbase/indexes.json)
   --functions DIR   bundled cloud functions (default cloudfunctions/)
+  --console DIR     the built console, served at ${ADMIN_CONSOLE_BASE} (default admin/dist; npm start builds it if missing)
   --clock-scale K   run every function's clock K times as fast from now (the simulator's accelerated day)
   --quiet           do not print a line per function invocation
   -h, --help        show this help`;
@@ -59,6 +66,7 @@ async function main(): Promise<void> {
       'no-timers': { type: 'boolean', default: false },
       indexes: { type: 'string' },
       functions: { type: 'string' },
+      console: { type: 'string' },
       'clock-scale': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -69,12 +77,14 @@ async function main(): Promise<void> {
     return;
   }
   if (values.memory && values.data) throw new Error('--memory and --data exclude each other');
+  const consoleDir = values.console ?? DEFAULT_CONSOLE_DIR;
   const emulator = await startEmulator({
     port: parsePort(values.port ?? process.env.PORT ?? String(DEFAULT_PORT)),
     memory: values.memory,
     dataDir: values.data,
     indexesFile: values.indexes,
     functionsRoot: values.functions,
+    staticSites: [{ path: ADMIN_CONSOLE_BASE, dir: consoleDir }],
     timers: !values['no-timers'],
     ...(values['clock-scale'] ? { functionEnv: { [CLOCK_ENV]: clockSetting(values['clock-scale']) } } : {}),
     onInvocation: values.quiet ? undefined : (record) => console.log(formatInvocationRecord(record)),
@@ -107,6 +117,11 @@ async function main(): Promise<void> {
   console.log(
     `# health ${emulator.url}/_emulator/health · timers ${emulator.url}/_emulator/timers · outbox ${emulator.url}/_emulator/outbox`,
   );
+  if (existsSync(join(consoleDir, 'index.html'))) {
+    console.log(`Console: ${emulator.url}${ADMIN_CONSOLE_BASE}`);
+  } else {
+    console.log(`# console: not built (npm run build:admin writes ${consoleDir}; npm start builds it when missing)`);
+  }
   console.log('# ready (Ctrl-C stops)');
 }
 

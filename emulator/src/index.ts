@@ -23,6 +23,7 @@ import {
   type InvocationRecord,
 } from './functions';
 import { createGateway } from './gateway';
+import { createStaticHosting, type StaticSite } from './hosting/static-hosting';
 import { createHttpAccess, httpRoutes } from './http-access/http-access';
 import { ActionRouter } from './http/router';
 import { type RequestRecord, type RouteHandler, startHttpServer } from './http/server';
@@ -37,6 +38,7 @@ import { handleWxApiAction } from './sandbox/wx-api-actions';
 import { Scheduler } from './timers';
 
 export { DataDirLockedError } from './data-dir-lock';
+export type { StaticSite } from './hosting/static-hosting';
 export type { RequestRecord } from './http/server';
 
 /** The repo's index declarations, also used to create the same indexes in production. */
@@ -82,6 +84,8 @@ export interface EmulatorOptions {
   readonly faults?: FaultsInput;
   /** CloudPay callback retry schedule. */
   readonly callbackDelivery?: DeliveryOptions;
+  /** Built web apps served as static hosting serves them, e.g. the console at `/console/`. */
+  readonly staticSites?: readonly StaticSite[];
 }
 
 export interface Emulator {
@@ -110,7 +114,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
   // Two functions on one HTTP path, or one on a path the emulator answers itself, stop it here.
-  const accessRoutes = httpRoutes(functions, EMULATOR_PATHS);
+  const staticSites = options.staticSites ?? [];
+  const accessRoutes = httpRoutes(functions, [...EMULATOR_PATHS, ...staticSites.map((site) => site.path)]);
+  const hosting = createStaticHosting(staticSites);
   // Before anything reads the directory: a second emulator on it is refused here.
   const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
   let store: Store | undefined;
@@ -201,6 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createGateway({ runner: liveRunner, scheduler }),
     createSandboxRoutes({ openapi, pay }),
     createHttpAccess({ runner: liveRunner, envId, routes: accessRoutes }),
+    hosting,
   );
   // A kept ledger may hold notifications nobody acknowledged and refunds still processing: carry on with them.
   pay.resume();
