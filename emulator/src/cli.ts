@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
 import { CLOCK_ENV } from '../../shared/src/server/runtime/clock';
-import { chongqingSeed, OPS_ADMIN_OPENID } from '../seed/chongqing';
+import { OPS_ADMIN_OPENID } from '../seed/chongqing';
+import { demoStaffLines, seedDemo } from '../seed/seed-demo';
 import { formatFunctionOutput, formatInvocationRecord } from './functions';
-import { type Emulator, startEmulator } from './index';
+import { startEmulator } from './index';
 
 const DEFAULT_PORT = 8787;
 /** The console's build (`npm run build:admin`), served at ADMIN_CONSOLE_BASE as static hosting serves it. */
@@ -21,7 +22,7 @@ const USAGE = `usage: npm run emulator -- [flags]        (npm start -- [flags] b
   --memory          keep nothing on disk
   --data DIR        SQLite data directory (default .cloudbase-local)
   --fresh           delete all stored data before starting
-  --no-seed         do not seed the Chongqing demo catalogue into an empty database
+  --no-seed         do not seed the Chongqing demo data (catalogue, staff, demo groups) into an empty database
   --no-timers       do not start the functions' timers (run them by hand: POST /_emulator/timers/<fn>/run)
   --indexes FILE    collections and indexes (default shared/src/server/cloudbase/indexes.json)
   --functions DIR   bundled cloud functions (default cloudfunctions/)
@@ -41,18 +42,6 @@ function parsePort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${text}\n${USAGE}`);
   return port;
-}
-
-/** Seeds the demo catalogue when the database has no activities yet (a fresh or reset data directory). */
-async function seedIfEmpty(emulator: Emulator): Promise<string> {
-  if ((await emulator.count('activities')) > 0) return 'kept existing data (use --fresh to start over)';
-  const seed = chongqingSeed(Date.now());
-  const counts: string[] = [];
-  for (const [collection, docs] of Object.entries(seed)) {
-    await emulator.insert(collection, docs);
-    counts.push(`${docs.length} ${collection}`);
-  }
-  return `seeded the Chongqing demo catalogue: ${counts.join(', ')} (ops admin openid ${OPS_ADMIN_OPENID})`;
 }
 
 async function main(): Promise<void> {
@@ -109,7 +98,7 @@ async function main(): Promise<void> {
   console.log(`CloudBase emulator listening on ${emulator.url}`);
   for (const [key, value] of Object.entries(emulator.env)) console.log(`export ${key}=${shellQuote(value)}`);
   console.log(`# storage: ${emulator.dataDir ? `${emulator.dataDir} (SQLite, WAL, synchronous=FULL)` : 'memory only'}`);
-  if (!values['no-seed']) console.log(`# ${await seedIfEmpty(emulator)}`);
+  if (!values['no-seed']) console.log(`# ${(await seedDemo(emulator)).summary}`);
   const functions = emulator.runner.functions().map((f) => f.name);
   console.log(`# functions: ${functions.length > 0 ? functions.join(', ') : 'none built (run npm run build:cf)'}`);
   console.log(`# timers: ${values['no-timers'] ? 'off' : `${emulator.scheduler.list().length} running`}`);
@@ -122,6 +111,7 @@ async function main(): Promise<void> {
   } else {
     console.log(`# console: not built (npm run build:admin writes ${consoleDir}; npm start builds it when missing)`);
   }
+  if (!values['no-seed']) for (const line of demoStaffLines()) console.log(line);
   console.log('# ready (Ctrl-C stops)');
 }
 
