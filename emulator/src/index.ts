@@ -35,10 +35,16 @@ import { type LedgerStore, memoryLedger, sqliteLedger } from './sandbox/pay-ledg
 import { PaySandbox } from './sandbox/pay-sandbox';
 import { createSandboxRoutes } from './sandbox/sandbox-routes';
 import { handleWxApiAction } from './sandbox/wx-api-actions';
+import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './storage/limits';
+import { diskObjectStore, memoryObjectStore, type ObjectStore } from './storage/object-store';
+import { UrlSigner } from './storage/signing';
+import { STORAGE_PATH, StorageService } from './storage/storage-service';
 import { Scheduler } from './timers';
 
 export { DataDirLockedError } from './data-dir-lock';
 export type { StaticSite } from './hosting/static-hosting';
+export type { StorageLimits } from './storage/limits';
+export type { StorageService } from './storage/storage-service';
 export type { RequestRecord } from './http/server';
 
 /** The repo's index declarations, also used to create the same indexes in production. */
@@ -49,7 +55,7 @@ export const DEFAULT_FUNCTIONS_ROOT = fileURLToPath(new URL('../../cloudfunction
 export const DEFAULT_DATA_DIR = '.cloudbase-local';
 
 /** Paths the emulator answers itself; an HTTP access route may not claim them. */
-const EMULATOR_PATHS = ['/admin', '/fn', '/_emulator'];
+const EMULATOR_PATHS = ['/admin', '/fn', '/_emulator', STORAGE_PATH];
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -86,6 +92,8 @@ export interface EmulatorOptions {
   readonly callbackDelivery?: DeliveryOptions;
   /** Built web apps served as static hosting serves them, e.g. the console at `/console/`. */
   readonly staticSites?: readonly StaticSite[];
+  /** What cloud storage accepts (default: jpeg, png, webp and gif images up to 10 MB; see storage/limits.ts). */
+  readonly storage?: Partial<StorageLimits>;
 }
 
 export interface Emulator {
@@ -99,12 +107,14 @@ export interface Emulator {
   readonly scheduler: Scheduler;
   readonly pay: PaySandbox;
   readonly openapi: OpenApiSandbox;
+  /** Cloud storage: `storage.*` actions and the object URLs under `/_storage/`. */
+  readonly storage: StorageService;
   /** Inserts documents the way the SDK's `add()` does (EJSON over `/admin`), so they are validated alike. */
   insert(collection: string, docs: readonly Record<string, unknown>[]): Promise<number>;
   /** The number of documents in a collection. */
   count(collection: string): Promise<number>;
   stop(): Promise<void>;
-  /** Deletes all data (database, CloudPay ledger, outbox); declared collections stay, empty. */
+  /** Deletes all data (database, CloudPay ledger, outbox, stored files); declared collections stay, empty. */
   reset(): void;
 }
 
@@ -121,10 +131,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
   let store: Store | undefined;
   let ledger: LedgerStore | undefined;
+  let objects: ObjectStore;
+  let signer: UrlSigner;
   try {
     store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
     ledger = dataDir ? sqliteLedger(dataDir) : memoryLedger;
+    objects = dataDir ? diskObjectStore(dataDir) : memoryObjectStore();
+    signer = UrlSigner.forDataDir(dataDir);
   } catch (error) {
+    ledger?.close();
     store?.close();
     lock?.release();
     throw error;
@@ -135,6 +150,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const router = new ActionRouter();
   router.register(databaseActions(store, transactions));
+  const listening: { url?: string } = {};
+  const storage = new StorageService({
+    store: objects,
+    signer,
+    envId,
+    baseUrl: () => listening.url ?? '',
+    limits: { ...DEFAULT_STORAGE_LIMITS, ...options.storage },
+  });
+  router.register(storage.actions());
 
   // The runner needs the server's URL and the server's routes need the runner: routes are added once it listens.
   const routes: RouteHandler[] = [];
@@ -182,6 +206,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const running = server;
   const url = `http://127.0.0.1:${running.port}`;
+  listening.url = url;
   lock?.describe(url);
 
   const liveRunner = new FunctionRunner({
@@ -206,6 +231,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   routes.push(
     createGateway({ runner: liveRunner, scheduler }),
     createSandboxRoutes({ openapi, pay }),
+    storage.route(),
     createHttpAccess({ runner: liveRunner, envId, routes: accessRoutes }),
     hosting,
   );
@@ -220,6 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scheduler,
     pay,
     openapi,
+    storage,
     async insert(collection, docs) {
       const { response } = await router.dispatch({
         action: 'database.insertDocument',
@@ -249,6 +276,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       store.reset();
       pay.reset();
       openapi.reset();
+      storage.reset();
     },
   };
 }
