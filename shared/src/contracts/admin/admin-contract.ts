@@ -36,6 +36,11 @@ export interface AdminContract<
    * string (`POST <prefix>/<name>?productId=...`) instead of a JSON body.
    */
   readonly upload?: UploadLimits;
+  /**
+   * Whether it answers a file (`{ filename, contentType, content }`) as the HTTP body itself, for the browser
+   * to save; a refusal is still the envelope.
+   */
+  readonly download: boolean;
   readonly request: Req;
   readonly response: Res;
 }
@@ -46,6 +51,7 @@ export function defineAdminContract<Name extends string, Req extends ZodType, Re
   beforePasswordChange?: boolean;
   audited?: boolean;
   upload?: UploadLimits;
+  download?: boolean;
   request: Req;
   response: Res;
 }): AdminContract<Name, Req, Res> {
@@ -53,6 +59,7 @@ export function defineAdminContract<Name extends string, Req extends ZodType, Re
     ...contract,
     beforePasswordChange: contract.beforePasswordChange ?? false,
     audited: contract.audited ?? false,
+    download: contract.download ?? false,
   };
 }
 
