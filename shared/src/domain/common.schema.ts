@@ -10,6 +10,9 @@ export const openidSchema = z.string().min(1).max(128);
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const HIDDEN_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/;
 
+/** Whether text holds a control or text-direction character (a line break included). */
+export const hasHiddenCharacters = (text: string): boolean => HIDDEN_CHARACTERS.test(text);
+
 /** Text a shopper types that others will read (a nickname, an address): trimmed, with no hidden characters. */
 export const shownTextSchema = (maxLength: number) =>
   z

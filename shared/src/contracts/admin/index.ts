@@ -15,6 +15,20 @@ import { staffLoginContract } from './staff-login.contract';
 import { staffLogoutContract } from './staff-logout.contract';
 import { staffMeContract } from './staff-me.contract';
 import type { StaffRole } from './permissions';
+// The catalogue: products and SKUs, merchants, pickup points.
+import { adjustStockContract } from './adjust-stock.contract';
+import { createPickupPointContract } from './create-pickup-point.contract';
+import { createProductContract } from './create-product.contract';
+import { deactivatePickupPointContract } from './deactivate-pickup-point.contract';
+import { getProductContract } from './get-product.contract';
+import { listMerchantsContract } from './list-merchants.contract';
+import { listProductsContract } from './list-products.contract';
+import { reactivatePickupPointContract } from './reactivate-pickup-point.contract';
+import { searchPickupPointsContract } from './search-pickup-points.contract';
+import { setProductStatusContract } from './set-product-status.contract';
+import { updatePickupPointContract } from './update-pickup-point.contract';
+import { updateProductContract } from './update-product.contract';
+import { uploadProductImageContract } from './upload-product-image.contract';
 
 export * from './admin-contract';
 export * from './http';
@@ -30,6 +44,22 @@ export * from './refund-order.contract';
 export * from './retry-refund.contract';
 export * from './search-orders.contract';
 export * from './settle-refund-offline.contract';
+// The catalogue.
+export * from './adjust-stock.contract';
+export * from './create-pickup-point.contract';
+export * from './create-product.contract';
+export * from './deactivate-pickup-point.contract';
+export * from './get-product.contract';
+export * from './list-merchants.contract';
+export * from './list-products.contract';
+export * from './pickup-point.schema';
+export * from './product.schema';
+export * from './reactivate-pickup-point.contract';
+export * from './search-pickup-points.contract';
+export * from './set-product-status.contract';
+export * from './update-pickup-point.contract';
+export * from './update-product.contract';
+export * from './upload-product-image.contract';
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -46,6 +76,20 @@ export const adminContracts = {
   listFlaggedRefunds: listFlaggedRefundsContract,
   retryRefund: retryRefundContract,
   settleRefundOffline: settleRefundOfflineContract,
+  // The catalogue: products and SKUs (ops, merchant), merchants, pickup points (ops).
+  listProducts: listProductsContract,
+  getProduct: getProductContract,
+  createProduct: createProductContract,
+  updateProduct: updateProductContract,
+  setProductStatus: setProductStatusContract,
+  adjustStock: adjustStockContract,
+  uploadProductImage: uploadProductImageContract,
+  listMerchants: listMerchantsContract,
+  searchPickupPoints: searchPickupPointsContract,
+  createPickupPoint: createPickupPointContract,
+  updatePickupPoint: updatePickupPointContract,
+  deactivatePickupPoint: deactivatePickupPointContract,
+  reactivatePickupPoint: reactivatePickupPointContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

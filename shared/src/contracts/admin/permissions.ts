@@ -33,6 +33,8 @@ export const OPS_ONLY: readonly StaffRole[] = ['ops'];
 
 /** Operators and customer service: orders' money (refunds), not the catalogue. */
 export const OPS_AND_SERVICE: readonly StaffRole[] = ['ops', 'service'];
+/** The catalogue (商品): ops for every merchant, a merchant for its own; not customer service. */
+export const CATALOGUE_STAFF: readonly StaffRole[] = ['ops', 'merchant'];
 
 /**
  * The console's pages that need a permission, by page key (the routes name them in `meta.page`). A page
@@ -45,6 +47,10 @@ export const ADMIN_PAGES = {
   // Orders and refunds.
   orders: { title: '订单', roles: ANY_STAFF },
   flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },
+  // The catalogue: products (list, and the create / edit form) and pickup points.
+  products: { title: '商品管理', roles: CATALOGUE_STAFF },
+  productForm: { title: '编辑商品', roles: CATALOGUE_STAFF },
+  pickupPoints: { title: '自提点', roles: OPS_ONLY },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;

@@ -4,6 +4,19 @@
  * parses, runs and audits.
  */
 import type { adminApiContract } from '../../contracts/admin-api.contract';
+import { adjustStock } from '../merchant/adjust-stock';
+import { createPickupPoint } from '../merchant/create-pickup-point';
+import { createProduct } from '../merchant/create-product';
+import { deactivatePickupPoint } from '../merchant/deactivate-pickup-point';
+import { getProduct } from '../merchant/get-product';
+import { listMerchants } from '../merchant/list-merchants';
+import { listProducts } from '../merchant/list-products';
+import { reactivatePickupPoint } from '../merchant/reactivate-pickup-point';
+import { searchPickupPoints } from '../merchant/search-pickup-points';
+import { setProductStatus } from '../merchant/set-product-status';
+import { updatePickupPoint } from '../merchant/update-pickup-point';
+import { updateProduct } from '../merchant/update-product';
+import { uploadProductImage } from '../merchant/upload-product-image';
 import { appendAudit } from '../repositories/audit.repository';
 import type { HttpApi } from '../runtime/define-http-function';
 import { changePassword } from '../staff/change-password';
@@ -35,6 +48,20 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     listFlaggedRefunds,
     retryRefund,
     settleRefundOffline,
+    // The catalogue: products and SKUs, merchants, pickup points.
+    listProducts,
+    getProduct,
+    createProduct,
+    updateProduct,
+    setProductStatus,
+    adjustStock,
+    uploadProductImage,
+    listMerchants,
+    searchPickupPoints,
+    createPickupPoint,
+    updatePickupPoint,
+    deactivatePickupPoint,
+    reactivatePickupPoint,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,

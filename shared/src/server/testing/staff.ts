@@ -67,3 +67,22 @@ export async function signIn(platform: Platform, account: string, password: stri
   if (!answer.body.ok) throw new Error(`staffLogin ${account}: ${answer.body.error.code}`);
   return answer.body.data.token;
 }
+
+/**
+ * `POST /admin-api/<action>?<query>` with a file as the body, over HTTP as the console sends it (the HTTP
+ * access service hands the function a binary body base64-encoded).
+ */
+export async function adminUpload<T = unknown>(
+  platform: Platform,
+  action: string,
+  query: Record<string, string>,
+  file: { readonly bytes: Uint8Array; readonly contentType: string },
+  token?: string,
+): Promise<AdminAnswer<T>> {
+  const response = await fetch(`${platform.emulator.url}${ADMIN_API_PREFIX}/${action}?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    headers: { 'content-type': file.contentType, ...(token ? { authorization: bearer(token) } : {}) },
+    body: file.bytes,
+  });
+  return { status: response.status, body: (await response.json()) as AdminAnswer<T>['body'] };
+}

@@ -1,0 +1,29 @@
+import { MAX_STOCK_ADJUSTMENT } from '../../domain/catalog.schema';
+import { idSchema } from '../../domain/common.schema';
+import * as z from '../../kernel/zod';
+import { defineAdminContract } from './admin-contract';
+import { CATALOGUE_STAFF } from './permissions';
+import { stockViewSchema } from './product.schema';
+
+/**
+ * `adjustStock` (ops, merchant: its own): adds units to a SKU's available stock (入库) or takes them away
+ * (盘亏, 损耗), with a reason. Units held by unpaid orders or sold are never taken: an adjustment that
+ * would leave fewer than zero available is OUT_OF_STOCK and changes nothing. Answers the stock as it is
+ * right after.
+ */
+export const adjustStockContract = defineAdminContract({
+  name: 'adjustStock',
+  roles: CATALOGUE_STAFF,
+  audited: true,
+  request: z.object({
+    skuId: idSchema,
+    delta: z
+      .number('请输入调整数量')
+      .int('调整数量须为整数')
+      .min(-MAX_STOCK_ADJUSTMENT, `单次最多调整 ${MAX_STOCK_ADJUSTMENT} 件`)
+      .max(MAX_STOCK_ADJUSTMENT, `单次最多调整 ${MAX_STOCK_ADJUSTMENT} 件`)
+      .refine((delta) => delta !== 0, '调整数量不能为 0'),
+    reason: z.string().trim().min(1, '请填写调整原因').max(100, '调整原因最多 100 个字'),
+  }),
+  response: z.object({ skuId: idSchema, stock: stockViewSchema }),
+});

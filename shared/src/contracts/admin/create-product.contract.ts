@@ -1,0 +1,32 @@
+import { idSchema } from '../../domain/common.schema';
+import * as z from '../../kernel/zod';
+import { defineAdminContract } from './admin-contract';
+import { CATALOGUE_STAFF } from './permissions';
+import {
+  initialStockSchema,
+  productDetailSchema,
+  productFieldsSchema,
+  skuCountSchema,
+  skuPriceSchema,
+  skuSpecSchema,
+  uniqueSpecs,
+} from './product.schema';
+
+export const newSkuSchema = z.object({ spec: skuSpecSchema, price: skuPriceSchema, stock: initialStockSchema });
+
+/**
+ * `createProduct` (ops, merchant): a product with its SKUs (spec, solo price in fen, starting stock),
+ * created off sale (下架). Its images are uploaded next (`uploadProductImage`, into the product's own
+ * folder) and set with `updateProduct`. Ops name the merchant; a merchant's products are its own.
+ */
+export const createProductContract = defineAdminContract({
+  name: 'createProduct',
+  roles: CATALOGUE_STAFF,
+  audited: true,
+  request: productFieldsSchema.extend({
+    /** Whose product: required of ops; a merchant may only name itself. */
+    merchantId: idSchema.optional(),
+    skus: skuCountSchema(newSkuSchema).superRefine(uniqueSpecs),
+  }),
+  response: productDetailSchema,
+});

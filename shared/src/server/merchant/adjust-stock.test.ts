@@ -1,0 +1,115 @@
+/**
+ * adjustStock through the emulator: 入库 and 盘亏 on a SKU's available units, with a reason in the audit
+ * log; never below what is held or sold; and raced against itself and shoppers' orders: every unit stays
+ * counted and `available` never goes below zero.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMerchant } from '../testing/catalog';
+import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { stockOf } from '../testing/ops';
+import { answer } from '../testing/shopper';
+import { adminCall, addStaff, signIn } from '../testing/staff';
+import { usePlatform } from '../testing/use-platform';
+
+const platform = usePlatform();
+const PASSWORD = 'Chongqing2026';
+let token: string;
+
+const adjust = (skuId: string, delta: number, reason = '入库') =>
+  adminCall<{ stock: { available: number; reserved: number; sold: number } }>(
+    platform,
+    'adjustStock',
+    { skuId, delta, reason },
+    token,
+  );
+const catalog = (stock: number) => seedCatalog((c, d) => platform.insert(c, d), { stock, perOrderLimit: 5 });
+
+beforeAll(async () => {
+  await addMerchant(platform, 'm-adj');
+  await addStaff(platform, 'ops-adj', PASSWORD);
+  token = await signIn(platform, 'ops-adj', PASSWORD);
+});
+
+describe('adjustStock', () => {
+  it('adds and takes away available units, and audits the delta, the reason and the units around it', async () => {
+    const fx = await catalog(10);
+    expect((await adjust(fx.skuId, 25, '到货 25 箱')).body).toMatchObject({
+      ok: true,
+      data: { stock: { available: 35, reserved: 0, sold: 0 } },
+    });
+    expect((await adjust(fx.skuId, -5, '破损')).body).toMatchObject({ data: { stock: { available: 30 } } });
+    const audit = await platform.find('audit_logs', { target: `sku/${fx.skuId}` });
+    expect(audit.map((e) => [e.action, e.before, e.after])).toEqual([
+      ['adjustStock', { available: 10 }, { available: 35, delta: 25, reason: '到货 25 箱' }],
+      ['adjustStock', { available: 35 }, { available: 30, delta: -5, reason: '破损' }],
+    ]);
+  });
+
+  it('never takes units held by unpaid orders or sold: below zero available is OUT_OF_STOCK, changing nothing', async () => {
+    const fx = await catalog(5);
+    const held = await answer(platform, 'buySolo', 'o-holder', {
+      skuId: fx.skuId,
+      quantity: 3,
+      delivery: pickupAt(fx),
+    });
+    expect(held.ok).toBe(true);
+    const before = await stockOf(platform, fx.skuId);
+    expect(before).toMatchObject({ available: 2, reserved: 3 });
+    const refused = await adjust(fx.skuId, -3, '盘亏');
+    expect([refused.status, refused.body.ok || refused.body.error.code]).toEqual([409, 'OUT_OF_STOCK']);
+    expect(await stockOf(platform, fx.skuId)).toEqual(before);
+    expect(await platform.find('audit_logs', { target: `sku/${fx.skuId}` })).toEqual([]);
+    expect((await adjust(fx.skuId, -2, '盘亏')).body).toMatchObject({ data: { stock: { available: 0, reserved: 3 } } });
+  });
+
+  it('refuses zero, a missing reason and a fraction with the form’s words', async () => {
+    const fx = await catalog(5);
+    const message = async (delta: number, reason: string) => {
+      const refused = await adjust(fx.skuId, delta, reason);
+      return refused.body.ok ? 'ok' : refused.body.error.message;
+    };
+    expect(await message(0, '入库')).toBe('调整数量不能为 0');
+    expect(await message(3, '  ')).toBe('请填写调整原因');
+    expect(await message(1.5, '入库')).toBe('调整数量须为整数');
+    expect(await stockOf(platform, fx.skuId)).toMatchObject({ available: 5 });
+  });
+
+  it('races 60 adjustments and 40 shoppers’ orders: every unit counted, available never below zero', async () => {
+    const START = 20;
+    const fx = await catalog(START);
+    const deltas = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? 4 : -3));
+    const calls = [
+      ...deltas.map((delta) =>
+        adjust(fx.skuId, delta, delta > 0 ? '入库' : '盘亏').then((a) => ({ kind: 'adjust', delta, ok: a.body.ok })),
+      ),
+      ...Array.from({ length: 40 }, (_, i) =>
+        answer<{ orderId: string }>(platform, 'buySolo', `o-race-${i}`, {
+          skuId: fx.skuId,
+          quantity: 2,
+          delivery: pickupAt(fx),
+        }).then((a) => ({ kind: 'order', delta: 0, ok: a.ok, code: a.ok ? 'ok' : a.error.code })),
+      ),
+    ];
+    const results = await Promise.all(calls.sort(() => Math.random() - 0.5));
+    const applied = results.filter((r) => r.kind === 'adjust' && r.ok).reduce((sum, r) => sum + r.delta, 0);
+    const orders = results.filter((r) => r.kind === 'order' && r.ok).length;
+    const refusedOrders = results.filter((r) => r.kind === 'order' && !r.ok);
+    expect(refusedOrders.every((r) => 'code' in r && r.code === 'OUT_OF_STOCK')).toBe(true);
+
+    const stock = (await platform.get('skus', fx.skuId))?.stock as {
+      available: number;
+      reserved: number;
+      sold: number;
+      holds: Record<string, number>;
+    };
+    expect(stock.available).toBeGreaterThanOrEqual(0);
+    expect(stock.available + stock.reserved + stock.sold).toBe(START + applied);
+    expect(stock.reserved).toBe(orders * 2);
+    expect(Object.values(stock.holds).reduce((sum, q) => sum + q, 0)).toBe(stock.reserved);
+    const adjustments = await platform.find('audit_logs', { target: `sku/${fx.skuId}` });
+    expect(adjustments.map((e) => (e.after as { delta: number }).delta).reduce((a, b) => a + b, 0)).toBe(applied);
+    console.log(
+      `adjustStock race: ${results.filter((r) => r.kind === 'adjust' && r.ok).length}/60 adjustments, ${orders}/40 orders`,
+    );
+  });
+});

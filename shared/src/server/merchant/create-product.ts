@@ -1,0 +1,64 @@
+/**
+ * createProduct (ops, merchant): a product and its SKUs, off sale (下架) until it has an image and is put
+ * on sale. A merchant creates for itself only; ops name an existing merchant.
+ */
+import type { createProductContract } from '../../contracts/admin';
+import type { Product, Sku } from '../../domain/catalog.schema';
+import { PRODUCT_CREATED_STATUS } from '../../domain/product.machine';
+import { DomainError } from '../../kernel/errors';
+import { fen } from '../../kernel/money';
+import { merchantScope, staffOf } from '../console/staff-scope';
+import { findMerchants, insertProduct } from '../repositories/product.repository';
+import type { AdminUseCase } from '../runtime/define-http-function';
+import { newId } from '../runtime/ids';
+import { auditedProduct, productDetail } from './product-views';
+
+export const createProduct: AdminUseCase<typeof createProductContract> = async (input, ctx) => {
+  const now = ctx.clock.now();
+  const staff = staffOf(ctx);
+  const scope = merchantScope(ctx);
+  // A merchant's products are its own: naming another merchant finds nothing.
+  const merchantId = scope.merchantId ?? input.merchantId;
+  if (!merchantId) throw new DomainError('INVALID_ARGUMENT', `${staff.role} must name the merchant`);
+  if (input.merchantId !== undefined && input.merchantId !== merchantId) {
+    throw new DomainError('NOT_FOUND', `merchant ${input.merchantId}`);
+  }
+  const [merchant] = await findMerchants(scope, [merchantId]);
+  if (!merchant) throw new DomainError('NOT_FOUND', `merchant ${merchantId}`);
+
+  const productId = newId('P', now);
+  const product: Product = {
+    _id: productId,
+    merchantId,
+    title: input.title,
+    subtitle: input.subtitle,
+    category: input.category,
+    origin: input.origin,
+    description: input.description,
+    images: [],
+    status: PRODUCT_CREATED_STATUS,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // SKUs keep the order they were entered in (they are listed by creation time).
+  const skus: Sku[] = input.skus.map((sku, index) => ({
+    _id: newId('S', now),
+    productId,
+    merchantId,
+    spec: sku.spec,
+    price: fen(sku.price),
+    stock: { available: sku.stock, reserved: 0, sold: 0, allocated: 0, holds: {} },
+    createdAt: now + index,
+    updatedAt: now,
+  }));
+  await insertProduct(product, skus);
+  await ctx.audit({
+    target: `product/${productId}`,
+    after: {
+      merchantId,
+      ...auditedProduct(product, skus),
+      stock: skus.map((s) => ({ skuId: s._id, available: s.stock.available })),
+    },
+  });
+  return productDetail(ctx, product);
+};
