@@ -3,6 +3,7 @@
  * log; never below what is held or sold; and raced against itself and shoppers' orders: every unit stays
  * counted and `available` never goes below zero.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMerchant } from '../testing/catalog';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
@@ -15,11 +16,11 @@ const platform = usePlatform();
 const PASSWORD = 'Chongqing2026';
 let token: string;
 
-const adjust = (skuId: string, delta: number, reason = '入库') =>
-  adminCall<{ stock: { available: number; reserved: number; sold: number } }>(
+const adjust = (skuId: string, delta: number, reason = '入库', requestKey: string = randomUUID()) =>
+  adminCall<{ stock: { available: number; reserved: number; sold: number }; replayed: boolean }>(
     platform,
     'adjustStock',
-    { skuId, delta, reason },
+    { skuId, delta, reason, requestKey },
     token,
   );
 const catalog = (stock: number) => seedCatalog((c, d) => platform.insert(c, d), { stock, perOrderLimit: 5 });
@@ -40,8 +41,12 @@ describe('adjustStock', () => {
     expect((await adjust(fx.skuId, -5, '破损')).body).toMatchObject({ data: { stock: { available: 30 } } });
     const audit = await platform.find('audit_logs', { target: `sku/${fx.skuId}` });
     expect(audit.map((e) => [e.action, e.before, e.after])).toEqual([
-      ['adjustStock', { available: 10 }, { available: 35, delta: 25, reason: '到货 25 箱' }],
-      ['adjustStock', { available: 35 }, { available: 30, delta: -5, reason: '破损' }],
+      [
+        'adjustStock',
+        { available: 10 },
+        { available: 35, delta: 25, reason: '到货 25 箱', requestKey: expect.any(String) },
+      ],
+      ['adjustStock', { available: 35 }, { available: 30, delta: -5, reason: '破损', requestKey: expect.any(String) }],
     ]);
   });
 
@@ -62,6 +67,25 @@ describe('adjustStock', () => {
     expect((await adjust(fx.skuId, -2, '盘亏')).body).toMatchObject({ data: { stock: { available: 0, reserved: 3 } } });
   });
 
+  it('applies a request once: the same request key again, even ten at once, changes nothing twice', async () => {
+    const fx = await catalog(10);
+    const key = randomUUID();
+    expect((await adjust(fx.skuId, 5, '入库', key)).body).toMatchObject({
+      ok: true,
+      data: { stock: { available: 15 }, replayed: false },
+    });
+    expect((await adjust(fx.skuId, 5, '入库', key)).body).toMatchObject({
+      ok: true,
+      data: { stock: { available: 15 }, replayed: true },
+    });
+    const burst = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => adjust(fx.skuId, -4, '盘亏', burst)));
+    expect(answers.map((a) => a.body.ok && a.body.data.replayed).sort()).toEqual([false, ...Array(9).fill(true)]);
+    expect(await stockOf(platform, fx.skuId)).toMatchObject({ available: 11 });
+    const audit = await platform.find('audit_logs', { target: `sku/${fx.skuId}` });
+    expect(audit.filter((e) => !(e.after as { replayed?: boolean }).replayed)).toHaveLength(2);
+  });
+
   it('refuses zero, a missing reason and a fraction with the form’s words', async () => {
     const fx = await catalog(5);
     const message = async (delta: number, reason: string) => {
@@ -74,7 +98,7 @@ describe('adjustStock', () => {
     expect(await stockOf(platform, fx.skuId)).toMatchObject({ available: 5 });
   });
 
-  it('races 60 adjustments and 40 shoppers’ orders: every unit counted, available never below zero', async () => {
+  it('races 60 adjustments and 40 shoppers’ orders (solo and new groups): every unit counted, never below held or sold', async () => {
     const START = 20;
     const fx = await catalog(START);
     const deltas = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? 4 : -3));
@@ -83,11 +107,18 @@ describe('adjustStock', () => {
         adjust(fx.skuId, delta, delta > 0 ? '入库' : '盘亏').then((a) => ({ kind: 'adjust', delta, ok: a.body.ok })),
       ),
       ...Array.from({ length: 40 }, (_, i) =>
-        answer<{ orderId: string }>(platform, 'buySolo', `o-race-${i}`, {
-          skuId: fx.skuId,
-          quantity: 2,
-          delivery: pickupAt(fx),
-        }).then((a) => ({ kind: 'order', delta: 0, ok: a.ok, code: a.ok ? 'ok' : a.error.code })),
+        (i % 2 === 0
+          ? answer<{ orderId: string }>(platform, 'buySolo', `o-race-${i}`, {
+              skuId: fx.skuId,
+              quantity: 2,
+              delivery: pickupAt(fx),
+            })
+          : answer<{ orderId: string }>(platform, 'openGroup', `o-race-${i}`, {
+              activityId: fx.activityId,
+              quantity: 2,
+              delivery: pickupAt(fx),
+            })
+        ).then((a) => ({ kind: 'order', delta: 0, ok: a.ok, code: a.ok ? 'ok' : a.error.code })),
       ),
     ];
     const results = await Promise.all(calls.sort(() => Math.random() - 0.5));

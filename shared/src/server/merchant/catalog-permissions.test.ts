@@ -3,6 +3,7 @@
  * a merchant its own products only (another merchant's reads as NOT_FOUND, 404, and nothing changes);
  * customer service nothing (403); pickup points ops alone. Every refusal changes nothing.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminContracts } from '../../contracts/admin';
 import { addMerchant, addProduct } from '../testing/catalog';
@@ -64,7 +65,7 @@ const requestOf = (action: (typeof CATALOGUE)[number] | (typeof PICKUP)[number])
     },
     updateProduct: { productId: a.productId, title: '改名', category: '调味', images: [], skus: [skuRow(a.skuId)] },
     setProductStatus: { productId: a.productId, status: 'off_sale' },
-    adjustStock: { skuId: a.skuId, delta: 5, reason: '入库' },
+    adjustStock: { skuId: a.skuId, delta: 5, reason: '入库', requestKey: randomUUID() },
     uploadProductImage: { productId: a.productId },
     listMerchants: {},
     searchPickupPoints: {},

@@ -58,7 +58,7 @@ export async function skusOf(productIds: readonly string[]): Promise<Sku[]> {
   const docs = await getMany(
     skus()
       .where({ productId: cmd().in([...productIds]) })
-      .field({ 'stock.holds': false })
+      .field({ 'stock.holds': false, [ADJUSTMENTS]: false })
       .orderBy('createdAt', 'asc')
       .orderBy('_id', 'asc')
       .limit(SKU_QUERY_CAP),
@@ -130,14 +130,39 @@ export async function transitionProduct(
   return stats.updated === 1;
 }
 
+/** Where a SKU keeps the request keys of the adjustments applied to it (`{ [requestKey]: { delta, at } }`). */
+const ADJUSTMENTS = 'stockAdjustments';
+
 /**
  * Adds `delta` (signed) to a SKU's available units in one conditional update: never below zero, whatever
- * races it (shoppers' holds, other adjustments). False when the SKU has fewer than `-delta` available.
+ * races it (shoppers' holds, other adjustments), and only if no adjustment with this request key was
+ * applied before (the key is written in the same update). False when either condition fails.
  */
-export async function adjustAvailable(skuId: string, scope: Scope, delta: number, now: number): Promise<boolean> {
+export async function adjustAvailable(
+  skuId: string,
+  scope: Scope,
+  adjustment: { readonly delta: number; readonly requestKey: string },
+  now: number,
+): Promise<boolean> {
   const _ = cmd();
+  const { delta, requestKey } = adjustment;
   const { stats } = await skus()
-    .where({ _id: skuId, ...scope, 'stock.available': _.gte(Math.max(0, -delta)) })
-    .update({ data: { 'stock.available': _.inc(delta), updatedAt: now } });
+    .where({
+      _id: skuId,
+      ...scope,
+      'stock.available': _.gte(Math.max(0, -delta)),
+      [`${ADJUSTMENTS}.${requestKey}`]: _.exists(false),
+    })
+    .update({
+      data: { 'stock.available': _.inc(delta), [`${ADJUSTMENTS}.${requestKey}`]: { delta, at: now }, updatedAt: now },
+    });
   return stats.updated === 1;
+}
+
+/** Whether an adjustment with this request key was applied to the SKU. */
+export async function adjustmentApplied(skuId: string, requestKey: string): Promise<boolean> {
+  const { total } = await skus()
+    .where({ _id: skuId, [`${ADJUSTMENTS}.${requestKey}`]: cmd().exists(true) })
+    .count();
+  return total === 1;
 }
