@@ -8,4 +8,5 @@ export { type Envelope, envelopeSchema, failure, success } from './kernel/envelo
 export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode, userMessage } from './kernel/errors';
 export * as money from './kernel/money';
 export { ORDER_STATUS_LABELS, type OrderStatus } from './domain/order.machine';
+export { DISTRICTS, type District } from './domain/common.schema';
 export type { Fen } from './kernel/money';

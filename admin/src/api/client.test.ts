@@ -54,6 +54,29 @@ describe('callAdmin', () => {
     expect(sent[0]?.init.body).toBe('{}');
   });
 
+  it('uploads a file as the body with its type, the request in the query string; refuses a wrong type or size unsent', async () => {
+    const image = { fileId: 'cloud://env.b/products/m1/p1/a.png', url: 'https://cdn.test/a.png' };
+    const { call, sent } = clientAnswering(200, { ok: true, data: image });
+    const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
+    expect(await call('uploadProductImage', { productId: 'P1' }, png)).toEqual({ ok: true, data: image });
+    expect(sent[0]?.url).toBe('https://api.example.test/admin-api/uploadProductImage?productId=P1');
+    expect(headersOf(sent[0]!).get('content-type')).toBe('image/png');
+    expect(sent[0]?.init.body).toBe(png);
+
+    const gif = new Blob([new Uint8Array([1])], { type: 'image/gif' });
+    expect(await call('uploadProductImage', { productId: 'P1' }, gif)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '只能上传 JPG、PNG 或 WebP 图片' },
+    });
+    const huge = new Blob([new Uint8Array(4 * 1024 * 1024 + 1)], { type: 'image/png' });
+    expect(await call('uploadProductImage', { productId: 'P1' }, huge)).toMatchObject({
+      ok: false,
+      error: { message: '图片不能超过 4 MB' },
+    });
+    expect(await call('uploadProductImage', { productId: 'P1' })).toMatchObject({ ok: false });
+    expect(sent).toHaveLength(1);
+  });
+
   it('signs in without a token, sending the account trimmed', async () => {
     const data = { token: TOKEN, expiresAt: 1_800_000_000_000, staff: STAFF };
     const { call, sent } = clientAnswering(200, { ok: true, data });

@@ -35,7 +35,12 @@ export type AdminFailure = Extract<Envelope<unknown>, { ok: false }>;
 
 const fail = (code: ErrorCode, message?: string): AdminFailure => failure(code, message) as AdminFailure;
 
-export type CallAdmin = <A extends AdminAction>(action: A, request: AdminRequest<A>) => Promise<AdminResult<A>>;
+/** `file` is the body of an upload action (its contract has `upload`); the request goes in the query string. */
+export type CallAdmin = <A extends AdminAction>(
+  action: A,
+  request: AdminRequest<A>,
+  file?: Blob,
+) => Promise<AdminResult<A>>;
 
 export const NETWORK_ERROR_MESSAGE = '无法连接服务器，请检查网络后重试';
 export const TIMEOUT_MESSAGE = '服务器响应超时，请稍后重试';
@@ -60,7 +65,7 @@ export function createAdminClient(options: AdminClientOptions): CallAdmin {
   const apiBase = options.apiBase.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  return async function callAdmin<A extends AdminAction>(action: A, request: AdminRequest<A>) {
+  return async function callAdmin<A extends AdminAction>(action: A, request: AdminRequest<A>, file?: Blob) {
     const contract: AdminContractOf<A> = adminContracts[action];
     const needsSession = contract.roles !== 'public';
 
@@ -70,7 +75,25 @@ export function createAdminClient(options: AdminClientOptions): CallAdmin {
       return fail('INVALID_ARGUMENT', own?.message ?? ERROR_MESSAGES.INVALID_ARGUMENT);
     }
 
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    // An upload sends the file itself, of a type and size its contract allows, and the request as the query.
+    const upload = contract.upload;
+    if (upload && !file) return fail('INVALID_ARGUMENT', '请选择文件');
+    if (upload && file) {
+      if (!(upload.contentTypes as readonly string[]).includes(file.type)) {
+        return fail('INVALID_ARGUMENT', '只能上传 JPG、PNG 或 WebP 图片');
+      }
+      if (file.size === 0 || file.size > upload.maxBytes) {
+        return fail('INVALID_ARGUMENT', `图片不能超过 ${Math.floor(upload.maxBytes / 1024 / 1024)} MB`);
+      }
+    }
+    const query = upload
+      ? `?${new URLSearchParams(Object.entries(parsedRequest.data as Record<string, unknown>).map(([k, v]) => [k, String(v)]))}`
+      : '';
+
+    const headers: Record<string, string> = {
+      'content-type': upload && file ? file.type : 'application/json',
+      accept: 'application/json',
+    };
     if (needsSession) {
       const token = options.token();
       if (!token) return sessionInvalid(fail('SESSION_INVALID'));
@@ -79,10 +102,10 @@ export function createAdminClient(options: AdminClientOptions): CallAdmin {
 
     let response: Response;
     try {
-      response = await (options.fetch ?? fetch)(`${apiBase}/${action}`, {
+      response = await (options.fetch ?? fetch)(`${apiBase}/${action}${query}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify(parsedRequest.data),
+        body: upload && file ? file : JSON.stringify(parsedRequest.data),
         credentials: 'omit',
         signal: AbortSignal.timeout(timeoutMs),
       });
