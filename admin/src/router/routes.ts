@@ -4,7 +4,7 @@
  * server), and its allowed roles come from there.
  */
 import { ADMIN_PAGES, type AdminPage } from '@shared/admin-client';
-import { BillIcon, DashboardIcon, ErrorCircleIcon, HistoryIcon } from 'tdesign-icons-vue-next';
+import { BillIcon, DashboardIcon, ErrorCircleIcon, HistoryIcon, LocationIcon, ShopIcon } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
 
 /** The meta of a page listed in ADMIN_PAGES: its title and roles come from the shared table. */
@@ -17,6 +17,9 @@ export const ROUTE_NAMES = {
   workbench: 'workbench',
   changePassword: 'changePassword',
   auditLogs: 'auditLogs',
+  products: 'products',
+  productForm: 'productForm',
+  pickupPoints: 'pickupPoints',
   orders: 'orders',
   flaggedRefunds: 'flaggedRefunds',
   forbidden: 'forbidden',
@@ -30,6 +33,26 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.workbench,
     component: () => import('../pages/dashboard/workbench/index.vue'),
     meta: pageMeta('workbench', { menu: { icon: DashboardIcon, order: 0 } }),
+  },
+  // The catalogue: products (the form at catalog/products/new for a new one) and pickup points.
+  {
+    path: 'catalog/products',
+    name: ROUTE_NAMES.products,
+    component: () => import('../pages/catalog/products/index.vue'),
+    meta: pageMeta('products', { menu: { icon: ShopIcon, order: 20 } }),
+  },
+  {
+    path: 'catalog/products/:productId',
+    name: ROUTE_NAMES.productForm,
+    component: () => import('../pages/catalog/product-form/index.vue'),
+    props: true,
+    meta: pageMeta('productForm'),
+  },
+  {
+    path: 'catalog/pickup-points',
+    name: ROUTE_NAMES.pickupPoints,
+    component: () => import('../pages/catalog/pickup-points/index.vue'),
+    meta: pageMeta('pickupPoints', { menu: { icon: LocationIcon, order: 30 } }),
   },
   // Orders and refunds.
   {
