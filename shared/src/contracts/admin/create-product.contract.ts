@@ -18,6 +18,8 @@ export const newSkuSchema = z.object({ spec: skuSpecSchema, price: skuPriceSchem
  * `createProduct` (ops, merchant): a product with its SKUs (spec, solo price in fen, starting stock),
  * created off sale (下架). Its images are uploaded next (`uploadProductImage`, into the product's own
  * folder) and set with `updateProduct`. Ops name the merchant; a merchant's products are its own.
+ * `requestKey` is the console's id for this one creation (one per form): sent again (a retry, a double
+ * click), it creates nothing more and answers the product it created.
  */
 export const createProductContract = defineAdminContract({
   name: 'createProduct',
@@ -27,6 +29,10 @@ export const createProductContract = defineAdminContract({
     /** Whose product: required of ops; a merchant may only name itself. */
     merchantId: idSchema.optional(),
     skus: skuCountSchema(newSkuSchema).superRefine(uniqueSpecs),
+    requestKey: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/)
+      .optional(),
   }),
   response: productDetailSchema,
 });

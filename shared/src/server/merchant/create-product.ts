@@ -1,7 +1,10 @@
 /**
  * createProduct (ops, merchant): a product and its SKUs, off sale (下架) until it has an image and is put
- * on sale. A merchant creates for itself only; ops name an existing merchant.
+ * on sale. A merchant creates for itself only; ops name an existing merchant. With a request key the
+ * product's id is derived from it (and the merchant), so the same creation sent again is a duplicate the
+ * database refuses: it answers the product created the first time, and nothing more is written.
  */
+import { createHash } from 'node:crypto';
 import type { createProductContract } from '../../contracts/admin';
 import type { Product, Sku } from '../../domain/catalog.schema';
 import { PRODUCT_CREATED_STATUS } from '../../domain/product.machine';
@@ -11,7 +14,11 @@ import { merchantScope, staffOf } from '../console/staff-scope';
 import { findMerchants, insertProduct } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { newId } from '../runtime/ids';
-import { auditedProduct, productDetail } from './product-views';
+import { auditedProduct, ownProduct, productDetail } from './product-views';
+
+/** An id that is the same for the same request: the prefix and 24 hex digits of the key's SHA-256. */
+const keyedId = (prefix: 'P' | 'S', key: string): string =>
+  `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
 export const createProduct: AdminUseCase<typeof createProductContract> = async (input, ctx) => {
   const now = ctx.clock.now();
@@ -26,7 +33,7 @@ export const createProduct: AdminUseCase<typeof createProductContract> = async (
   const [merchant] = await findMerchants(scope, [merchantId]);
   if (!merchant) throw new DomainError('NOT_FOUND', `merchant ${merchantId}`);
 
-  const productId = newId('P', now);
+  const productId = input.requestKey ? keyedId('P', `${merchantId}:${input.requestKey}`) : newId('P', now);
   const product: Product = {
     _id: productId,
     merchantId,
@@ -42,7 +49,7 @@ export const createProduct: AdminUseCase<typeof createProductContract> = async (
   };
   // SKUs keep the order they were entered in (they are listed by creation time).
   const skus: Sku[] = input.skus.map((sku, index) => ({
-    _id: newId('S', now),
+    _id: input.requestKey ? keyedId('S', `${productId}:${index}`) : newId('S', now),
     productId,
     merchantId,
     spec: sku.spec,
@@ -51,7 +58,11 @@ export const createProduct: AdminUseCase<typeof createProductContract> = async (
     createdAt: now + index,
     updatedAt: now,
   }));
-  await insertProduct(product, skus);
+  if (!(await insertProduct(product, skus))) {
+    const created = await ownProduct(ctx, productId);
+    await ctx.audit({ target: `product/${productId}`, after: { requestKey: input.requestKey, replayed: true } });
+    return productDetail(ctx, created);
+  }
   await ctx.audit({
     target: `product/${productId}`,
     after: {

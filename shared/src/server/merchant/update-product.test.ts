@@ -4,6 +4,7 @@
  * is in the audit log with what it was before and after. Refusals answer the field's own message and
  * change nothing.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProductDetail } from '../../contracts/admin';
 import { addMerchant } from '../testing/catalog';
@@ -73,6 +74,20 @@ describe('createProduct', () => {
       account: 'ops-u',
       after: { title: '奉节脐橙', merchantId: 'm-fj' },
     });
+  });
+
+  it('creates once per request key: sent again, even five at once, it answers the same product', async () => {
+    const requestKey = randomUUID();
+    const first = ok(await create({ ...ORANGE, title: '奉节脐橙 重复', requestKey }));
+    const again = await Promise.all(
+      Array.from({ length: 5 }, () => create({ ...ORANGE, title: '奉节脐橙 重复', requestKey })),
+    );
+    for (const answer of again) expect(ok(answer).product.productId).toBe(first.product.productId);
+    expect(await platform.find('products', { title: '奉节脐橙 重复' })).toHaveLength(1);
+    expect(await platform.find('skus', { productId: first.product.productId })).toHaveLength(2);
+    // Another key is another product.
+    const other = ok(await create({ ...ORANGE, title: '奉节脐橙 重复', requestKey: randomUUID() }));
+    expect(other.product.productId).not.toBe(first.product.productId);
   });
 
   it('refuses what the form refuses, with the same words, and writes nothing', async () => {

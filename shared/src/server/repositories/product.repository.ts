@@ -14,7 +14,7 @@ import {
 } from '../../domain/catalog.schema';
 import { type ProductEvent, type ProductStatus, productMachine } from '../../domain/product.machine';
 import { COLLECTIONS } from '../cloudbase/collections';
-import { cmd, db, getMany, type Patch } from '../cloudbase/db';
+import { cmd, db, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
 
 const products = () => db().collection(COLLECTIONS.products);
 const skus = () => db().collection(COLLECTIONS.skus);
@@ -73,9 +73,19 @@ export async function findMerchants(scope: Scope, ids?: readonly string[]): Prom
   return docs.map((d) => merchantSchema.parse(d));
 }
 
-export async function insertProduct(product: Product, newSkus: readonly Sku[]): Promise<void> {
-  await products().add({ data: { ...product } });
+/**
+ * Adds a product, then its SKUs. False, adding nothing, when a product with its id exists (the id is
+ * derived from the request key when there is one: the same creation sent again).
+ */
+export async function insertProduct(product: Product, newSkus: readonly Sku[]): Promise<boolean> {
+  try {
+    await products().add({ data: { ...product } });
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
   await Promise.all(newSkus.map((sku) => skus().add({ data: { ...sku } })));
+  return true;
 }
 
 export async function insertSkus(newSkus: readonly Sku[]): Promise<void> {
