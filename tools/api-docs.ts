@@ -108,9 +108,12 @@ async function adminSection(contract: AdminContract): Promise<string> {
     contract.roles === 'public'
       ? 'Anyone (no session).'
       : `Roles: ${contract.roles.join(', ')}${contract.beforePasswordChange ? '; also before a reset password is changed' : ''}.`;
+  const upload = contract.upload
+    ? ` An upload: the body is the file itself (${contract.upload.contentTypes.join(', ')}; at most ${contract.upload.maxBytes / 1024 / 1024} MB) with its Content-Type, and the request is the query string.`
+    : '';
   return [
     `### ${contract.name}`,
-    `\`POST ${ADMIN_API_PREFIX}/${contract.name}\`. ${who}${contract.audited ? ' Each success is written to the audit log.' : ''}`,
+    `\`POST ${ADMIN_API_PREFIX}/${contract.name}\`. ${who}${contract.audited ? ' Each success is written to the audit log.' : ''}${upload}`,
     '```ts',
     await typeOf(contract.request, `${pascal(contract.name)}Request`),
     '',
