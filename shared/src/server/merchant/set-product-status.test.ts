@@ -104,4 +104,33 @@ describe('下架, as shoppers meet it', () => {
     const reopened = await place(platform, 'openGroup', 'o-new', { activityId: fx.activityId, quantity: 1, delivery });
     expect(reopened.groupId).toBeTruthy();
   });
+
+  it('races shoppers: sales refused only as PRODUCT_OFF_SALE, every unit counted, none after 下架 answers', async () => {
+    const START = 200;
+    const fx = await seedCatalog((c, d) => platform.insert(c, d), { stock: START, perOrderLimit: 5 });
+    const delivery = pickupAt(fx);
+    const shop = (i: number) =>
+      (i % 2 === 0
+        ? answer(platform, 'buySolo', `o-down-${i}`, { skuId: fx.skuId, quantity: 2, delivery })
+        : answer(platform, 'openGroup', `o-down-${i}`, { activityId: fx.activityId, quantity: 2, delivery })
+      ).then((a) => (a.ok ? 'ok' : a.error.code));
+    const during = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => shop(i)),
+      setStatus(fx.productId, 'off_sale').then((a) => (a.body.ok ? 'taken down' : a.body.error.code)),
+      ...Array.from({ length: 20 }, (_, i) => shop(20 + i)),
+    ]);
+    expect(during).toContain('taken down');
+    expect(during.filter((r) => r !== 'ok' && r !== 'taken down').every((r) => r === 'PRODUCT_OFF_SALE')).toBe(true);
+    const after = await Promise.all(Array.from({ length: 10 }, (_, i) => shop(40 + i)));
+    expect(after).toEqual(Array(10).fill('PRODUCT_OFF_SALE'));
+
+    const sold = during.filter((r) => r === 'ok').length * 2;
+    const stock = (await platform.get('skus', fx.skuId))?.stock as {
+      available: number;
+      reserved: number;
+      sold: number;
+    };
+    expect(stock.available + stock.reserved + stock.sold).toBe(START);
+    expect(stock.reserved + stock.sold).toBe(sold);
+  });
 });
