@@ -235,6 +235,32 @@ describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator
     expect(pageErrors).toEqual([]);
   });
 
+  it('lets ops add a pickup point and deactivate it', async () => {
+    const page = await signIn('ops');
+    await page.locator('.t-menu__item', { hasText: '自提点' }).click();
+    await page.waitForURL(`${consoleUrl}catalog/pickup-points`);
+    await page.getByText('没有符合条件的自提点').waitFor();
+
+    await page.getByTestId('new-pickup-point').click();
+    await page.getByPlaceholder('如 观音桥驿站').fill('观音桥驿站');
+    await page.getByTestId('point-district').click();
+    await page.locator('.t-select-option', { hasText: '江北区' }).click();
+    await page.getByPlaceholder('街道、门牌号').fill('江北区观音桥步行街 8 号');
+    await page.getByPlaceholder('如 106.5775').fill('116.4');
+    await page.getByPlaceholder('如 29.5577').fill('29.5755');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('经度须在 105.2–110.2 之间（重庆）').waitFor();
+    await page.getByPlaceholder('如 106.5775').fill('106.5313');
+    await page.getByRole('button', { name: '保存' }).click();
+    const table = page.getByTestId('pickup-points-table');
+    await table.getByText('观音桥驿站').waitFor();
+
+    await table.getByText('停用', { exact: true }).click();
+    await page.locator('.t-popconfirm').getByRole('button', { name: '确定' }).click();
+    await table.locator('.t-tag', { hasText: '已停用' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('signs out to the login page, and the server refuses the session afterwards', async () => {
     const page = await signIn('ops');
     const token = await tokenOf(page);
