@@ -34,7 +34,8 @@ export const editedSkuSchema = z
  * `updateProduct` (ops, merchant: its own): the product's fields, its images in order (the first is the
  * cover: ones it has, or new ones uploaded into its folder), its SKUs' spec and price, and new SKUs with
  * their starting stock. SKUs are never removed (orders and activities name them), and existing SKUs'
- * stock changes only through `adjustStock`. A product on sale keeps at least one image.
+ * stock changes only through `adjustStock`. A product on sale keeps at least one image. `requestKey` is the
+ * console's id for this one save: sent again, the new SKUs it added are not added twice.
  */
 export const updateProductContract = defineAdminContract({
   name: 'updateProduct',
@@ -44,6 +45,10 @@ export const updateProductContract = defineAdminContract({
     productId: idSchema,
     images: productImagesSchema,
     skus: skuCountSchema(editedSkuSchema).superRefine(uniqueSpecs),
+    requestKey: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{8,64}$/)
+      .optional(),
   }),
   response: productDetailSchema,
 });

@@ -4,7 +4,6 @@
  * product's id is derived from it (and the merchant), so the same creation sent again is a duplicate the
  * database refuses: it answers the product created the first time, and nothing more is written.
  */
-import { createHash } from 'node:crypto';
 import type { createProductContract } from '../../contracts/admin';
 import type { Product, Sku } from '../../domain/catalog.schema';
 import { PRODUCT_CREATED_STATUS } from '../../domain/product.machine';
@@ -14,11 +13,7 @@ import { merchantScope, staffOf } from '../console/staff-scope';
 import { findMerchants, insertProduct } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { newId } from '../runtime/ids';
-import { auditedProduct, ownProduct, productDetail } from './product-views';
-
-/** An id that is the same for the same request: the prefix and 24 hex digits of the key's SHA-256. */
-const keyedId = (prefix: 'P' | 'S', key: string): string =>
-  `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+import { auditedProduct, keyedId, ownProduct, productDetail } from './product-views';
 
 export const createProduct: AdminUseCase<typeof createProductContract> = async (input, ctx) => {
   const now = ctx.clock.now();

@@ -3,6 +3,7 @@
  * name, its images with their temporary addresses), read within the caller's merchant scope, and what the
  * audit log keeps of a product.
  */
+import { createHash } from 'node:crypto';
 import type { ProductDetail, SkuView } from '../../contracts/admin';
 import type { Product, Sku } from '../../domain/catalog.schema';
 import { tempUrls } from '../cloudbase/storage';
@@ -10,6 +11,10 @@ import { merchantScope, ownsMerchant } from '../console/staff-scope';
 import { getProduct } from '../repositories/catalog.repository';
 import { findMerchants, skusOf } from '../repositories/product.repository';
 import type { AdminCallContext } from '../runtime/define-http-function';
+
+/** An id that is the same for the same request: the prefix and 24 hex digits of the key's SHA-256. */
+export const keyedId = (prefix: 'P' | 'S', key: string): string =>
+  `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
 export const skuView = (sku: Sku): SkuView => ({
   skuId: sku._id,

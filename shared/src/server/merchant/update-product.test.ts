@@ -169,6 +169,27 @@ describe('updateProduct', () => {
     expect({ products: await platform.find('products'), skus: await platform.find('skus') }).toEqual(before);
   });
 
+  it('adds a save’s new SKUs once per request key, however often it is sent', async () => {
+    const { product, skus } = ok(await create({ ...ORANGE, title: '奉节脐橙 加规格' }));
+    const rows = skus.map((s) => ({ skuId: s.skuId, spec: s.spec, price: s.price }));
+    const save = {
+      productId: product.productId,
+      title: product.title,
+      category: product.category,
+      images: [],
+      skus: [...rows, { spec: '礼盒装', price: 12900, stock: 40 }],
+      requestKey: randomUUID(),
+    };
+    const answers = await Promise.all([update(save), update(save), update(save)]);
+    for (const answer of answers) expect(ok(answer).skus.map((s) => s.spec)).toContain('礼盒装');
+    expect(ok(await update(save)).skus.map((s) => [s.spec, s.stock.available])).toEqual([
+      ['5 斤装', 300],
+      ['10 斤装', 150],
+      ['礼盒装', 40],
+    ]);
+    expect(await platform.find('skus', { productId: product.productId })).toHaveLength(3);
+  });
+
   it('keeps an image on a product on sale: removing its last one is PRODUCT_INCOMPLETE', async () => {
     const current = ok(
       await adminCall<ProductDetail>(platform, 'getProduct', { productId: created.product.productId }, token),

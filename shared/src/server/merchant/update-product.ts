@@ -2,7 +2,8 @@
  * updateProduct (ops, merchant: its own): the product's fields and images (kept ones reordered or
  * removed, new ones only from its own storage folder; one on sale keeps at least one), its SKUs' spec and
  * price, and new SKUs with their starting stock. SKUs are never removed and existing stock changes only
- * through adjustStock. The product's write is guarded so an edit leaving no image cannot race 上架.
+ * through adjustStock. The product's write is guarded so an edit leaving no image cannot race 上架. With a
+ * request key, new SKUs' ids derive from it: the same save sent again finds them added and adds nothing.
  */
 import type { updateProductContract } from '../../contracts/admin';
 import type { Sku } from '../../domain/catalog.schema';
@@ -14,7 +15,7 @@ import { getProduct as readProduct } from '../repositories/catalog.repository';
 import { insertSkus, skusOf, updateProduct as writeProduct, updateSku } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { newId } from '../runtime/ids';
-import { auditedProduct, ownProduct, productDetail } from './product-views';
+import { auditedProduct, keyedId, ownProduct, productDetail } from './product-views';
 
 export const updateProduct: AdminUseCase<typeof updateProductContract> = async (input, ctx) => {
   const now = ctx.clock.now();
@@ -30,11 +31,19 @@ export const updateProduct: AdminUseCase<typeof updateProductContract> = async (
   if (input.images.length === 0 && isProductOnSale(product)) throw new DomainError('PRODUCT_INCOMPLETE');
 
   const byId = new Map(existing.map((sku) => [sku._id, sku]));
+  // A new row's id: derived from the request key (so a repeat finds it added), else fresh.
+  let fresh = 0;
+  const rows = input.skus.map((sku) => {
+    if (sku.skuId !== undefined) return sku;
+    const skuId = input.requestKey ? keyedId('S', `${product._id}:${input.requestKey}:${fresh}`) : newId('S', now);
+    fresh += 1;
+    return byId.has(skuId) ? { ...sku, skuId, stock: undefined } : { ...sku, newId: skuId };
+  });
   for (const sku of input.skus) {
     if (sku.skuId !== undefined && !byId.has(sku.skuId)) throw new DomainError('NOT_FOUND', `sku ${sku.skuId}`);
   }
-  const mentioned = new Set(input.skus.flatMap((sku) => (sku.skuId ? [sku.skuId] : [])));
-  const specs = [...input.skus.map((s) => s.spec), ...existing.filter((s) => !mentioned.has(s._id)).map((s) => s.spec)];
+  const mentioned = new Set(rows.flatMap((sku) => (sku.skuId ? [sku.skuId] : [])));
+  const specs = [...rows.map((s) => s.spec), ...existing.filter((s) => !mentioned.has(s._id)).map((s) => s.spec)];
   if (new Set(specs).size !== specs.length) throw new DomainError('INVALID_ARGUMENT', 'duplicate spec');
   if (specs.length > MAX_SKUS_PER_PRODUCT) throw new DomainError('INVALID_ARGUMENT', 'too many SKUs');
 
@@ -54,7 +63,7 @@ export const updateProduct: AdminUseCase<typeof updateProductContract> = async (
     throw new DomainError(latest ? 'PRODUCT_INCOMPLETE' : 'NOT_FOUND', `product ${product._id}`);
   }
 
-  const changed = input.skus.filter((sku) => {
+  const changed = rows.filter((sku) => {
     const before = sku.skuId ? byId.get(sku.skuId) : undefined;
     return before && (before.spec !== sku.spec || before.price !== sku.price);
   });
@@ -63,10 +72,10 @@ export const updateProduct: AdminUseCase<typeof updateProductContract> = async (
       updateSku(sku.skuId ?? '', product._id, scope, { spec: sku.spec, price: sku.price, updatedAt: now }),
     ),
   );
-  const added: Sku[] = input.skus
-    .filter((sku) => sku.skuId === undefined)
+  const added: Sku[] = rows
+    .flatMap((sku) => (sku.skuId === undefined && 'newId' in sku ? [{ ...sku, _id: sku.newId }] : []))
     .map((sku, index) => ({
-      _id: newId('S', now),
+      _id: sku._id,
       productId: product._id,
       merchantId: product.merchantId,
       spec: sku.spec,
@@ -80,7 +89,7 @@ export const updateProduct: AdminUseCase<typeof updateProductContract> = async (
   const after = { ...product, ...fields, updatedAt: now };
   const skusAfter = [
     ...existing.map((sku) => {
-      const edit = input.skus.find((s) => s.skuId === sku._id);
+      const edit = rows.find((s) => s.skuId === sku._id);
       return edit ? { ...sku, spec: edit.spec, price: fen(edit.price) } : sku;
     }),
     ...added,

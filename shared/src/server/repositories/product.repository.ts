@@ -88,8 +88,17 @@ export async function insertProduct(product: Product, newSkus: readonly Sku[]): 
   return true;
 }
 
+/** Adds SKUs; one whose id exists already (added by the same request) is left as it is. */
 export async function insertSkus(newSkus: readonly Sku[]): Promise<void> {
-  await Promise.all(newSkus.map((sku) => skus().add({ data: { ...sku } })));
+  await Promise.all(
+    newSkus.map((sku) =>
+      skus()
+        .add({ data: { ...sku } })
+        .catch((error: unknown) => {
+          if (!isDuplicateKey(error)) throw error;
+        }),
+    ),
+  );
 }
 
 /**
