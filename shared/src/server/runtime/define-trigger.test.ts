@@ -15,7 +15,14 @@ describe('defineTrigger', () => {
 
   const runs: JobRun[] = [];
   const main = defineTrigger(
-    defineJobContract({ name: 'expireSomething', report: {}, defaultLimit: 50, budgetMs: 2_000 }),
+    defineJobContract({
+      name: 'expireSomething',
+      title: '测试任务',
+      schedule: { cron: '0 * * * * * *', description: '每分钟' },
+      report: {},
+      defaultLimit: 50,
+      budgetMs: 2_000,
+    }),
     async (run) => {
       runs.push(run);
       return { scanned: 3, changed: run.dryRun ? 0 : 2, remaining: 1 };
@@ -83,7 +90,14 @@ describe('defineTrigger', () => {
 
   it('reports a crashed job as INTERNAL without a stack', async () => {
     const crashing = defineTrigger(
-      defineJobContract({ name: 'crashes', report: {}, defaultLimit: 1, budgetMs: 1_000 }),
+      defineJobContract({
+        name: 'crashes',
+        title: '会失败的任务',
+        schedule: { cron: '0 * * * * * *', description: '每分钟' },
+        report: {},
+        defaultLimit: 1,
+        budgetMs: 1_000,
+      }),
       async () => {
         throw new Error('boom at file.ts:1');
       },
