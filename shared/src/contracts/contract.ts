@@ -66,6 +66,10 @@ export function responseEnvelopeSchema<C extends Contract>(contract: C) {
 export const jobRunSchema = z.object({
   limit: z.number().int().min(1).max(10_000).optional(),
   dryRun: z.boolean().optional(),
+  /** A shorter time budget than the contract's, never a longer one: a caller waiting for the run keeps within its own timeout. */
+  budgetMs: z.number().int().min(100).max(60_000).optional(),
+  /** The staff account a function runs the job for (the console's 立即执行): kept in the run's record, never trusted for access. */
+  requestedBy: z.string().min(1).max(64).optional(),
 });
 
 /**
