@@ -4,6 +4,9 @@
  */
 import { changePasswordContract } from './change-password.contract';
 import { listAuditLogsContract } from './list-audit-logs.contract';
+import { listJobRunsContract } from './list-job-runs.contract';
+import { listJobsContract } from './list-jobs.contract';
+import { runJobContract } from './run-job.contract';
 import { staffLoginContract } from './staff-login.contract';
 import { staffLogoutContract } from './staff-logout.contract';
 import { staffMeContract } from './staff-me.contract';
@@ -15,6 +18,10 @@ export * from './permissions';
 export * from './staff.schema';
 export { changePasswordContract, staffLoginContract, staffLogoutContract, staffMeContract };
 export * from './list-audit-logs.contract';
+// 任务 (jobs)
+export * from './list-jobs.contract';
+export * from './list-job-runs.contract';
+export * from './run-job.contract';
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -23,6 +30,10 @@ export const adminContracts = {
   changePassword: changePasswordContract,
   staffLogout: staffLogoutContract,
   listAuditLogs: listAuditLogsContract,
+  // 任务 (jobs)
+  listJobs: listJobsContract,
+  listJobRuns: listJobRunsContract,
+  runJob: runJobContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

@@ -4,6 +4,9 @@
  * parses, runs and audits.
  */
 import type { adminApiContract } from '../../contracts/admin-api.contract';
+import { listJobRuns } from '../jobs/list-job-runs';
+import { listJobs } from '../jobs/list-jobs';
+import { runJob } from '../jobs/run-job';
 import { appendAudit } from '../repositories/audit.repository';
 import type { HttpApi } from '../runtime/define-http-function';
 import { changePassword } from '../staff/change-password';
@@ -14,7 +17,17 @@ import { staffMe } from '../staff/staff-me';
 import { authenticateSession } from '../staff/staff-sessions';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
-  useCases: { staffLogin, staffMe, changePassword, staffLogout, listAuditLogs },
+  useCases: {
+    staffLogin,
+    staffMe,
+    changePassword,
+    staffLogout,
+    listAuditLogs,
+    // 任务 (jobs)
+    listJobs,
+    listJobRuns,
+    runJob,
+  },
   authenticate: authenticateSession,
   writeAudit: appendAudit,
 };
