@@ -4,6 +4,13 @@
  */
 import { changePasswordContract } from './change-password.contract';
 import { listAuditLogsContract } from './list-audit-logs.contract';
+import { exportOrdersContract } from './export-orders.contract';
+import { getOrderDetailContract } from './get-order-detail.contract';
+import { listFlaggedRefundsContract } from './list-flagged-refunds.contract';
+import { refundOrderContract } from './refund-order.contract';
+import { retryRefundContract } from './retry-refund.contract';
+import { searchOrdersContract } from './search-orders.contract';
+import { settleRefundOfflineContract } from './settle-refund-offline.contract';
 import { listJobRunsContract } from './list-job-runs.contract';
 import { listJobsContract } from './list-jobs.contract';
 import { runJobContract } from './run-job.contract';
@@ -18,6 +25,14 @@ export * from './permissions';
 export * from './staff.schema';
 export { changePasswordContract, staffLoginContract, staffLogoutContract, staffMeContract };
 export * from './list-audit-logs.contract';
+// Orders and refunds.
+export * from './export-orders.contract';
+export * from './get-order-detail.contract';
+export * from './list-flagged-refunds.contract';
+export * from './refund-order.contract';
+export * from './retry-refund.contract';
+export * from './search-orders.contract';
+export * from './settle-refund-offline.contract';
 // 任务 (jobs)
 export * from './list-jobs.contract';
 export * from './list-job-runs.contract';
@@ -30,6 +45,14 @@ export const adminContracts = {
   changePassword: changePasswordContract,
   staffLogout: staffLogoutContract,
   listAuditLogs: listAuditLogsContract,
+  // Orders and refunds.
+  searchOrders: searchOrdersContract,
+  getOrderDetail: getOrderDetailContract,
+  exportOrders: exportOrdersContract,
+  refundOrder: refundOrderContract,
+  listFlaggedRefunds: listFlaggedRefundsContract,
+  retryRefund: retryRefundContract,
+  settleRefundOffline: settleRefundOfflineContract,
   // 任务 (jobs)
   listJobs: listJobsContract,
   listJobRuns: listJobRunsContract,
