@@ -11,8 +11,12 @@ import {
   canCallAction,
   canSeePage,
   changePasswordContract,
+  createStaffContract,
+  editStaffContract,
   isAdminAction,
+  resetStaffPasswordContract,
   runJobContract,
+  setStaffStatusContract,
   STAFF_ROLES,
   staffLoginContract,
   staffSchema,
@@ -55,6 +59,10 @@ describe('admin contracts', () => {
       // 任务: ops alone.
       for (const action of ['listJobs', 'listJobRuns', 'runJob'] as const)
         expect(canCallAction(role, action)).toBe(role === 'ops');
+      // 员工: ops alone.
+      for (const action of ['listStaff', 'createStaff', 'editStaff', 'setStaffStatus', 'resetStaffPassword'] as const)
+        expect(canCallAction(role, action)).toBe(role === 'ops');
+      for (const page of ['jobs', 'staff', 'auditLogs'] as const) expect(canSeePage(role, page)).toBe(role === 'ops');
     }
   });
 
@@ -88,6 +96,15 @@ describe('admin contracts', () => {
     expect(runJobContract.request.safeParse({ job: 'expireGroups', dryRun: true }).success).toBe(true);
     expect(runJobContract.request.safeParse({ job: 'ping', dryRun: true }).success).toBe(false);
     expect(runJobContract.audited).toBe(true);
+  });
+
+  it('give a merchant account its merchant, and nobody else one', () => {
+    const base = { account: 'new-01', name: '新员工' };
+    expect(createStaffContract.request.safeParse({ ...base, role: 'merchant', merchantId: 'm1' }).success).toBe(true);
+    expect(createStaffContract.request.safeParse({ ...base, role: 'merchant' }).success).toBe(false);
+    expect(createStaffContract.request.safeParse({ ...base, role: 'ops', merchantId: 'm1' }).success).toBe(false);
+    for (const contract of [createStaffContract, editStaffContract, setStaffStatusContract, resetStaffPasswordContract])
+      expect(contract.audited).toBe(true);
   });
 
   it('describe a merchant with its merchant, and nobody else with one', () => {

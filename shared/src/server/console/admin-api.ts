@@ -18,6 +18,11 @@ import { listFlaggedRefunds } from '../payments/list-flagged-refunds';
 import { refundOrder } from '../payments/refund-order';
 import { retryRefund } from '../payments/retry-refund';
 import { settleRefundOffline } from '../payments/settle-refund-offline';
+import { createStaff } from '../staff/create-staff';
+import { editStaff } from '../staff/edit-staff';
+import { listStaff } from '../staff/list-staff';
+import { resetStaffPassword } from '../staff/reset-staff-password';
+import { setStaffStatus } from '../staff/set-staff-status';
 import { staffLogin } from '../staff/staff-login';
 import { staffLogout } from '../staff/staff-logout';
 import { staffMe } from '../staff/staff-me';
@@ -42,6 +47,12 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     listJobs,
     listJobRuns,
     runJob,
+    // 员工 (staff)
+    listStaff,
+    createStaff,
+    editStaff,
+    setStaffStatus,
+    resetStaffPassword,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { jobContracts } from '../../contracts/jobs';
-import { expire } from '../testing/ops';
+import { expire, ledgerRefunds } from '../testing/ops';
 import { groupWith } from '../testing/shopper';
 import { adminCall, addStaff, signIn, type AdminAnswer } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
@@ -127,6 +127,45 @@ describe('the jobs page', () => {
     expect(audit.map((a) => [a.account, a.target, a.before, (a.after as { changed: number }).changed])).toEqual([
       ['ops-jobs', 'job/expireGroups', { dryRun: true }, 0],
       ['ops-jobs', 'job/expireGroups', { dryRun: false, limit: 10 }, 1],
+    ]);
+  });
+
+  it('two runs at once of expireGroups change each group once and ask one refund per payment', async () => {
+    const token = await ops();
+    const groups = await Promise.all([0, 1, 2].map((n) => groupWith(platform, n, 1)));
+    for (const { groupId } of groups) await expire(platform, groupId);
+    const paid = groups.flatMap((g) => g.paid);
+
+    const runs = await Promise.all(
+      [1, 2].map(() =>
+        adminCall<{ report: { changed: number; refundsRequested: number } }>(
+          platform,
+          'runJob',
+          { job: 'expireGroups', dryRun: false },
+          token,
+        ),
+      ),
+    );
+    const reports = runs.map((run) => dataOf(run).report);
+    expect(reports.reduce((sum, r) => sum + r.changed, 0)).toBe(groups.length);
+    expect(reports.reduce((sum, r) => sum + r.refundsRequested, 0)).toBe(paid.length);
+    await platform.settle();
+    for (const { groupId } of groups) {
+      const group = (await platform.get('groups', groupId)) as { status: string; outbox: { kind?: string }[] };
+      expect(group.status).toBe('failed');
+      expect(new Set(group.outbox.map((m) => JSON.stringify(m))).size).toBe(group.outbox.length);
+    }
+    for (const orderId of paid) {
+      expect(await platform.find('refunds', { orderId })).toHaveLength(1);
+      expect(ledgerRefunds(platform, orderId)).toBe(1);
+      expect(await platform.get('orders', orderId)).toMatchObject({ status: 'refunded' });
+    }
+    const recorded = (
+      await platform.find('job_runs', { job: 'expireGroups', trigger: 'function', dryRun: false })
+    ).slice(-2);
+    expect(recorded.map((r) => [r.requestedBy, r.ok])).toEqual([
+      ['ops-jobs', true],
+      ['ops-jobs', true],
     ]);
   });
 
