@@ -4,7 +4,7 @@ import { failedRun, jobRunRecordSchema, succeededRun } from './job-run.schema';
 describe('job run records', () => {
   const base = {
     job: 'retryRefunds',
-    trigger: 'function' as const,
+    trigger: 'console' as const,
     requestedBy: 'ops-01',
     dryRun: true,
     limit: 20,

@@ -10,10 +10,12 @@ import { instantSchema } from './common.schema';
 /**
  * Who started a run, as the platform says (the SOURCE of the WeChat context, never the event):
  * - `timer`: the function's timer trigger (`wx_trigger`);
- * - `console`: the CloudBase cloud console or CLI (no SOURCE);
- * - `function`: another function (a SOURCE ending in `scf`), e.g. ops' 立即执行 in the web console.
+ * - `console`: ops' 立即执行 in the web console: its function (a SOURCE ending in `scf`) asking for a staff
+ *   account (`requestedBy`);
+ * - `cloud_console`: the CloudBase cloud console or CLI (no SOURCE);
+ * - `function`: another function (a SOURCE ending in `scf`) for no member of staff.
  */
-export const JOB_TRIGGERS = ['timer', 'console', 'function'] as const;
+export const JOB_TRIGGERS = ['timer', 'console', 'cloud_console', 'function'] as const;
 export const jobTriggerSchema = z.enum(JOB_TRIGGERS);
 export type JobTrigger = z.infer<typeof jobTriggerSchema>;
 

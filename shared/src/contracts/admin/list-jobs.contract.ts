@@ -13,7 +13,7 @@ const countSchema = z.number().int().nonnegative();
 /** One run of a job, as `job_runs` keeps it. */
 export const jobRunItemSchema = z.object({
   runId: idSchema,
-  /** `timer`: its timer; `console`: the CloudBase cloud console; `function`: another function (立即执行 here). */
+  /** `timer`: its timer; `console`: 立即执行 here; `cloud_console`: the CloudBase cloud console; `function`: another function. */
   trigger: jobTriggerSchema,
   /** The staff account that ran it from this console. */
   requestedBy: z.string().optional(),

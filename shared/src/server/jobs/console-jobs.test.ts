@@ -120,8 +120,8 @@ describe('the jobs page', () => {
 
     const [expireGroups] = await listJobs();
     expect(expireGroups?.runs.slice(0, 2).map((r) => [r.trigger, r.requestedBy, r.dryRun, r.changed])).toEqual([
-      ['function', 'ops-jobs', false, 1],
-      ['function', 'ops-jobs', true, 0],
+      ['console', 'ops-jobs', false, 1],
+      ['console', 'ops-jobs', true, 0],
     ]);
     const audit = await platform.find('audit_logs', { action: 'runJob' });
     expect(audit.map((a) => [a.account, a.target, a.before, (a.after as { changed: number }).changed])).toEqual([
@@ -161,7 +161,7 @@ describe('the jobs page', () => {
       expect(await platform.get('orders', orderId)).toMatchObject({ status: 'refunded' });
     }
     const recorded = (
-      await platform.find('job_runs', { job: 'expireGroups', trigger: 'function', dryRun: false })
+      await platform.find('job_runs', { job: 'expireGroups', trigger: 'console', dryRun: false })
     ).slice(-2);
     expect(recorded.map((r) => [r.requestedBy, r.ok])).toEqual([
       ['ops-jobs', true],

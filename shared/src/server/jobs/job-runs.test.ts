@@ -24,7 +24,7 @@ describe('job runs', () => {
         name,
       ).toEqual([
         ['timer', false, expect.any(Number), true, undefined],
-        ['function', true, 3, true, 'ops-01'],
+        ['console', true, 3, true, 'ops-01'],
       ]);
       for (const run of runs) {
         expect(run).toMatchObject({ scanned: 0, changed: 0, remaining: 0, requestId: expect.any(String) });

@@ -51,7 +51,7 @@ describe('defineTrigger', () => {
     setWxEnv({});
     const answer = await main({ limit: 5, dryRun: true });
     expect(answer).toEqual({ ok: true, data: { scanned: 3, changed: 0, remaining: 1, flagged: 0 } });
-    expect(runs.at(-1)).toMatchObject({ trigger: 'console', limit: 5, dryRun: true });
+    expect(runs.at(-1)).toMatchObject({ trigger: 'cloud_console', limit: 5, dryRun: true });
   });
 
   it('runs for another function (a call chain ending in scf), as the console’s function runs it', async () => {
@@ -59,6 +59,9 @@ describe('defineTrigger', () => {
       setWxEnv({ SOURCE });
       await expect(main({ dryRun: true })).resolves.toMatchObject({ ok: true });
       expect(runs.at(-1)).toMatchObject({ trigger: 'function', dryRun: true });
+      // The web console's function asks for a member of staff: a 'console' run.
+      await expect(main({ dryRun: true, requestedBy: 'ops-01' })).resolves.toMatchObject({ ok: true });
+      expect(runs.at(-1)).toMatchObject({ trigger: 'console', dryRun: true });
     }
   });
 
@@ -87,7 +90,7 @@ describe('defineTrigger', () => {
   it('knows a timer by the platform’s SOURCE, not by the event: a timer-shaped body from the console is a manual run', async () => {
     setWxEnv({});
     await main({ Type: 'Timer', TriggerName: 'forged', Time: 'now' });
-    expect(runs.at(-1)).toMatchObject({ trigger: 'console', limit: 50 });
+    expect(runs.at(-1)).toMatchObject({ trigger: 'cloud_console', limit: 50 });
   });
 
   it('refuses bad manual events, and records nothing', async () => {
@@ -106,7 +109,7 @@ describe('defineTrigger', () => {
     expect(records).toEqual([
       {
         job: 'expireSomething',
-        trigger: 'function',
+        trigger: 'console',
         requestedBy: 'ops-01',
         dryRun: true,
         limit: 7,

@@ -21,10 +21,14 @@ export function mayRunJobs(wx: Pick<WxIdentity, 'openid' | 'source'>): boolean {
   return wx.source === TIMER_SOURCE || wx.source.split(',').at(-1) === 'scf';
 }
 
-/** Who started a run that `mayRunJobs` allowed: its timer, the cloud console (no SOURCE), or a function. */
-export function jobTriggerOf(source: string | undefined): JobTrigger {
+/**
+ * Who started a run that `mayRunJobs` allowed: its timer, the cloud console (no SOURCE), the web console's
+ * function for a member of staff (`requestedBy`), or another function.
+ */
+export function jobTriggerOf(source: string | undefined, requestedBy?: string): JobTrigger {
   if (source === TIMER_SOURCE) return 'timer';
-  return source === undefined ? 'console' : 'function';
+  if (source === undefined) return 'cloud_console';
+  return requestedBy === undefined ? 'function' : 'console';
 }
 
 /** One run of a job: bounded by `limit` items and by its time budget (real time, whatever the clock says). */
@@ -67,12 +71,13 @@ export function defineTrigger<C extends JobContract>(
         return failure('FORBIDDEN');
       }
       // A timer is known by the platform's SOURCE; a body shaped like a timer event proves nothing.
-      const trigger = jobTriggerOf(ctx.wx.source);
-      const manual = trigger === 'timer' ? undefined : contract.request.safeParse(event ?? {});
+      const byTimer = ctx.wx.source === TIMER_SOURCE;
+      const manual = byTimer ? undefined : contract.request.safeParse(event ?? {});
       if (manual && !manual.success) {
         return failure('INVALID_ARGUMENT', `${ERROR_MESSAGES.INVALID_ARGUMENT}（${issuePaths(manual.error.issues)}）`);
       }
       const request = manual?.data;
+      const trigger = jobTriggerOf(ctx.wx.source, request?.requestedBy);
       const startedAt = ctx.clock.now();
       const started = Date.now();
       const deadline = started + Math.min(contract.budgetMs, request?.budgetMs ?? contract.budgetMs);

@@ -4,8 +4,8 @@ import { detailsText, formatDuration, outcomeLabel, parseLimit, triggerLabel } f
 describe('jobs view', () => {
   it('says who started a run', () => {
     expect(triggerLabel({ trigger: 'timer' })).toBe('定时');
-    expect(triggerLabel({ trigger: 'function', requestedBy: 'ops-01' })).toBe('管理后台（ops-01）');
-    expect(triggerLabel({ trigger: 'console' })).toBe('云开发控制台');
+    expect(triggerLabel({ trigger: 'console', requestedBy: 'ops-01' })).toBe('管理后台（ops-01）');
+    expect(triggerLabel({ trigger: 'cloud_console' })).toBe('云开发控制台');
   });
 
   it('shows durations, figures and outcomes in words', () => {

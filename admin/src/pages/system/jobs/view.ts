@@ -3,8 +3,9 @@ import type { JobRunItem } from '@shared/admin-client';
 
 export const TRIGGER_LABELS: Record<JobRunItem['trigger'], string> = {
   timer: '定时',
-  console: '云开发控制台',
-  function: '管理后台',
+  console: '管理后台',
+  cloud_console: '云开发控制台',
+  function: '其他云函数',
 };
 
 /** Who started a run: its timer, or the account that ran it from here. */
