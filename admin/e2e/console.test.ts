@@ -188,6 +188,14 @@ describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator
       .first()
       .waitFor();
 
+    await page.getByTestId('history-expireGroups').click();
+    await page
+      .getByTestId('job-history')
+      .getByText(`管理后台（${staff('ops').account}）`)
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+
     await page.locator('.t-menu__item', { hasText: '员工' }).click();
     await page.waitForURL(`${consoleUrl}system/staff`);
     await page.getByTestId('staff-table').getByText(staff('merchant').account, { exact: true }).waitFor();
