@@ -43,6 +43,9 @@ export const ERROR_MESSAGES = {
   PRODUCT_OFF_SALE: '商品已下架',
   PRODUCT_INCOMPLETE: '商品至少需要一张图片和一个规格才能上架',
   PICKUP_POINT_INACTIVE: '该自提点已停用，请选择其他自提点',
+  ACCOUNT_TAKEN: '该账号已存在，请换一个账号名',
+  LAST_ACTIVE_OPS: '至少要保留一个启用的平台运营账号',
+  NOT_ON_SELF: '不能对自己的账号执行此操作',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -51,6 +51,9 @@ export const ADMIN_PAGES = {
   products: { title: '商品管理', roles: CATALOGUE_STAFF },
   productForm: { title: '编辑商品', roles: CATALOGUE_STAFF },
   pickupPoints: { title: '自提点', roles: OPS_ONLY },
+  // 任务, 员工.
+  jobs: { title: '任务', roles: OPS_ONLY },
+  staff: { title: '员工', roles: OPS_ONLY },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;

@@ -17,6 +17,9 @@ import { setProductStatus } from '../merchant/set-product-status';
 import { updatePickupPoint } from '../merchant/update-pickup-point';
 import { updateProduct } from '../merchant/update-product';
 import { uploadProductImage } from '../merchant/upload-product-image';
+import { listJobRuns } from '../jobs/list-job-runs';
+import { listJobs } from '../jobs/list-jobs';
+import { runJob } from '../jobs/run-job';
 import { appendAudit } from '../repositories/audit.repository';
 import type { HttpApi } from '../runtime/define-http-function';
 import { changePassword } from '../staff/change-password';
@@ -28,6 +31,11 @@ import { listFlaggedRefunds } from '../payments/list-flagged-refunds';
 import { refundOrder } from '../payments/refund-order';
 import { retryRefund } from '../payments/retry-refund';
 import { settleRefundOffline } from '../payments/settle-refund-offline';
+import { createStaff } from '../staff/create-staff';
+import { editStaff } from '../staff/edit-staff';
+import { listStaff } from '../staff/list-staff';
+import { resetStaffPassword } from '../staff/reset-staff-password';
+import { setStaffStatus } from '../staff/set-staff-status';
 import { staffLogin } from '../staff/staff-login';
 import { staffLogout } from '../staff/staff-logout';
 import { staffMe } from '../staff/staff-me';
@@ -62,6 +70,16 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     updatePickupPoint,
     deactivatePickupPoint,
     reactivatePickupPoint,
+    // 任务 (jobs)
+    listJobs,
+    listJobRuns,
+    runJob,
+    // 员工 (staff)
+    listStaff,
+    createStaff,
+    editStaff,
+    setStaffStatus,
+    resetStaffPassword,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,
