@@ -4,6 +4,7 @@
  * offering it, new orders there are PICKUP_POINT_INACTIVE, orders already there keep it) and reactivate it;
  * the form's refusals come back in its words, and every change is in the audit log.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog } from '../testing/group-buy.fixtures';
 import { answer } from '../testing/shopper';
@@ -93,6 +94,15 @@ describe('pickup points in the console', () => {
       'reactivatePickupPoint',
     ]);
     expect(audit[3]?.after).toMatchObject({ changed: false });
+  });
+
+  it('creates one point per request key, however often it is sent', async () => {
+    const requestKey = randomUUID();
+    const body = { ...fields, name: '重复驿站', requestKey };
+    const answers = await Promise.all([1, 2, 3].map(() => call<Point>('createPickupPoint', body)));
+    const ids = new Set(answers.map((a) => data(a).pickupPointId));
+    expect(ids.size).toBe(1);
+    expect(await platform.find('pickup_points', { name: '重复驿站' })).toHaveLength(1);
   });
 
   it('refuses what the form refuses, in its words, and an unknown point as not found', async () => {

@@ -13,7 +13,7 @@ import { findMerchants, skusOf } from '../repositories/product.repository';
 import type { AdminCallContext } from '../runtime/define-http-function';
 
 /** An id that is the same for the same request: the prefix and 24 hex digits of the key's SHA-256. */
-export const keyedId = (prefix: 'P' | 'S', key: string): string =>
+export const keyedId = (prefix: 'P' | 'S' | 'PP', key: string): string =>
   `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
 export const skuView = (sku: Sku): SkuView => ({

@@ -12,7 +12,7 @@ import {
   type PickupPointStatus,
 } from '../../domain/pickup-point.machine';
 import { COLLECTIONS } from '../cloudbase/collections';
-import { cmd, db, getMany, type Patch } from '../cloudbase/db';
+import { cmd, db, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
 
 const points = () => db().collection(COLLECTIONS.pickupPoints);
 
@@ -57,8 +57,15 @@ export async function findPickupPoints(
   return docs.map((d) => pickupPointSchema.parse(d));
 }
 
-export async function insertPickupPoint(point: PickupPoint): Promise<void> {
-  await points().add({ data: { ...point } });
+/** Adds the point; false, adding nothing, when one with its id exists (the same creation sent again). */
+export async function insertPickupPoint(point: PickupPoint): Promise<boolean> {
+  try {
+    await points().add({ data: { ...point } });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
 }
 
 export async function updatePickupPoint(pointId: string, patch: Patch): Promise<boolean> {
