@@ -3,7 +3,14 @@
  * and who may call them and see which page.
  */
 import { changePasswordContract } from './change-password.contract';
+import { closeGroupContract } from './close-group.contract';
+import { completeGroupContract } from './complete-group.contract';
+import { extendGroupDeadlineContract } from './extend-group-deadline.contract';
+import { getGroupDetailContract } from './get-group-detail.contract';
+import { getLiveMonitorContract } from './get-live-monitor.contract';
 import { listAuditLogsContract } from './list-audit-logs.contract';
+import { pauseActivityContract } from './pause-activity.contract';
+import { searchGroupsContract } from './search-groups.contract';
 import { staffLoginContract } from './staff-login.contract';
 import { staffLogoutContract } from './staff-logout.contract';
 import { staffMeContract } from './staff-me.contract';
@@ -15,6 +22,17 @@ export * from './permissions';
 export * from './staff.schema';
 export { changePasswordContract, staffLoginContract, staffLogoutContract, staffMeContract };
 export * from './list-audit-logs.contract';
+// The live monitor, groups and interventions (运营干预).
+export * from './groups.schema';
+export * from './get-live-monitor.contract';
+export {
+  closeGroupContract,
+  completeGroupContract,
+  extendGroupDeadlineContract,
+  getGroupDetailContract,
+  pauseActivityContract,
+  searchGroupsContract,
+};
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -23,6 +41,14 @@ export const adminContracts = {
   changePassword: changePasswordContract,
   staffLogout: staffLogoutContract,
   listAuditLogs: listAuditLogsContract,
+  // The live monitor, groups and interventions (运营干预).
+  getLiveMonitor: getLiveMonitorContract,
+  searchGroups: searchGroupsContract,
+  getGroupDetail: getGroupDetailContract,
+  extendGroupDeadline: extendGroupDeadlineContract,
+  closeGroup: closeGroupContract,
+  completeGroup: completeGroupContract,
+  pauseActivity: pauseActivityContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

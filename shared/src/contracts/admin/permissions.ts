@@ -39,6 +39,10 @@ export const ADMIN_PAGES = {
   workbench: { title: '工作台', roles: ANY_STAFF },
   changePassword: { title: '修改密码', roles: ANY_STAFF },
   auditLogs: { title: '审计日志', roles: OPS_ONLY },
+  // The live monitor and groups (实时监控, 运营干预).
+  monitor: { title: '实时监控', roles: ['ops', 'merchant'] },
+  groups: { title: '拼团查询', roles: ANY_STAFF },
+  groupDetail: { title: '拼团详情', roles: ANY_STAFF },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;

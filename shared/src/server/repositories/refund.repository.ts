@@ -91,3 +91,14 @@ export async function getRefundOf(orderId: string): Promise<Refund | null> {
   const data = await getById(COLLECTIONS.refunds, refundNumberFor(orderId));
   return data ? refundSchema.parse(data) : null;
 }
+
+/** The refunds of these orders (at most one each), in one query. */
+export async function getRefundsOf(orderIds: readonly string[]): Promise<Refund[]> {
+  if (orderIds.length === 0) return [];
+  const data = await getMany(
+    refunds()
+      .where({ _id: cmd().in(orderIds.map(refundNumberFor)) })
+      .limit(orderIds.length),
+  );
+  return data.map((d) => refundSchema.parse(d));
+}
