@@ -11,6 +11,13 @@ import { getLiveMonitorContract } from './get-live-monitor.contract';
 import { listAuditLogsContract } from './list-audit-logs.contract';
 import { pauseActivityContract } from './pause-activity.contract';
 import { searchGroupsContract } from './search-groups.contract';
+import { exportOrdersContract } from './export-orders.contract';
+import { getOrderDetailContract } from './get-order-detail.contract';
+import { listFlaggedRefundsContract } from './list-flagged-refunds.contract';
+import { refundOrderContract } from './refund-order.contract';
+import { retryRefundContract } from './retry-refund.contract';
+import { searchOrdersContract } from './search-orders.contract';
+import { settleRefundOfflineContract } from './settle-refund-offline.contract';
 import { staffLoginContract } from './staff-login.contract';
 import { staffLogoutContract } from './staff-logout.contract';
 import { staffMeContract } from './staff-me.contract';
@@ -33,6 +40,14 @@ export {
   pauseActivityContract,
   searchGroupsContract,
 };
+// Orders and refunds.
+export * from './export-orders.contract';
+export * from './get-order-detail.contract';
+export * from './list-flagged-refunds.contract';
+export * from './refund-order.contract';
+export * from './retry-refund.contract';
+export * from './search-orders.contract';
+export * from './settle-refund-offline.contract';
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -49,6 +64,14 @@ export const adminContracts = {
   closeGroup: closeGroupContract,
   completeGroup: completeGroupContract,
   pauseActivity: pauseActivityContract,
+  // Orders and refunds.
+  searchOrders: searchOrdersContract,
+  getOrderDetail: getOrderDetailContract,
+  exportOrders: exportOrdersContract,
+  refundOrder: refundOrderContract,
+  listFlaggedRefunds: listFlaggedRefundsContract,
+  retryRefund: retryRefundContract,
+  settleRefundOffline: settleRefundOfflineContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

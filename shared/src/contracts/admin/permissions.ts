@@ -31,6 +31,12 @@ export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
 /** The platform's operators alone. */
 export const OPS_ONLY: readonly StaffRole[] = ['ops'];
 
+/** Operators and customer service: orders' money (refunds), not the catalogue. */
+export const OPS_AND_SERVICE: readonly StaffRole[] = ['ops', 'service'];
+
+/** Operators and merchants: the live monitor (a merchant sees its own activities only). */
+export const OPS_AND_MERCHANT: readonly StaffRole[] = ['ops', 'merchant'];
+
 /**
  * The console's pages that need a permission, by page key (the routes name them in `meta.page`). A page
  * is added here together with its route; the role lists say who sees it in the menu and may open it.
@@ -40,9 +46,12 @@ export const ADMIN_PAGES = {
   changePassword: { title: '修改密码', roles: ANY_STAFF },
   auditLogs: { title: '审计日志', roles: OPS_ONLY },
   // The live monitor and groups (实时监控, 运营干预).
-  monitor: { title: '实时监控', roles: ['ops', 'merchant'] },
+  monitor: { title: '实时监控', roles: OPS_AND_MERCHANT },
   groups: { title: '拼团查询', roles: ANY_STAFF },
   groupDetail: { title: '拼团详情', roles: ANY_STAFF },
+  // Orders and refunds.
+  orders: { title: '订单', roles: ANY_STAFF },
+  flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;
