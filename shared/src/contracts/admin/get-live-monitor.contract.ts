@@ -6,6 +6,7 @@ import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
 import { defineAdminContract } from './admin-contract';
 import { groupSummarySchema } from './groups.schema';
+import { OPS_AND_MERCHANT } from './permissions';
 
 const count = z.number().int().nonnegative();
 /** Succeeded ÷ (succeeded + failed), 0 to 1; null when no group ended. */
@@ -47,7 +48,7 @@ export type MonitorActivity = z.infer<typeof monitorActivitySchema>;
  */
 export const getLiveMonitorContract = defineAdminContract({
   name: 'getLiveMonitor',
-  roles: ['ops', 'merchant'],
+  roles: OPS_AND_MERCHANT,
   request: z.object({}),
   response: z.object({
     /** When the figures were read. */

@@ -9,7 +9,6 @@ import { extendGroupDeadlineContract } from './extend-group-deadline.contract';
 import { getGroupDetailContract } from './get-group-detail.contract';
 import { getLiveMonitorContract } from './get-live-monitor.contract';
 import { listAuditLogsContract } from './list-audit-logs.contract';
-import { pauseActivityContract } from './pause-activity.contract';
 import { searchGroupsContract } from './search-groups.contract';
 import { exportOrdersContract } from './export-orders.contract';
 import { getOrderDetailContract } from './get-order-detail.contract';
@@ -37,7 +36,6 @@ export {
   completeGroupContract,
   extendGroupDeadlineContract,
   getGroupDetailContract,
-  pauseActivityContract,
   searchGroupsContract,
 };
 // Orders and refunds.
@@ -63,7 +61,6 @@ export const adminContracts = {
   extendGroupDeadline: extendGroupDeadlineContract,
   closeGroup: closeGroupContract,
   completeGroup: completeGroupContract,
-  pauseActivity: pauseActivityContract,
   // Orders and refunds.
   searchOrders: searchOrdersContract,
   getOrderDetail: getOrderDetailContract,

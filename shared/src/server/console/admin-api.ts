@@ -25,7 +25,6 @@ import { completeGroup } from '../groups/complete-group';
 import { extendGroupDeadline } from '../groups/extend-group-deadline';
 import { getGroupDetail } from '../groups/get-group-detail';
 import { searchGroups } from '../groups/search-groups';
-import { pauseActivity } from '../merchant/pause-activity';
 import { getLiveMonitor } from '../monitor/get-live-monitor';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
@@ -42,7 +41,6 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     extendGroupDeadline,
     closeGroup,
     completeGroup,
-    pauseActivity,
     // Orders and refunds.
     searchOrders,
     getOrderDetail,

@@ -314,15 +314,6 @@ export async function markCompletedSettled(groupId: string, now: number): Promis
     .update({ data: { settled: true, updatedAt: now } });
 }
 
-/** Writes one message into every open group of an activity (its activity was paused); answers how many. */
-export async function notifyOpenGroupsOf(activityId: string, entry: OutboxEntry, now: number): Promise<number> {
-  const _ = cmd();
-  const { stats } = await groups()
-    .where({ activityId, status: _.in([...GROUP_OPEN_STATUSES]) })
-    .update({ data: { outbox: _.push([entry]), outboxPending: true, updatedAt: now } });
-  return stats.updated;
-}
-
 export interface GroupSearch {
   readonly merchantId?: string | undefined;
   readonly groupId?: string | undefined;
