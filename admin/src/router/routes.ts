@@ -4,7 +4,7 @@
  * server), and its allowed roles come from there.
  */
 import { ADMIN_PAGES, type AdminPage } from '@shared/admin-client';
-import { BillIcon, DashboardIcon, ErrorCircleIcon, HistoryIcon } from 'tdesign-icons-vue-next';
+import { BillIcon, ChartLineIcon, DashboardIcon, ErrorCircleIcon, HistoryIcon } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
 
 /** The meta of a page listed in ADMIN_PAGES: its title and roles come from the shared table. */
@@ -17,6 +17,8 @@ export const ROUTE_NAMES = {
   workbench: 'workbench',
   changePassword: 'changePassword',
   auditLogs: 'auditLogs',
+  monitor: 'monitor',
+  groupDetail: 'groupDetail',
   orders: 'orders',
   flaggedRefunds: 'flaggedRefunds',
   forbidden: 'forbidden',
@@ -30,6 +32,19 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.workbench,
     component: () => import('../pages/dashboard/workbench/index.vue'),
     meta: pageMeta('workbench', { menu: { icon: DashboardIcon, order: 0 } }),
+  },
+  // The live monitor and a group's detail with the interventions (实时监控, 运营干预).
+  {
+    path: 'monitor',
+    name: ROUTE_NAMES.monitor,
+    component: () => import('../pages/monitor/live/index.vue'),
+    meta: pageMeta('monitor', { menu: { icon: ChartLineIcon, order: 10 } }),
+  },
+  {
+    path: 'groups/:groupId',
+    name: ROUTE_NAMES.groupDetail,
+    component: () => import('../pages/monitor/group-detail/index.vue'),
+    meta: pageMeta('groupDetail'),
   },
   // Orders and refunds.
   {

@@ -47,7 +47,6 @@ export const ADMIN_PAGES = {
   auditLogs: { title: '审计日志', roles: OPS_ONLY },
   // The live monitor and groups (实时监控, 运营干预).
   monitor: { title: '实时监控', roles: OPS_AND_MERCHANT },
-  groups: { title: '拼团查询', roles: ANY_STAFF },
   groupDetail: { title: '拼团详情', roles: ANY_STAFF },
   // Orders and refunds.
   orders: { title: '订单', roles: ANY_STAFF },
