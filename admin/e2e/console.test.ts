@@ -161,15 +161,25 @@ describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator
   it('signs ops in, with 审计日志 in the menu, and opens it', async () => {
     const page = await signIn('ops');
     expect(await page.getByTestId('signed-in-staff').textContent()).toContain(staff('ops').name);
-    await expect.poll(() => trimmed(page)).toEqual(['工作台', '审计日志']);
+    await expect.poll(() => trimmed(page)).toEqual(['工作台', '实时监控', '订单', '退款异常', '审计日志']);
     await page.locator('.t-menu__item', { hasText: '审计日志' }).click();
     await page.waitForURL(`${consoleUrl}system/audit-logs`);
     await page.getByTestId('audit-table').getByText('staffLogin').first().waitFor();
   });
 
+  it('shows ops the live monitor with the seed’s groups, and draws its charts with ECharts loaded on the page', async () => {
+    const page = await signIn('ops');
+    await page.locator('.t-menu__item', { hasText: '实时监控' }).click();
+    await page.waitForURL(`${consoleUrl}monitor`);
+    await page.getByTestId('live-monitor').waitFor();
+    expect(Number(await page.getByTestId('stat-forming').locator('b').textContent())).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('monitor-activities').waitFor();
+    await expect.poll(() => page.locator('[data-testid="monitor-chart"] canvas').count()).toBe(2);
+  });
+
   it('shows a merchant no 审计日志; its typed address shows 无权限, and the server refuses the action (403)', async () => {
     const page = await signIn('merchant');
-    await expect.poll(() => trimmed(page)).toEqual(['工作台']);
+    await expect.poll(() => trimmed(page)).toEqual(['工作台', '实时监控', '订单']);
 
     await page.goto(`${consoleUrl}system/audit-logs`);
     await page.getByTestId('forbidden').waitFor();
