@@ -19,7 +19,7 @@ import {
   seatPaymentOutbox,
 } from '../../domain/group.machine';
 import { BY_PLATFORM, type Group, groupSchema } from '../../domain/group.schema';
-import { outboxEntry, type OutboxEntry } from '../../domain/notification';
+import { outboxEntry } from '../../domain/notification';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany } from '../cloudbase/db';
 
