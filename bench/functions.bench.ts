@@ -257,7 +257,10 @@ async function main(): Promise<void> {
     build: false,
   });
   const gateway = await measureGatewayThroughput({ calls: CALLS });
-  const monitor = await measureMonitor({ calls: Number(process.env.BENCH_MONITOR_CALLS ?? 30) });
+  const monitor = await measureMonitor({
+    calls: Number(process.env.BENCH_MONITOR_CALLS ?? 30),
+    days: Number(process.env.BENCH_MONITOR_DAYS ?? 7),
+  });
   const adminBundle = bundles.find((b) => b.name === 'adminApi');
   rows.push({
     function: monitor.function,
