@@ -123,4 +123,19 @@ describe('completeGroup', () => {
       expect(group?.memberOpenids).toEqual(group?.status === 'succeeded' ? group.paidOpenids : group?.memberOpenids);
     }
   });
+
+  it('asked twice at once, and again after: completes once, the others are told, the job changes nothing', async () => {
+    const { fx, groupId, paid } = await guaranteed(2, 0);
+    const answers = await Promise.all([0, 1, 2].map(() => ops('completeGroup', { groupId, reason: '平台成团' })));
+    expect(answers.filter((a) => a.body.ok)).toHaveLength(1);
+    for (const other of answers.filter((a) => !a.body.ok)) {
+      expect(['GROUP_NOT_FORMING', 'CONFLICT']).toContain(refusal(other)[1]);
+    }
+    expect(refusal(await ops('completeGroup', { groupId, reason: '再来一次' }))).toEqual([409, 'GROUP_NOT_FORMING']);
+    expect(await job(platform, 'expireGroups')).toMatchObject({ changed: 0 });
+    expect(await job(platform, 'expireGroups')).toMatchObject({ changed: 0 });
+    for (const id of paid) expect(await platform.get('orders', id)).toMatchObject({ status: 'to_ship' });
+    expect(await platform.find('audit_logs', { action: 'completeGroup', target: `groups/${groupId}` })).toHaveLength(1);
+    await expectSettled(platform, groupId, fx.skuId, 100);
+  });
 });

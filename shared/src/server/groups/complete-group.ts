@@ -64,6 +64,14 @@ export const completeGroup: AdminUseCase<typeof completeGroupContract> = async (
 async function applyLostPayments(groupId: string, ctx: InvocationContext): Promise<void> {
   for (const order of (await listOrdersOfGroups([groupId])).filter((o) => isAwaitingPayment(o.status))) {
     const state = await queryPayment(order._id).catch(() => undefined);
-    if (state?.tradeState === 'SUCCESS') await applyPayment(notificationFromQuery(order, state), ctx);
+    if (state?.tradeState !== 'SUCCESS') continue;
+    // Its notification arriving at this moment applies it too: whichever is second finds it applied or
+    // retries, and the completion below is conditional on the paid seats it reads, so nothing is lost.
+    await applyPayment(notificationFromQuery(order, state), ctx).catch((error: unknown) =>
+      ctx.log.warn('a lost payment could not be applied now; its notification applies it', {
+        orderId: order._id,
+        error: String(error),
+      }),
+    );
   }
 }
