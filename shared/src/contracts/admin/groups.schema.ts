@@ -84,15 +84,17 @@ export const groupOrderSchema = z.object({
   transactionId: z.string().optional(),
   closedAt: instantSchema.optional(),
   closeReason: z.string().optional(),
-  refund: z
-    .object({
+  /** Its refunds, oldest first: a failed or closed group's (R<orderId>), and any staff refund. */
+  refunds: z.array(
+    z.object({
       outRefundNo: z.string(),
       status: refundStatusSchema,
       amount: fenSchema,
+      reason: z.string(),
       requestedAt: instantSchema,
       updatedAt: instantSchema,
-    })
-    .optional(),
+    }),
+  ),
 });
 
 export const groupMessageSchema = z.object({

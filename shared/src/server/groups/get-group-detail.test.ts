@@ -83,8 +83,20 @@ describe('getGroupDetail', () => {
     expect(detail.orders[0]).toMatchObject({
       orderId: paid[0],
       status: 'refunded',
-      refund: { outRefundNo: `R${paid[0] ?? ''}`, status: 'succeeded', amount: 2990 },
+      refunds: [{ outRefundNo: `R${paid[0] ?? ''}`, status: 'succeeded', amount: 2990 }],
     });
+  });
+  it('lists a staff refund of part of an order beside the order', async () => {
+    const ops = await staffSession(platform, 'ops');
+    const { groupId, paid } = await groupWith(platform, 1, 0, { groupSize: 2 });
+    const orderId = paid[0] ?? '';
+    dataOf(await ops('refundOrder', { orderId, amount: 100, reason: '少发一包', requestKey: 'detail-refund-1' }));
+    await platform.settle();
+    const detail = dataOf(await ops<GroupDetail>('getGroupDetail', { groupId }));
+    expect(detail.group.status).toBe('succeeded');
+    expect(detail.orders.find((o) => o.orderId === orderId)?.refunds).toMatchObject([
+      { amount: 100, reason: '少发一包' },
+    ]);
   });
 });
 

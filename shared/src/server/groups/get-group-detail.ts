@@ -32,7 +32,8 @@ export const getGroupDetail: AdminUseCase<typeof getGroupDetailContract> = async
   if (!found) throw new DomainError('NOT_FOUND', `activity ${group.activityId}`);
   const people = [...group.memberOpenids, ...orders.map((o) => o.openid), ...messages.map((m) => m.openid)];
   const [profiles, refunds] = await Promise.all([getProfiles(people), getRefundsOf(orders.map((o) => o._id))]);
-  const refundOf = new Map(refunds.map((r) => [r.orderId, r]));
+  const refundsOf = new Map<string, typeof refunds>();
+  for (const refund of refunds) refundsOf.set(refund.orderId, [...(refundsOf.get(refund.orderId) ?? []), refund]);
   const shopper = (openid: string) => shopperView(masked, openid, profiles.get(openid)?.nickname);
   const paid = new Set(group.paidOpenids);
   const leaderFirst = [
@@ -61,33 +62,27 @@ export const getGroupDetail: AdminUseCase<typeof getGroupDetailContract> = async
     })),
     orders: [...orders]
       .sort((a, b) => a.createdAt - b.createdAt)
-      .map((order) => {
-        const refund = refundOf.get(order._id);
-        return {
-          orderId: order._id,
-          role: order.role,
-          status: order.status,
-          ...shopper(order.openid),
-          quantity: order.quantity,
-          total: order.total,
-          createdAt: order.createdAt,
-          ...(order.paidAt !== undefined ? { paidAt: order.paidAt } : {}),
-          ...(order.transactionId && !masked ? { transactionId: order.transactionId } : {}),
-          ...(order.closedAt !== undefined ? { closedAt: order.closedAt } : {}),
-          ...(order.closeReason ? { closeReason: order.closeReason } : {}),
-          ...(refund
-            ? {
-                refund: {
-                  outRefundNo: refund.outRefundNo,
-                  status: refund.status,
-                  amount: refund.amount,
-                  requestedAt: refund.createdAt,
-                  updatedAt: refund.updatedAt,
-                },
-              }
-            : {}),
-        };
-      }),
+      .map((order) => ({
+        orderId: order._id,
+        role: order.role,
+        status: order.status,
+        ...shopper(order.openid),
+        quantity: order.quantity,
+        total: order.total,
+        createdAt: order.createdAt,
+        ...(order.paidAt !== undefined ? { paidAt: order.paidAt } : {}),
+        ...(order.transactionId && !masked ? { transactionId: order.transactionId } : {}),
+        ...(order.closedAt !== undefined ? { closedAt: order.closedAt } : {}),
+        ...(order.closeReason ? { closeReason: order.closeReason } : {}),
+        refunds: (refundsOf.get(order._id) ?? []).map((refund) => ({
+          outRefundNo: refund.outRefundNo,
+          status: refund.status,
+          amount: refund.amount,
+          reason: refund.reason,
+          requestedAt: refund.createdAt,
+          updatedAt: refund.updatedAt,
+        })),
+      })),
     messages: messages.map((message) => ({
       event: message.event,
       ...shopper(message.openid),

@@ -95,13 +95,14 @@ export async function getRefundOf(orderId: string): Promise<Refund | null> {
   return data ? refundSchema.parse(data) : null;
 }
 
-/** The refunds of these orders (at most one each), in one query. */
+/** Every refund of these orders (a group's, and staff refunds), oldest first, in one query (index `orderId_createdAt`). */
 export async function getRefundsOf(orderIds: readonly string[]): Promise<Refund[]> {
   if (orderIds.length === 0) return [];
   const data = await getMany(
     refunds()
-      .where({ _id: cmd().in(orderIds.map(refundNumberFor)) })
-      .limit(orderIds.length),
+      .where({ orderId: cmd().in([...orderIds]) })
+      .orderBy('createdAt', 'asc')
+      .limit(Math.min(1000, orderIds.length * 10)),
   );
   return data.map((d) => refundSchema.parse(d));
 }
