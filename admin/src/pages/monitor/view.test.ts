@@ -1,4 +1,4 @@
-import { GROUP_STATUS_LABELS } from '@shared/admin-client';
+import { GROUP_STATUS_LABELS, money } from '@shared/admin-client';
 import { describe, expect, it } from 'vitest';
 import {
   countdown,
@@ -50,14 +50,16 @@ describe('live monitor view', () => {
     const byHour = Array.from({ length: 24 }, (_, hour) => ({
       ...tally,
       hour,
-      salesAmount: hour === 1 ? 1990 : 0,
+      salesAmount: money.fen(hour === 1 ? 1990 : 0),
       successRate: hour === 1 ? 0.5 : null,
     }));
     const option = hourChartOption(byHour, 2);
     expect(option.xAxis.data).toEqual(['0点', '1点', '2点']);
     expect(option.series[0]?.data).toEqual([0, 19.9, 0]);
     expect(option.series[1]?.data).toEqual([null, 50, null]);
-    const districts = districtChartOption([{ ...tally, district: '渝中区', salesAmount: 100, successRate: 1 }]);
+    const districts = districtChartOption([
+      { ...tally, district: '渝中区', salesAmount: money.fen(100), successRate: 1 },
+    ]);
     expect(districts.xAxis.data).toEqual(['渝中区']);
     expect(districts.series[1]?.data).toEqual([100]);
     expect(hourSince(0, 90 * 60_000)).toBe(1);
