@@ -51,6 +51,9 @@ export const ADMIN_PAGES = {
   // Orders and refunds.
   orders: { title: '订单', roles: ANY_STAFF },
   flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },
+  // 任务, 员工.
+  jobs: { title: '任务', roles: OPS_ONLY },
+  staff: { title: '员工', roles: OPS_ONLY },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;
