@@ -330,6 +330,9 @@ describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator
     const page = await signIn('ops');
     await page.locator('.t-menu__item', { hasText: '自提点' }).click();
     await page.waitForURL(`${consoleUrl}catalog/pickup-points`);
+    // Other tests may have added points: look at this one alone.
+    await page.getByTestId('pickup-point-filter').locator('input').fill('观音桥驿站');
+    await page.getByRole('button', { name: '查询' }).click();
     await page.getByText('没有符合条件的自提点').waitFor();
 
     await page.getByTestId('new-pickup-point').click();
