@@ -2,12 +2,12 @@
  * getActivity: an activity's detail page: its rules, product and SKU, the stock left, and up to ten
  * forming groups to join (凑团), fewest seats left first so a shopper's seat is likeliest to complete
  * one. Three rounds of reads: the activity; its product, SKU and open groups together; the leaders'
- * profiles. A draft (or unknown) activity is not found.
+ * profiles. A draft (or unknown) activity is not found. The view itself is `activityDetailView`, which the
+ * console's preview shows too.
  */
 import type { getActivityContract } from '../../contracts/get-activity.contract';
-import { isActivityVisible, isOnSale } from '../../domain/activity.machine';
-import { maskNickname } from '../../domain/display';
-import { seatsLeft } from '../../domain/group.machine';
+import { isActivityVisible } from '../../domain/activity.machine';
+import { activityDetailView } from '../../domain/activity-view';
 import { DomainError } from '../../kernel/errors';
 import { getActivity as findActivity, getProduct, getSku } from '../repositories/catalog.repository';
 import { listOpenGroups } from '../repositories/group-listing.repository';
@@ -29,41 +29,8 @@ export const getActivity: UseCase<typeof getActivityContract> = async (input, ct
   ]);
   if (!product || !sku) throw new DomainError('NOT_FOUND', `product or sku of activity ${activity._id}`);
   const leaders = await getProfiles(groups.map((g) => g.leaderOpenid));
-
-  return {
-    activityId: activity._id,
-    title: activity.title,
-    status: activity.status,
-    onSale: isOnSale(activity, now),
-    groupPrice: activity.groupPrice,
-    soloPrice: activity.soloPrice,
-    ...(activity.leaderPrice !== undefined ? { leaderPrice: activity.leaderPrice } : {}),
-    groupSize: activity.groupSize,
-    validityHours: activity.validityHours,
-    startAt: activity.startAt,
-    endAt: activity.endAt,
-    perOrderLimit: activity.perOrderLimit,
-    perUserLimit: activity.perUserLimit,
-    newCustomerOnly: activity.newCustomerOnly,
-    ...(activity.scope ? { scope: activity.scope } : {}),
-    stockMode: activity.stockMode,
-    stockLeft: activity.stockMode === 'dedicated' ? (activity.pool?.available ?? 0) : sku.stock.available,
-    product: {
-      productId: product._id,
-      title: product.title,
-      subtitle: product.subtitle,
-      images: product.images,
-      origin: product.origin,
-    },
-    sku: { skuId: sku._id, spec: sku.spec },
-    openGroups: groups.map((g) => {
-      const leader = leaders.get(g.leaderOpenid);
-      return {
-        groupId: g._id,
-        seatsLeft: seatsLeft(g),
-        deadlineAt: g.deadlineAt,
-        leader: { nickname: maskNickname(leader?.nickname ?? ''), avatarUrl: leader?.avatarUrl ?? '' },
-      };
-    }),
-  };
+  return activityDetailView(
+    { activity, product, sku, openGroups: groups.map((group) => ({ group, leader: leaders.get(group.leaderOpenid) })) },
+    now,
+  );
 };

@@ -8,6 +8,7 @@
  * Ties go to the activity that ends sooner, then by id, so pages do not overlap.
  */
 import type { listActivitiesContract } from '../../contracts/list-activities.contract';
+import { activityCardView } from '../../domain/activity-view';
 import {
   type ActivityCard,
   firstImages,
@@ -55,16 +56,7 @@ export const listActivities: UseCase<typeof listActivitiesContract> = async (inp
   }
 
   return {
-    items: page.map(({ card, sold }) => ({
-      activityId: card._id,
-      title: card.title,
-      image: images.get(card.productId) ?? '',
-      groupPrice: card.groupPrice,
-      soloPrice: card.soloPrice,
-      groupSize: card.groupSize,
-      endAt: card.endAt,
-      sold,
-    })),
+    items: page.map(({ card, sold }) => activityCardView(card, images.get(card.productId) ?? '', sold)),
     hasMore,
   };
 };
