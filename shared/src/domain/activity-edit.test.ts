@@ -5,6 +5,7 @@ import {
   activityEditSchema,
   activityEvents,
   activityPhase,
+  activityPhaseSchema,
   changedFields,
   type EditableActivity,
   editOf,
@@ -12,6 +13,7 @@ import {
   type EditField,
   LIVE_CHANGE_HINTS,
   LIVE_CHANGES,
+  phaseConditions,
   poolPlan,
   publishRefusal,
   scopeCovers,
@@ -260,6 +262,24 @@ describe('publishing and the console’s actions', () => {
       paused: ['resumed', 'ended'],
       ended: [],
     });
+  });
+
+  it('describes each phase as query conditions that agree with activityPhase, for every status and moment', () => {
+    const window = { startAt: 10, endAt: 20 };
+    for (const status of activityStatusSchema.options) {
+      for (const now of [5, 10, 15, 20, 25]) {
+        const phase = activityPhase({ status, ...window }, now);
+        const matching = activityPhaseSchema.options.filter((p) =>
+          phaseConditions(p).some(
+            (c) =>
+              c.statuses.includes(status) &&
+              (c.started === undefined || c.started === window.startAt <= now) &&
+              (c.ended === undefined || c.ended === window.endAt <= now),
+          ),
+        );
+        expect(matching, `${status} at ${now}`).toEqual([phase]);
+      }
+    }
   });
 
   it('tells draft, not started, selling, paused and finished apart', () => {

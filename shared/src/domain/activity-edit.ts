@@ -154,7 +154,7 @@ export const poolHeld = (pool: Stock | undefined): number => (pool ? pool.reserv
 const EDIT_FIELDS = Object.keys(ACTIVITY_FIELD_LABELS) as EditField[];
 
 /** Only the form's fields, without a pool size for a shared activity. */
-function normalised(edit: ActivityEdit): ActivityEdit {
+export function normalisedEdit(edit: ActivityEdit): ActivityEdit {
   const out: Record<string, unknown> = {};
   for (const field of EDIT_FIELDS) if (edit[field] !== undefined) out[field] = edit[field];
   if (edit.stockMode !== 'dedicated') delete out.poolSize;
@@ -163,13 +163,13 @@ function normalised(edit: ActivityEdit): ActivityEdit {
 
 /** The form's values for an activity as it is stored. */
 export function editOf(activity: EditableActivity): ActivityEdit {
-  return normalised({ ...activity, poolSize: poolTotal(activity.pool) } as ActivityEdit);
+  return normalisedEdit({ ...activity, poolSize: poolTotal(activity.pool) } as ActivityEdit);
 }
 
 /** The fields `next` changes, compared with the activity as it is. */
 export function changedFields(current: EditableActivity, next: ActivityEdit): EditField[] {
   const before = editOf(current);
-  const after = normalised(next);
+  const after = normalisedEdit(next);
   return EDIT_FIELDS.filter((field) => !same(before[field], after[field]));
 }
 
@@ -290,4 +290,33 @@ export function activityPhase(
   if (activityMachine.isFinal(activity.status) || now >= activity.endAt) return 'finished';
   if (activity.status === 'paused') return 'paused';
   return now < activity.startAt ? 'scheduled' : 'selling';
+}
+
+/**
+ * A phase as conditions a query can test: any one of the alternatives, each some statuses and, for a
+ * published activity, whether its start and end have passed. `activityPhase` and these always agree.
+ */
+export interface PhaseCondition {
+  readonly statuses: readonly ActivityStatus[];
+  /** startAt ≤ now (true) or > now (false); either when absent. */
+  readonly started?: boolean;
+  /** endAt ≤ now (true) or > now (false); either when absent. */
+  readonly ended?: boolean;
+}
+
+export function phaseConditions(phase: ActivityPhase): PhaseCondition[] {
+  const published = activityMachine.transition('published');
+  const ending = activityMachine.transition('ended');
+  switch (phase) {
+    case 'draft':
+      return [{ statuses: published.from }];
+    case 'scheduled':
+      return [{ statuses: [published.to], started: false, ended: false }];
+    case 'selling':
+      return [{ statuses: [published.to], started: true, ended: false }];
+    case 'paused':
+      return [{ statuses: [activityMachine.transition('paused').to], ended: false }];
+    case 'finished':
+      return [{ statuses: [ending.to] }, { statuses: ending.from, ended: true }];
+  }
 }

@@ -3,8 +3,8 @@ import { formatBusinessTime } from '../kernel/time';
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** O: order (also CloudPay's outTradeNo), G: group. */
-export type IdPrefix = 'O' | 'G';
+/** O: order (also CloudPay's outTradeNo), G: group, A: activity (made in the console). */
+export type IdPrefix = 'O' | 'G' | 'A';
 
 /** Random characters in an id: with the second it is made in, enough that two never meet. */
 export const ID_RANDOM_LENGTH = 8;

@@ -8,6 +8,17 @@ import { staffLoginContract } from './staff-login.contract';
 import { staffLogoutContract } from './staff-logout.contract';
 import { staffMeContract } from './staff-me.contract';
 import type { StaffRole } from './permissions';
+// 拼团活动
+import { createActivityContract } from './create-activity.contract';
+import { endActivityContract } from './end-activity.contract';
+import { getActivityRulesContract } from './get-activity-rules.contract';
+import { listSkuChoicesContract } from './list-sku-choices.contract';
+import { pauseActivityContract } from './pause-activity.contract';
+import { previewActivityContract } from './preview-activity.contract';
+import { publishActivityContract } from './publish-activity.contract';
+import { resumeActivityContract } from './resume-activity.contract';
+import { searchActivitiesContract } from './search-activities.contract';
+import { updateActivityContract } from './update-activity.contract';
 
 export * from './admin-contract';
 export * from './http';
@@ -15,6 +26,20 @@ export * from './permissions';
 export * from './staff.schema';
 export { changePasswordContract, staffLoginContract, staffLogoutContract, staffMeContract };
 export * from './list-audit-logs.contract';
+// 拼团活动
+export * from './activity.schema';
+export {
+  createActivityContract,
+  endActivityContract,
+  getActivityRulesContract,
+  listSkuChoicesContract,
+  pauseActivityContract,
+  previewActivityContract,
+  publishActivityContract,
+  resumeActivityContract,
+  searchActivitiesContract,
+  updateActivityContract,
+};
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -23,6 +48,17 @@ export const adminContracts = {
   changePassword: changePasswordContract,
   staffLogout: staffLogoutContract,
   listAuditLogs: listAuditLogsContract,
+  // 拼团活动
+  searchActivities: searchActivitiesContract,
+  getActivityRules: getActivityRulesContract,
+  listSkuChoices: listSkuChoicesContract,
+  createActivity: createActivityContract,
+  updateActivity: updateActivityContract,
+  previewActivity: previewActivityContract,
+  publishActivity: publishActivityContract,
+  pauseActivity: pauseActivityContract,
+  resumeActivity: resumeActivityContract,
+  endActivity: endActivityContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

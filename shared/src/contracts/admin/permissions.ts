@@ -39,6 +39,7 @@ export const ADMIN_PAGES = {
   workbench: { title: '工作台', roles: ANY_STAFF },
   changePassword: { title: '修改密码', roles: ANY_STAFF },
   auditLogs: { title: '审计日志', roles: OPS_ONLY },
+  activities: { title: '拼团活动', roles: ['ops', 'merchant'] },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;

@@ -39,6 +39,8 @@ export interface Command {
   push(values: unknown): Operand;
   pull(value: unknown): Operand;
   remove(): Operand;
+  /** Replaces the field with this value whole (an object given to `update` is merged field by field). */
+  set(value: unknown): Operand;
 }
 
 export type Query = Readonly<Record<string, unknown>>;
@@ -70,10 +72,27 @@ export interface CollectionRef extends QueryRef {
 /** A `db.Geo.Point`: what geo query operators take. */
 export type GeoPointRef = { readonly __geoPoint?: never };
 
+/**
+ * A transaction (`db.startTransaction()`): snapshot reads and locked writes by document id, applied together
+ * by `commit`. A write to a document that changed after the snapshot fails with a conflict; see
+ * `transaction.ts` for how a use case runs one.
+ */
+export interface TransactionRef {
+  collection(name: string): {
+    doc(id: string): DocRef;
+    add(options: { data: Readonly<Record<string, unknown>> }): Promise<{ _id: string }>;
+  };
+  commit(): Promise<unknown>;
+  rollback(): Promise<unknown>;
+}
+
 export interface Database {
   collection(name: string): CollectionRef;
   readonly command: Command;
   readonly Geo: { Point(longitude: number, latitude: number): GeoPointRef };
+  /** A regular expression to match a string field with (`{ regexp, options: 'i' }`). */
+  RegExp(options: { regexp: string; options?: string }): Operand;
+  startTransaction(): Promise<TransactionRef>;
 }
 
 let database: Database | undefined;

@@ -4,6 +4,16 @@
  * parses, runs and audits.
  */
 import type { adminApiContract } from '../../contracts/admin-api.contract';
+import { createActivity } from '../merchant/create-activity';
+import { endActivity } from '../merchant/end-activity';
+import { getActivityRules } from '../merchant/get-activity-rules';
+import { listSkuChoices } from '../merchant/list-sku-choices';
+import { pauseActivity } from '../merchant/pause-activity';
+import { previewActivity } from '../merchant/preview-activity';
+import { publishActivity } from '../merchant/publish-activity';
+import { resumeActivity } from '../merchant/resume-activity';
+import { searchActivities } from '../merchant/search-activities';
+import { updateActivity } from '../merchant/update-activity';
 import { appendAudit } from '../repositories/audit.repository';
 import type { HttpApi } from '../runtime/define-http-function';
 import { changePassword } from '../staff/change-password';
@@ -14,7 +24,24 @@ import { staffMe } from '../staff/staff-me';
 import { authenticateSession } from '../staff/staff-sessions';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
-  useCases: { staffLogin, staffMe, changePassword, staffLogout, listAuditLogs },
+  useCases: {
+    staffLogin,
+    staffMe,
+    changePassword,
+    staffLogout,
+    listAuditLogs,
+    // 拼团活动
+    searchActivities,
+    getActivityRules,
+    listSkuChoices,
+    createActivity,
+    updateActivity,
+    previewActivity,
+    publishActivity,
+    pauseActivity,
+    resumeActivity,
+    endActivity,
+  },
   authenticate: authenticateSession,
   writeAudit: appendAudit,
 };
