@@ -33,6 +33,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '.cloudbase-local/**',
+      '.cache/**',
       'coverage/**',
       'bench/results/**',
       'cloudfunctions/*/index.js',

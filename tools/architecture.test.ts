@@ -15,7 +15,7 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 
 /** Every file below `dir` (repository-relative), skipping dependencies and generated output. */
 function walk(dir: string, keep: (path: string) => boolean): string[] {
-  const skip = new Set(['node_modules', 'miniprogram_npm', 'dist', '.cloudbase-local', '.git', 'coverage']);
+  const skip = new Set(['node_modules', 'miniprogram_npm', 'dist', '.cloudbase-local', '.cache', '.git', 'coverage']);
   const out: string[] = [];
   for (const name of readdirSync(fromRoot(dir))) {
     if (skip.has(name)) continue;

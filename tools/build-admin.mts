@@ -1,9 +1,11 @@
 /**
  * `npm run build:admin`: the web console (`admin/`) with Vite into `admin/dist`, served under /console/.
+ * `--if-missing` (what `npm start` runs) builds only when admin/dist has no index.html.
  * It prints the JavaScript a first visit downloads, gzipped: the entry with its static imports (router,
  * session, API client, contracts, Vue), and the login page's own chunks, which the router loads next.
  * The build fails above the budget, or when any chunk reaches server-only code.
  */
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 import { fromRoot, isMain, kib } from './paths';
@@ -83,7 +85,13 @@ export async function buildConsole(
   return built;
 }
 
-if (isMain(import.meta.url)) {
+/** `--if-missing`: `npm start` builds the console only when admin/dist has none (keeping the start fast). */
+const ifMissing = process.argv.includes('--if-missing');
+const built = existsSync(fromRoot('admin', 'dist', 'index.html'));
+
+if (isMain(import.meta.url) && ifMissing && built) {
+  console.log('console: admin/dist is built (npm run build:admin rebuilds it after changes to admin/)');
+} else if (isMain(import.meta.url)) {
   buildConsole().then(
     (r) =>
       console.log(

@@ -1,26 +1,15 @@
 /**
- * The built console as static hosting serves it: files under ADMIN_CONSOLE_BASE, and index.html for any
- * other path there (the router's history mode). Listens on 127.0.0.1 on a free port. The API prefix goes
- * to `api` (by default it answers nothing and drops the connection: a server that is down). The server
- * never keeps the test process alive (it is unref'd) and `close()` ends open connections at once.
+ * The built console as static hosting serves it (the emulator's static hosting under ADMIN_CONSOLE_BASE: its
+ * files, and index.html for any page of the router's history mode), without the rest of the emulator.
+ * Listens on 127.0.0.1 on a free port. The API prefix goes to `api` (by default it answers nothing and drops
+ * the connection: a server that is down). The server never keeps the test process alive (it is unref'd) and
+ * `close()` ends open connections at once.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 
+import { createStaticHosting } from '../../emulator/src/hosting/static-hosting';
 import { ADMIN_API_PREFIX, ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 export type ApiHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -37,15 +26,14 @@ export interface ConsoleServer {
 
 export async function serveConsole(dir: string, options: { api?: ApiHandler } = {}): Promise<ConsoleServer> {
   const api = options.api ?? apiDown;
-  const root = normalize(dir) + sep;
+  const hosting = createStaticHosting([{ path: ADMIN_CONSOLE_BASE, dir }]);
 
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === ADMIN_API_PREFIX || path.startsWith(`${ADMIN_API_PREFIX}/`)) return api(request, response);
-    if (!path.startsWith(ADMIN_CONSOLE_BASE) || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-    void sendFile(root, path.slice(ADMIN_CONSOLE_BASE.length), response);
+    void hosting(request, response).then((handled) => {
+      if (!handled) response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    });
   });
   server.unref();
   await new Promise<void>((resolve, reject) => {
@@ -63,26 +51,4 @@ export async function serveConsole(dir: string, options: { api?: ApiHandler } = 
         server.closeAllConnections();
       }),
   };
-}
-
-async function sendFile(root: string, relative: string, response: ServerResponse): Promise<void> {
-  const file = normalize(join(root, relative));
-  const inside = file.startsWith(root);
-  const isFile =
-    inside &&
-    (await stat(file).then(
-      (s) => s.isFile(),
-      () => false,
-    ));
-  // An asset that is missing is a 404; any other path is a page of the console.
-  if (!isFile && relative.startsWith('assets/')) {
-    return void response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  }
-  const target = isFile ? file : join(root, 'index.html');
-  const body = await readFile(target);
-  response.writeHead(200, {
-    'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
-    'cache-control': 'no-store',
-  });
-  response.end(body);
 }

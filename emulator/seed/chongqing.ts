@@ -1,10 +1,14 @@
 /**
- * The demo catalogue `npm start` seeds: Chongqing merchants, their local products with SKUs, group
- * activities, pickup points at real coordinates in six districts, an ops admin, and a few forming
- * groups opened by demo leaders at the pickup points (so 附近的团 has something to show). Times are relative
- * to `now` so a fresh seed always has live activities. This is the only product knowledge the emulator
- * has; `seed.test.ts` checks every document against the shared domain schemas.
+ * The demo data `npm start` seeds: Chongqing merchants, their local products with SKUs, group activities,
+ * pickup points at real coordinates in six districts, an ops admin, demo shoppers and 团长 (leaders), and the
+ * console's demo staff accounts. Times are relative to `now` so a fresh seed always has live activities.
+ * The demo groups (so 附近的团 has something to show) are not written here: `seed-demo.ts` opens each through
+ * the real openGroup as its leader and pays it through the CloudPay sandbox, so they obey the rules real groups
+ * do (a failing one is refunded). This is the only product knowledge the emulator has; `seed.test.ts` checks
+ * every document against the shared domain schemas.
  */
+import { hashPassword } from '../../shared/src/server/runtime/secrets';
+
 const DAY = 24 * 60 * 60 * 1000;
 
 export const OPS_ADMIN_OPENID = 'o-ops-admin';
@@ -213,10 +217,20 @@ export function chongqingSeed(now: number): Record<string, Doc[]> {
     { _id: DEMO_SHOPPER_OPENID, nickname: '解放碑吃货', avatarUrl: '', roles: ['shopper'], createdAt: now - 10 * DAY },
   ];
 
-  const { groups, orders, leaders } = demoGroups(now, { skus, activities, pickup_points });
-  users.push(...leaders);
+  for (const leader of DEMO_LEADERS) {
+    users.push({
+      _id: leader.openid,
+      nickname: leader.nickname,
+      avatarUrl: '',
+      roles: ['shopper', 'leader'],
+      ref: leader.ref,
+      quota: {},
+      quotaHolds: {},
+      createdAt: now - 30 * DAY,
+    });
+  }
 
-  return { merchants, products, skus, activities, pickup_points, users, groups, orders };
+  return { merchants, products, skus, activities, pickup_points, users };
 }
 
 /** Demo 团长 (community shop owners), each with a fixed share ref so a shared link is easy to try by hand. */
@@ -228,128 +242,58 @@ export const DEMO_LEADERS = [
   { openid: 'o-demo-leader-yjp', nickname: '杨家坪刘叔', ref: 'yjpliu01' },
 ] as const;
 
-const HOUR = 60 * 60 * 1000;
+/**
+ * The demo groups `seed-demo.ts` opens at start, each by a demo leader at a pickup point: only the leader's
+ * seat, paid, so every seat shown is a real order.
+ */
+export const DEMO_GROUPS: readonly {
+  readonly leader: (typeof DEMO_LEADERS)[number];
+  readonly activityId: string;
+  readonly pickupPointId: string;
+}[] = [
+  { leader: DEMO_LEADERS[0], activityId: 'a-hotpot-base-3', pickupPointId: 'pp-jiefangbei' },
+  { leader: DEMO_LEADERS[1], activityId: 'a-orange-5', pickupPointId: 'pp-nanping' },
+  { leader: DEMO_LEADERS[2], activityId: 'a-hotpot-base-3', pickupPointId: 'pp-guanyinqiao' },
+  { leader: DEMO_LEADERS[3], activityId: 'a-mahua-community', pickupPointId: 'pp-sanxia' },
+  { leader: DEMO_LEADERS[4], activityId: 'a-hotpot-set-4', pickupPointId: 'pp-yangjiaping' },
+];
 
 /**
- * Forming groups for the home page's 附近的团, each opened by a demo leader at a pickup point and
- * paid, as openGroup and payCallback leave them: the group with the leader's paid seat, the leader's
- * order awaiting the group, its unit reserved on the SKU or the activity's pool, and the leader's
- * quota held. No other members: every seat shown is a real order. (CloudPay's sandbox keeps its ledger
- * in memory, so it has no record of these payments: if a demo group fails, its leader's refund is
- * retried and then flagged for ops, like any payment made before an emulator restart.)
+ * The console's demo staff: one ops, one merchant per seeded merchant, one customer service. Their passwords
+ * are fixed and printed by `npm start`, for a local demo only (they meet the password policy, and need no
+ * change at the first sign-in).
  */
-function demoGroups(
-  now: number,
-  catalog: { readonly skus: Doc[]; readonly activities: Doc[]; readonly pickup_points: Doc[] },
-): { groups: Doc[]; orders: Doc[]; leaders: Doc[] } {
-  const opened: [leader: (typeof DEMO_LEADERS)[number], activityId: string, pickupId: string, hoursAgo: number][] = [
-    [DEMO_LEADERS[0], 'a-hotpot-base-3', 'pp-jiefangbei', 2],
-    [DEMO_LEADERS[1], 'a-orange-5', 'pp-nanping', 5],
-    [DEMO_LEADERS[2], 'a-hotpot-base-3', 'pp-guanyinqiao', 21],
-    [DEMO_LEADERS[3], 'a-mahua-community', 'pp-sanxia', 1],
-    [DEMO_LEADERS[4], 'a-hotpot-set-4', 'pp-yangjiaping', 3],
-  ];
-  const find = (docs: Doc[], id: string): Doc => {
-    const doc = docs.find((d) => d._id === id);
-    if (!doc) throw new Error(`demo seed: no ${id}`);
-    return doc;
-  };
-  const groups: Doc[] = [];
-  const orders: Doc[] = [];
-  const leaders: Doc[] = [];
-  opened.forEach(([leader, activityId, pickupId, hoursAgo], i) => {
-    const activity = find(catalog.activities, activityId);
-    const sku = find(catalog.skus, activity.skuId as string);
-    const pickup = find(catalog.pickup_points, pickupId);
-    const groupId = `G-demo-${i + 1}`;
-    const orderId = `O-demo-${i + 1}`;
-    const openedAt = now - hoursAgo * HOUR;
-    const paidAt = openedAt + 2 * 60 * 1000;
-    const unitPrice = (activity.leaderPrice ?? activity.groupPrice) as number;
-    const dedicated = activity.stockMode === 'dedicated';
-    // The leader's unit, reserved for their order until the group succeeds.
-    const counters = (dedicated ? activity.pool : sku.stock) as Record<string, unknown> & {
-      available: number;
-      reserved: number;
-    };
-    counters.available -= 1;
-    counters.reserved += 1;
-    counters.holds = { ...(counters.holds as Record<string, number> | undefined), [orderId]: 1 };
+export const DEMO_STAFF: readonly {
+  readonly account: string;
+  readonly password: string;
+  readonly name: string;
+  readonly role: 'ops' | 'merchant' | 'service';
+  readonly merchantId?: string;
+}[] = [
+  { account: 'ops01', password: 'ops01-2026', name: '山城运营', role: 'ops' },
+  { account: 'laomatou', password: 'laomatou-2026', name: '老码头掌柜', role: 'merchant', merchantId: 'm-laomatou' },
+  { account: 'fengjie', password: 'fengjie-2026', name: '奉节果园', role: 'merchant', merchantId: 'm-fengjie' },
+  { account: 'jiangjin', password: 'jiangjin-2026', name: '江津花椒社', role: 'merchant', merchantId: 'm-jiangjin' },
+  { account: 'ciqikou', password: 'ciqikou-2026', name: '陈麻花铺', role: 'merchant', merchantId: 'm-ciqikou' },
+  { account: 'service01', password: 'service01-2026', name: '山城客服', role: 'service' },
+];
 
-    groups.push({
-      _id: groupId,
-      activityId,
-      skuId: sku._id,
-      productId: activity.productId,
-      merchantId: activity.merchantId,
-      title: activity.title,
-      status: 'forming',
-      size: activity.groupSize,
-      leaderOpenid: leader.openid,
-      memberOpenids: [leader.openid],
-      paidOpenids: [leader.openid],
-      seatsTaken: 1,
-      seatsPaid: 1,
-      seatsToPay: (activity.groupSize as number) - 1,
-      groupPrice: activity.groupPrice,
-      soloPrice: activity.soloPrice,
-      spec: sku.spec,
-      image: image(`${activity.productId as string}-1.jpg`),
-      perOrderLimit: activity.perOrderLimit,
-      perUserLimit: activity.perUserLimit,
-      stockMode: activity.stockMode,
-      ...(activity.scope ? { scope: activity.scope } : {}),
-      newCustomerOnly: activity.newCustomerOnly,
-      district: pickup.district,
-      location: pickup.location,
-      openedAt,
-      formedAt: paidAt,
-      deadlineAt: Math.min(openedAt + (activity.validityHours as number) * HOUR, activity.endAt as number),
-      outbox: [],
-      updatedAt: paidAt,
-    });
-    orders.push({
-      _id: orderId,
-      openid: leader.openid,
-      role: 'leader',
-      status: 'awaiting_group',
-      activityId,
-      groupId,
-      skuId: sku._id,
-      productId: activity.productId,
-      merchantId: activity.merchantId,
-      title: activity.title,
-      spec: sku.spec,
-      quantity: 1,
-      unitPrice,
-      total: unitPrice,
-      stockMode: activity.stockMode,
-      stock: dedicated ? { kind: 'pool', id: activityId } : { kind: 'sku', id: sku._id },
-      delivery: {
-        kind: 'pickup',
-        pickupPointId: pickup._id,
-        name: pickup.name,
-        address: pickup.address,
-        district: pickup.district,
-        location: pickup.location,
-      },
-      payDeadlineAt: openedAt + 15 * 60 * 1000,
-      transactionId: `4200000000demo${i + 1}`,
-      paidAt,
-      createdAt: openedAt,
-      updatedAt: paidAt,
-    });
-    leaders.push({
-      _id: leader.openid,
-      nickname: leader.nickname,
-      avatarUrl: '',
-      roles: ['shopper', 'leader'],
-      ref: leader.ref,
-      firstPaidAt: paidAt,
-      quota: { [activityId]: 1 },
-      quotaHolds: { [orderId]: { activityId, quantity: 1 } },
-      createdAt: now - 30 * 24 * HOUR,
-    });
-  });
-  return { groups, orders, leaders };
+/** The demo staff's `staff` documents, passwords hashed as the server hashes them. */
+export async function demoStaffAccounts(now: number): Promise<Doc[]> {
+  return Promise.all(
+    DEMO_STAFF.map(async (member) => ({
+      _id: `st-${member.account}`,
+      account: member.account,
+      name: member.name,
+      role: member.role,
+      ...(member.merchantId ? { merchantId: member.merchantId } : {}),
+      status: 'active',
+      passwordHash: await hashPassword(member.password),
+      mustChangePassword: false,
+      failedSignIns: 0,
+      sessionsValidFrom: 0,
+      createdAt: now - 30 * DAY,
+      updatedAt: now - 30 * DAY,
+    })),
+  );
 }

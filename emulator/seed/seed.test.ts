@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { activitySchema } from '../../shared/src/domain/activity.schema';
 import { merchantSchema, pickupPointSchema, productSchema, skuSchema } from '../../shared/src/domain/catalog.schema';
-import { groupSchema } from '../../shared/src/domain/group.schema';
-import { orderSchema } from '../../shared/src/domain/order.schema';
+import { newPasswordSchema } from '../../shared/src/contracts/admin/staff.schema';
 import { distanceMeters, isInScope } from '../../shared/src/domain/scope';
-import { type User, userSchema } from '../../shared/src/domain/user.schema';
-import { chongqingSeed, DEMO_LEADERS, DEMO_SHOPPER_OPENID } from './chongqing';
+import { staffAccountSchema } from '../../shared/src/domain/staff.schema';
+import { userSchema } from '../../shared/src/domain/user.schema';
+import { verifyPassword } from '../../shared/src/server/runtime/secrets';
+import {
+  chongqingSeed,
+  DEMO_GROUPS,
+  DEMO_LEADERS,
+  DEMO_SHOPPER_OPENID,
+  DEMO_STAFF,
+  demoStaffAccounts,
+} from './chongqing';
 
 const schemas = {
   merchants: merchantSchema,
@@ -14,8 +22,6 @@ const schemas = {
   activities: activitySchema,
   pickup_points: pickupPointSchema,
   users: userSchema,
-  groups: groupSchema,
-  orders: orderSchema,
 };
 
 describe('the Chongqing demo seed', () => {
@@ -68,41 +74,47 @@ describe('the Chongqing demo seed', () => {
     expect(seed.users?.some((u) => (u.roles as string[]).includes('ops'))).toBe(true);
   });
 
-  it('has forming groups by demo leaders near the demo shopper, each backed by its leader’s paid order', () => {
-    const groups = (seed.groups ?? []).map((g) => groupSchema.parse(g));
-    const orders = (seed.orders ?? []).map((o) => orderSchema.parse(o));
-    const users = new Map((seed.users ?? []).map((u) => [u._id, userSchema.parse(u) as User]));
-    const jiefangbei = seed.pickup_points?.find((p) => p._id === 'pp-jiefangbei')?.location as never;
-    expect(groups.filter((g) => distanceMeters(jiefangbei, g.location as never) <= 5000).length).toBeGreaterThan(1);
+  it('has demo leaders with fixed share refs, and demo groups for them to open in scope, near the demo shopper', () => {
+    const users = new Map((seed.users ?? []).map((u) => [u._id, userSchema.parse(u)]));
     expect(users.get(DEMO_SHOPPER_OPENID)).toBeDefined();
-    for (const group of groups) {
-      const leader = users.get(group.leaderOpenid);
-      const order = orders.find((o) => o.groupId === group._id);
-      const activity = seed.activities?.find((a) => a._id === group.activityId);
-      const raw = seed.groups?.find((g) => g._id === group._id);
-      expect(group).toMatchObject({
-        status: 'forming',
-        seatsTaken: 1,
-        seatsPaid: 1,
-        paidOpenids: [group.leaderOpenid],
-      });
-      expect(raw?.seatsToPay).toBe(group.size - 1);
-      expect(group.openedAt).toBeLessThan(now);
-      expect(group.deadlineAt).toBeGreaterThan(now);
-      expect(group.size).toBe(activity?.groupSize);
-      expect(leader?.ref).toMatch(/^[0-9a-z]{8}$/);
-      expect(leader?.roles).toContain('leader');
-      expect(order).toMatchObject({ openid: group.leaderOpenid, role: 'leader', status: 'awaiting_group' });
-      expect(leader?.quotaHolds[order?._id ?? '']).toEqual({ activityId: group.activityId, quantity: 1 });
-      expect(isInScope(group.scope, { district: group.district, location: group.location })).toBe(true);
-      const stock =
-        order?.stock.kind === 'pool'
-          ? (activity?.pool as { holds: Record<string, number> })
-          : (seed.skus?.find((k) => k._id === order?.skuId)?.stock as { holds: Record<string, number> });
-      expect(stock.holds[order?._id ?? '']).toBe(1);
+    for (const leader of DEMO_LEADERS) {
+      expect(users.get(leader.openid)).toMatchObject({ ref: leader.ref, roles: ['shopper', 'leader'] });
     }
-    expect(new Set(groups.map((g) => g.leaderOpenid))).toEqual(new Set(DEMO_LEADERS.map((l) => l.openid)));
     expect(new Set(DEMO_LEADERS.map((l) => l.ref)).size).toBe(DEMO_LEADERS.length);
+    expect(new Set(DEMO_GROUPS.map((g) => g.leader.openid))).toEqual(new Set(DEMO_LEADERS.map((l) => l.openid)));
+    const point = (id: string) => seed.pickup_points?.find((p) => p._id === id);
+    for (const group of DEMO_GROUPS) {
+      const activity = activitySchema.parse(seed.activities?.find((a) => a._id === group.activityId));
+      const pickup = point(group.pickupPointId);
+      expect(pickup, group.pickupPointId).toBeDefined();
+      expect(
+        isInScope(activity.scope, { district: pickup?.district as never, location: pickup?.location as never }),
+      ).toBe(true);
+    }
+    const jiefangbei = point('pp-jiefangbei')?.location as never;
+    const near = DEMO_GROUPS.filter(
+      (g) => distanceMeters(jiefangbei, point(g.pickupPointId)?.location as never) <= 5000,
+    );
+    expect(near.length).toBeGreaterThan(1);
+  });
+
+  it('has demo staff: one ops, one merchant per seeded merchant, one service, with passwords that work', async () => {
+    const staff = await demoStaffAccounts(now);
+    for (const doc of staff) {
+      const parsed = staffAccountSchema.safeParse(doc);
+      expect(parsed.error?.issues ?? [], `staff/${doc._id}`).toEqual([]);
+    }
+    expect(staff.filter((s) => s.role === 'ops')).toHaveLength(1);
+    expect(staff.filter((s) => s.role === 'service')).toHaveLength(1);
+    expect(staff.filter((s) => s.role === 'merchant').map((s) => s.merchantId)).toEqual(
+      (seed.merchants ?? []).map((m) => m._id),
+    );
+    expect(new Set(staff.map((s) => s.account)).size).toBe(staff.length);
+    for (const member of DEMO_STAFF) {
+      expect(newPasswordSchema.safeParse(member.password).success, member.account).toBe(true);
+      const doc = staff.find((s) => s.account === member.account);
+      expect(await verifyPassword(member.password, doc?.passwordHash as string)).toBe(true);
+    }
   });
 
   it('conserves stock: every reserved unit is held by an order', () => {

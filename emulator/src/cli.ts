@@ -2,23 +2,31 @@
  * `npm run emulator` (and `npm start`, which builds the functions first): the local CloudBase on
  * 127.0.0.1 with the Chongqing demo seed and the functions' timers. `--help` lists every flag.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
 import { CLOCK_ENV } from '../../shared/src/server/runtime/clock';
-import { chongqingSeed, OPS_ADMIN_OPENID } from '../seed/chongqing';
+import { OPS_ADMIN_OPENID } from '../seed/chongqing';
+import { demoStaffLines, seedDemo } from '../seed/seed-demo';
 import { formatFunctionOutput, formatInvocationRecord } from './functions';
-import { type Emulator, startEmulator } from './index';
+import { startEmulator } from './index';
 
 const DEFAULT_PORT = 8787;
+/** The console's build (`npm run build:admin`), served at ADMIN_CONSOLE_BASE as static hosting serves it. */
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
 const USAGE = `usage: npm run emulator -- [flags]        (npm start -- [flags] builds the functions first)
   --port N          listen on 127.0.0.1:N; 0 picks a free port (default: $PORT or ${DEFAULT_PORT})
   --memory          keep nothing on disk
   --data DIR        SQLite data directory (default .cloudbase-local)
   --fresh           delete all stored data before starting
-  --no-seed         do not seed the Chongqing demo catalogue into an empty database
+  --no-seed         do not seed the Chongqing demo data (catalogue, staff, demo groups) into an empty database
   --no-timers       do not start the functions' timers (run them by hand: POST /_emulator/timers/<fn>/run)
   --indexes FILE    collections and indexes (default shared/src/server/cloudbase/indexes.json)
   --functions DIR   bundled cloud functions (default cloudfunctions/)
+  --console DIR     the built console, served at ${ADMIN_CONSOLE_BASE} (default admin/dist; npm start builds it if missing)
   --clock-scale K   run every function's clock K times as fast from now (the simulator's accelerated day)
   --quiet           do not print a line per function invocation
   -h, --help        show this help`;
@@ -36,18 +44,6 @@ function parsePort(text: string): number {
   return port;
 }
 
-/** Seeds the demo catalogue when the database has no activities yet (a fresh or reset data directory). */
-async function seedIfEmpty(emulator: Emulator): Promise<string> {
-  if ((await emulator.count('activities')) > 0) return 'kept existing data (use --fresh to start over)';
-  const seed = chongqingSeed(Date.now());
-  const counts: string[] = [];
-  for (const [collection, docs] of Object.entries(seed)) {
-    await emulator.insert(collection, docs);
-    counts.push(`${docs.length} ${collection}`);
-  }
-  return `seeded the Chongqing demo catalogue: ${counts.join(', ')} (ops admin openid ${OPS_ADMIN_OPENID})`;
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -59,6 +55,7 @@ async function main(): Promise<void> {
       'no-timers': { type: 'boolean', default: false },
       indexes: { type: 'string' },
       functions: { type: 'string' },
+      console: { type: 'string' },
       'clock-scale': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -69,12 +66,14 @@ async function main(): Promise<void> {
     return;
   }
   if (values.memory && values.data) throw new Error('--memory and --data exclude each other');
+  const consoleDir = values.console ?? DEFAULT_CONSOLE_DIR;
   const emulator = await startEmulator({
     port: parsePort(values.port ?? process.env.PORT ?? String(DEFAULT_PORT)),
     memory: values.memory,
     dataDir: values.data,
     indexesFile: values.indexes,
     functionsRoot: values.functions,
+    staticSites: [{ path: ADMIN_CONSOLE_BASE, dir: consoleDir }],
     timers: !values['no-timers'],
     ...(values['clock-scale'] ? { functionEnv: { [CLOCK_ENV]: clockSetting(values['clock-scale']) } } : {}),
     onInvocation: values.quiet ? undefined : (record) => console.log(formatInvocationRecord(record)),
@@ -99,7 +98,7 @@ async function main(): Promise<void> {
   console.log(`CloudBase emulator listening on ${emulator.url}`);
   for (const [key, value] of Object.entries(emulator.env)) console.log(`export ${key}=${shellQuote(value)}`);
   console.log(`# storage: ${emulator.dataDir ? `${emulator.dataDir} (SQLite, WAL, synchronous=FULL)` : 'memory only'}`);
-  if (!values['no-seed']) console.log(`# ${await seedIfEmpty(emulator)}`);
+  if (!values['no-seed']) console.log(`# ${(await seedDemo(emulator)).summary}`);
   const functions = emulator.runner.functions().map((f) => f.name);
   console.log(`# functions: ${functions.length > 0 ? functions.join(', ') : 'none built (run npm run build:cf)'}`);
   console.log(`# timers: ${values['no-timers'] ? 'off' : `${emulator.scheduler.list().length} running`}`);
@@ -107,6 +106,12 @@ async function main(): Promise<void> {
   console.log(
     `# health ${emulator.url}/_emulator/health · timers ${emulator.url}/_emulator/timers · outbox ${emulator.url}/_emulator/outbox`,
   );
+  if (existsSync(join(consoleDir, 'index.html'))) {
+    console.log(`Console: ${emulator.url}${ADMIN_CONSOLE_BASE}`);
+  } else {
+    console.log(`# console: not built (npm run build:admin writes ${consoleDir}; npm start builds it when missing)`);
+  }
+  if (!values['no-seed']) for (const line of demoStaffLines()) console.log(line);
   console.log('# ready (Ctrl-C stops)');
 }
 

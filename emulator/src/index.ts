@@ -23,6 +23,8 @@ import {
   type InvocationRecord,
 } from './functions';
 import { createGateway } from './gateway';
+import { createStaticHosting, type StaticSite } from './hosting/static-hosting';
+import { createHttpAccess, httpRoutes } from './http-access/http-access';
 import { ActionRouter } from './http/router';
 import { type RequestRecord, type RouteHandler, startHttpServer } from './http/server';
 import { ActionTimings } from './http/stats';
@@ -33,9 +35,16 @@ import { type LedgerStore, memoryLedger, sqliteLedger } from './sandbox/pay-ledg
 import { PaySandbox } from './sandbox/pay-sandbox';
 import { createSandboxRoutes } from './sandbox/sandbox-routes';
 import { handleWxApiAction } from './sandbox/wx-api-actions';
+import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './storage/limits';
+import { diskObjectStore, memoryObjectStore, type ObjectStore } from './storage/object-store';
+import { UrlSigner } from './storage/signing';
+import { STORAGE_PATH, StorageService } from './storage/storage-service';
 import { Scheduler } from './timers';
 
 export { DataDirLockedError } from './data-dir-lock';
+export type { StaticSite } from './hosting/static-hosting';
+export type { StorageLimits } from './storage/limits';
+export type { StorageService } from './storage/storage-service';
 export type { RequestRecord } from './http/server';
 
 /** The repo's index declarations, also used to create the same indexes in production. */
@@ -44,6 +53,9 @@ export const DEFAULT_INDEXES_FILE = fileURLToPath(
 );
 export const DEFAULT_FUNCTIONS_ROOT = fileURLToPath(new URL('../../cloudfunctions', import.meta.url));
 export const DEFAULT_DATA_DIR = '.cloudbase-local';
+
+/** Paths the emulator answers itself; an HTTP access route may not claim them. */
+const EMULATOR_PATHS = ['/admin', '/fn', '/_emulator', STORAGE_PATH];
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -78,6 +90,10 @@ export interface EmulatorOptions {
   readonly faults?: FaultsInput;
   /** CloudPay callback retry schedule. */
   readonly callbackDelivery?: DeliveryOptions;
+  /** Built web apps served as static hosting serves them, e.g. the console at `/console/`. */
+  readonly staticSites?: readonly StaticSite[];
+  /** What cloud storage accepts (default: jpeg, png, webp and gif images up to 10 MB; see storage/limits.ts). */
+  readonly storage?: Partial<StorageLimits>;
 }
 
 export interface Emulator {
@@ -91,12 +107,14 @@ export interface Emulator {
   readonly scheduler: Scheduler;
   readonly pay: PaySandbox;
   readonly openapi: OpenApiSandbox;
+  /** Cloud storage: `storage.*` actions and the object URLs under `/_storage/`. */
+  readonly storage: StorageService;
   /** Inserts documents the way the SDK's `add()` does (EJSON over `/admin`), so they are validated alike. */
   insert(collection: string, docs: readonly Record<string, unknown>[]): Promise<number>;
   /** The number of documents in a collection. */
   count(collection: string): Promise<number>;
   stop(): Promise<void>;
-  /** Deletes all data (database, CloudPay ledger, outbox); declared collections stay, empty. */
+  /** Deletes all data (database, CloudPay ledger, outbox, stored files); declared collections stay, empty. */
   reset(): void;
 }
 
@@ -105,14 +123,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dataDir = options.memory ? null : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
+  // Two functions on one HTTP path, or one on a path the emulator answers itself, stop it here.
+  const staticSites = options.staticSites ?? [];
+  const accessRoutes = httpRoutes(functions, [...EMULATOR_PATHS, ...staticSites.map((site) => site.path)]);
+  const hosting = createStaticHosting(staticSites);
   // Before anything reads the directory: a second emulator on it is refused here.
   const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
   let store: Store | undefined;
   let ledger: LedgerStore | undefined;
+  let objects: ObjectStore;
+  let signer: UrlSigner;
   try {
     store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
     ledger = dataDir ? sqliteLedger(dataDir) : memoryLedger;
+    objects = dataDir ? diskObjectStore(dataDir) : memoryObjectStore();
+    signer = UrlSigner.forDataDir(dataDir);
   } catch (error) {
+    ledger?.close();
     store?.close();
     lock?.release();
     throw error;
@@ -123,6 +150,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const router = new ActionRouter();
   router.register(databaseActions(store, transactions));
+  const listening: { url?: string } = {};
+  const storage = new StorageService({
+    store: objects,
+    signer,
+    envId,
+    baseUrl: () => listening.url ?? '',
+    limits: { ...DEFAULT_STORAGE_LIMITS, ...options.storage },
+  });
+  router.register(storage.actions());
 
   // The runner needs the server's URL and the server's routes need the runner: routes are added once it listens.
   const routes: RouteHandler[] = [];
@@ -170,6 +206,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   const running = server;
   const url = `http://127.0.0.1:${running.port}`;
+  listening.url = url;
   lock?.describe(url);
 
   const liveRunner = new FunctionRunner({
@@ -191,7 +228,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const scheduler = new Scheduler(liveRunner);
   if (options.timers) scheduler.start();
-  routes.push(createGateway({ runner: liveRunner, scheduler }), createSandboxRoutes({ openapi, pay }));
+  routes.push(
+    createGateway({ runner: liveRunner, scheduler }),
+    createSandboxRoutes({ openapi, pay }),
+    storage.route(),
+    createHttpAccess({ runner: liveRunner, envId, routes: accessRoutes }),
+    hosting,
+  );
   // A kept ledger may hold notifications nobody acknowledged and refunds still processing: carry on with them.
   pay.resume();
 
@@ -203,6 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scheduler,
     pay,
     openapi,
+    storage,
     async insert(collection, docs) {
       const { response } = await router.dispatch({
         action: 'database.insertDocument',
@@ -232,6 +276,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       store.reset();
       pay.reset();
       openapi.reset();
+      storage.reset();
     },
   };
 }

@@ -1,4 +1,7 @@
-/** The CLI behind `npm start` and `npm run emulator`: flags, the demo seed, persistence and `--fresh`. */
+/**
+ * The CLI behind `npm start` and `npm run emulator`: flags, the demo seed, persistence and `--fresh`. The demo
+ * groups the seed opens through the product's functions are tested in testing/demo-seed.test.ts.
+ */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +15,19 @@ const FIXTURES = fileURLToPath(new URL('./fixtures/functions', import.meta.url))
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+/** A start and a stop on the data directory. The fixture functions keep it quick: no demo group is opened. */
 async function runOnce(...flags: string[]): Promise<string[]> {
-  const cli = await spawnCli(['--port', '0', '--data', dataDir, '--no-timers', '--quiet', ...flags]);
+  const cli = await spawnCli([
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--no-timers',
+    '--quiet',
+    '--functions',
+    FIXTURES,
+    ...flags,
+  ]);
   const activities = await fetch(`${cli.url}/admin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -53,7 +67,16 @@ describe('emulator CLI', () => {
   it('seeds an empty database, keeps data across restarts, and starts over with --fresh', async () => {
     const first = await runOnce();
     expect(first.find((l) => l.startsWith('# seeded'))).toContain('5 activities');
+    expect(first.find((l) => l.startsWith('# seeded'))).toContain('no demo groups (openGroup, payCallback not built');
     expect(first).toContain('activities=5');
+    expect(first.filter((l) => l.startsWith('Demo staff: '))).toEqual([
+      'Demo staff: ops ops01 / ops01-2026',
+      'Demo staff: merchant laomatou / laomatou-2026',
+      'Demo staff: merchant fengjie / fengjie-2026',
+      'Demo staff: merchant jiangjin / jiangjin-2026',
+      'Demo staff: merchant ciqikou / ciqikou-2026',
+      'Demo staff: service service01 / service01-2026',
+    ]);
 
     const second = await runOnce();
     expect(second.some((l) => l.startsWith('# kept existing data'))).toBe(true);

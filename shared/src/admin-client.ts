@@ -7,4 +7,5 @@ export * from './contracts/admin';
 export { type Envelope, envelopeSchema, failure, success } from './kernel/envelope';
 export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode, userMessage } from './kernel/errors';
 export * as money from './kernel/money';
+export { ORDER_STATUS_LABELS, type OrderStatus } from './domain/order.machine';
 export type { Fen } from './kernel/money';

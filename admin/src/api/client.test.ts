@@ -170,4 +170,31 @@ describe('callAdmin', () => {
     });
     expect(await call('staffMe', {})).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: TIMEOUT_MESSAGE } });
   });
+
+  it('answers a download as the file, named by its content-disposition; a refusal as the envelope', async () => {
+    const csv = '订单号,商品\r\nO1,火锅底料\r\n';
+    const call = createAdminClient({
+      apiBase: '/admin-api',
+      token: () => TOKEN,
+      onSessionInvalid: vi.fn(),
+      onPasswordChangeRequired: vi.fn(),
+      fetch: async () =>
+        new Response(`\uFEFF${csv}`, {
+          status: 200,
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent('订单-20261202.csv')}`,
+          },
+        }),
+    });
+    expect(await call('exportOrders', {})).toEqual({
+      ok: true,
+      data: { filename: '订单-20261202.csv', contentType: 'text/csv; charset=utf-8', content: csv },
+    });
+    const refused = clientAnswering(400, { ok: false, error: { code: 'EXPORT_TOO_LARGE', message: '太多了' } });
+    expect(await refused.call('exportOrders', {})).toEqual({
+      ok: false,
+      error: { code: 'EXPORT_TOO_LARGE', message: '太多了' },
+    });
+  });
 });

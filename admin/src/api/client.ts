@@ -91,6 +91,14 @@ export function createAdminClient(options: AdminClientOptions): CallAdmin {
       return fail('UNAVAILABLE', timedOut ? TIMEOUT_MESSAGE : NETWORK_ERROR_MESSAGE);
     }
 
+    // A download answers the file itself; a refusal is still the envelope.
+    const type = response.headers.get('content-type') ?? '';
+    if (contract.download && response.ok && !type.includes('application/json')) {
+      const content = await response.text();
+      const filename = filenameOf(response.headers.get('content-disposition')) ?? `${action}.csv`;
+      return { ok: true, data: { filename, contentType: type, content } } as AdminResult<A>;
+    }
+
     let body: unknown;
     try {
       body = await response.json();
@@ -138,6 +146,19 @@ function failureBody(body: unknown): { code: string; message: string } | undefin
   if (!isRecord(body) || body.ok !== false || !isRecord(body.error)) return undefined;
   const { code, message } = body.error;
   return typeof message === 'string' && message !== '' ? { code: String(code), message } : undefined;
+}
+
+/** The file name a `content-disposition` header gives (its UTF-8 `filename*` first). */
+export function filenameOf(disposition: string | null): string | undefined {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      return undefined;
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,7 @@
  * server), and its allowed roles come from there.
  */
 import { ADMIN_PAGES, type AdminPage } from '@shared/admin-client';
-import { DashboardIcon, HistoryIcon } from 'tdesign-icons-vue-next';
+import { BillIcon, DashboardIcon, ErrorCircleIcon, HistoryIcon } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
 
 /** The meta of a page listed in ADMIN_PAGES: its title and roles come from the shared table. */
@@ -17,6 +17,8 @@ export const ROUTE_NAMES = {
   workbench: 'workbench',
   changePassword: 'changePassword',
   auditLogs: 'auditLogs',
+  orders: 'orders',
+  flaggedRefunds: 'flaggedRefunds',
   forbidden: 'forbidden',
   notFound: 'notFound',
 } as const;
@@ -28,6 +30,19 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.workbench,
     component: () => import('../pages/dashboard/workbench/index.vue'),
     meta: pageMeta('workbench', { menu: { icon: DashboardIcon, order: 0 } }),
+  },
+  // Orders and refunds.
+  {
+    path: 'orders',
+    name: ROUTE_NAMES.orders,
+    component: () => import('../pages/orders/list/index.vue'),
+    meta: pageMeta('orders', { menu: { icon: BillIcon, order: 40 } }),
+  },
+  {
+    path: 'orders/flagged-refunds',
+    name: ROUTE_NAMES.flaggedRefunds,
+    component: () => import('../pages/orders/flagged-refunds/index.vue'),
+    meta: pageMeta('flaggedRefunds', { menu: { icon: ErrorCircleIcon, order: 45 } }),
   },
   {
     path: 'system/audit-logs',

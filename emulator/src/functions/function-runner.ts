@@ -44,6 +44,11 @@ export interface FunctionRunnerOptions {
   readonly codeCache?: boolean;
 }
 
+export interface InvokeOptions {
+  /** The invocation's request id (`context.request_id`), when the caller already named it (HTTP access). */
+  readonly requestId?: string;
+}
+
 export interface InvokeResult {
   readonly requestId: string;
   /** `main`'s answer after the JSON round trip the platform does. */
@@ -147,7 +152,7 @@ export class FunctionRunner {
    * Runs `main(event, context)` as `caller`. Resolves with its answer; rejects with a
    * `FunctionInvocationError` when the function is unknown, throws, times out, crashes or is throttled.
    */
-  async invoke(name: string, event: unknown, caller: Caller): Promise<InvokeResult> {
+  async invoke(name: string, event: unknown, caller: Caller, options: InvokeOptions = {}): Promise<InvokeResult> {
     if (this.closed) throw runnerClosed();
     const definition = this.definitions.get(name);
     const pool = this.pools.get(name);
@@ -155,7 +160,7 @@ export class FunctionRunner {
 
     // The platform hands `main` a JSON event; the round trip also keeps the worker message cloneable.
     const payload: unknown = JSON.parse(JSON.stringify(event ?? {}));
-    const requestId = randomUUID();
+    const requestId = options.requestId ?? randomUUID();
     const token = randomUUID().replaceAll('-', '');
     const acceptedAt = new Date();
     const accepted = performance.now();

@@ -14,6 +14,7 @@ export {
   DEFAULT_ENV_ID,
   FunctionRunner,
   type FunctionRunnerOptions,
+  type InvokeOptions,
   type InvokeResult,
 } from './function-runner';
 export { FunctionInvocationError, functionNotFound, type InvocationFailure } from './invocation-errors';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Caller, type FunctionRunner, functionNotFound, MAX_EVENT_DEPTH, nestedDeeperThan } from '../functions';
 import { type Scheduler, TimerNotFoundError } from '../timers';
-import { BodyTooLargeError, readBody } from './read-body';
+import { BodyTooLargeError, discardRest, readBody } from './read-body';
 import { INVALID_PARAM, sendError, sendInvocationError, sendJson, sendJsonText } from './respond';
 
 /** SCF's limit on a synchronous invocation's event. */
@@ -47,20 +47,6 @@ const badIdentityHeader = (req: IncomingMessage): string | undefined =>
   });
 
 const invalidParam = (errMsg: string) => ({ errCode: INVALID_PARAM, errMsg, code: 'INVALID_PARAM' });
-
-/**
- * After an early 413, closing the socket while the client still sends resets it, and the client can lose the
- * answer; so the rest is read and dropped (never stored) for a short grace, then the socket is cut.
- */
-const LINGER_MS = 2000;
-
-function discardRest(req: IncomingMessage): void {
-  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
-  cut.unref();
-  req.once('end', () => clearTimeout(cut));
-  req.once('close', () => clearTimeout(cut));
-  req.resume();
-}
 
 /** A path segment, or '' when its %-escapes are broken (no function or timer has that name). */
 const segment = (encoded: string | undefined): string => {

@@ -45,3 +45,17 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('error', onError);
   });
 }
+
+/**
+ * After an early 413, closing the socket while the client still sends resets it, and the client can lose the
+ * answer; so the rest is read and dropped (never stored) for a short grace, then the socket is cut.
+ */
+const LINGER_MS = 2000;
+
+export function discardRest(req: IncomingMessage): void {
+  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  cut.unref();
+  req.once('end', () => clearTimeout(cut));
+  req.once('close', () => clearTimeout(cut));
+  req.resume();
+}

@@ -23,6 +23,9 @@ const allowed: Record<string, OrderStatus> = {
   'shipped+received': 'completed',
   'closed+late_payment': 'refunding',
   'refunding+refund_confirmed': 'refunded',
+  'to_ship+refunded_in_full': 'refunding',
+  'shipped+refunded_in_full': 'refunding',
+  'completed+refunded_in_full': 'refunding',
 };
 
 describe('order machine', () => {
@@ -38,7 +41,8 @@ describe('order machine', () => {
   });
 
   it('ends every paid path fulfilled or refunded', () => {
-    expect(orderStatusSchema.options.filter((s) => orderMachine.isFinal(s))).toEqual(['completed', 'refunded']);
+    expect(orderStatusSchema.options.filter((s) => orderMachine.isFinal(s))).toEqual(['refunded']);
+    expect(orderMachine.reachableFrom('completed')).toEqual(['completed', 'refunding', 'refunded']);
     expect(orderMachine.sourcesOf('group_failed')).toEqual(['awaiting_group']);
   });
 

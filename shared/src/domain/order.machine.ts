@@ -29,6 +29,8 @@ export const orderEventSchema = z.enum([
   'refund_confirmed',
   'shipped',
   'received',
+  /** Staff refunded what was left of a paid order's money (a full refund after the group succeeded). */
+  'refunded_in_full',
 ]);
 export type OrderEvent = z.infer<typeof orderEventSchema>;
 
@@ -40,9 +42,9 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent>('order', {
     cancelled: 'closed',
   },
   awaiting_group: { group_succeeded: 'to_ship', group_failed: 'refunding' },
-  to_ship: { shipped: 'shipped' },
-  shipped: { received: 'completed' },
-  completed: {},
+  to_ship: { shipped: 'shipped', refunded_in_full: 'refunding' },
+  shipped: { received: 'completed', refunded_in_full: 'refunding' },
+  completed: { refunded_in_full: 'refunding' },
   closed: { late_payment: 'refunding' },
   refunding: { refund_confirmed: 'refunded' },
   refunded: {},
@@ -63,8 +65,20 @@ export const ORDER_RELEASED_STATUSES: readonly OrderStatus[] = [
 /** The paid orders of a group that succeeded, and those moving to it (a repeat finishes what it began). */
 export const ORDER_KEPT_STATUSES: readonly OrderStatus[] = [
   ...orderMachine.sourcesOf('group_succeeded'),
-  ...orderMachine.reachableFrom(orderMachine.transition('group_succeeded').to),
+  ...orderMachine
+    .reachableFrom(orderMachine.transition('group_succeeded').to)
+    .filter((status) => !ORDER_REFUND_STATUSES.includes(status)),
 ];
+
+/**
+ * Orders staff may refund, all or part of what was paid: a solo order, or a group order once its group
+ * succeeded, before or after shipping. A forming group's order is refunded by closing its group.
+ */
+export const STAFF_REFUNDABLE_STATUSES: readonly OrderStatus[] = orderMachine.sourcesOf('refunded_in_full');
+
+/** What of an order's payment can still be refunded. */
+export const refundableLeft = (order: { readonly total: number; readonly refundedAmount?: number }): number =>
+  Math.max(0, order.total - (order.refundedAmount ?? 0));
 
 /** Whether the shopper can still pay the order: it waits for payment and its deadline has not passed. */
 export function isPayable(order: { readonly status: OrderStatus; readonly payDeadlineAt: number }, now: number) {

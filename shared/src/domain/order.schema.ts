@@ -7,7 +7,7 @@ import * as z from '../kernel/zod';
 import { stockModeSchema } from './activity.schema';
 import { idSchema, instantSchema, openidSchema } from './common.schema';
 import { deliverySchema } from './delivery.schema';
-import { orderStatusSchema } from './order.machine';
+import { orderEventSchema, orderStatusSchema } from './order.machine';
 
 export const orderRoleSchema = z.enum(['leader', 'member', 'solo']);
 export type OrderRole = z.infer<typeof orderRoleSchema>;
@@ -19,6 +19,27 @@ export const stockRefSchema = z.object({
   id: idSchema,
 });
 export type StockRef = z.infer<typeof stockRefSchema>;
+
+/**
+ * Who moved an order: the shopper, CloudPay (its notification or its answer to a query), the timed jobs
+ * (`system`), or a member of staff (`staff:<account>`).
+ */
+export const orderActorSchema = z.union([
+  z.enum(['shopper', 'cloudpay', 'system']),
+  z.string().regex(/^staff:[A-Za-z0-9_.@-]{2,32}$/),
+]);
+export type OrderActor = z.infer<typeof orderActorSchema>;
+
+/** One step of an order's life, as its timeline shows it. */
+export const orderHistoryEntrySchema = z.object({
+  at: instantSchema,
+  event: z.union([z.literal('placed'), orderEventSchema]),
+  status: orderStatusSchema,
+  by: orderActorSchema,
+  /** Why, when a person decided it (a refund's reason). */
+  note: z.string().max(200).optional(),
+});
+export type OrderHistoryEntry = z.infer<typeof orderHistoryEntrySchema>;
 
 export const orderSchema = z.object({
   _id: idSchema,
@@ -43,6 +64,19 @@ export const orderSchema = z.object({
   paidAt: instantSchema.optional(),
   closedAt: instantSchema.optional(),
   closeReason: z.string().optional(),
+  /** The last 4 digits of a delivery address's phone: what customer service searches by. */
+  phoneLast4: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  /** What staff refunded so far (fen), out of `total`; a refund that would pass `total` is refused. */
+  refundedAmount: fenSchema.optional(),
+  /** Refunds staff asked for, numbered 1, 2, ... (`partialRefundNumberFor`). */
+  refundCount: z.number().int().nonnegative().optional(),
+  /** The refund number each staff refund request (by its request id) was given: a repeated request is one refund. */
+  refundRequests: z.record(z.string(), z.string()).optional(),
+  /** Every status change, oldest first. */
+  history: z.array(orderHistoryEntrySchema).optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

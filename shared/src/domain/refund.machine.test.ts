@@ -7,6 +7,7 @@ import {
   REFUND_TO_REQUEST_STATUSES,
   refundEventSchema,
   refundMachine,
+  partialRefundNumberFor,
   refundNumberFor,
   type RefundStatus,
   refundStatusSchema,
@@ -26,6 +27,8 @@ const allowed: Record<string, RefundStatus> = {
   'processing+confirmed': 'succeeded',
   'processing+rejected': 'failed',
   'flagged+confirmed': 'succeeded',
+  'flagged+retried_by_staff': 'requested',
+  'flagged+settled_offline': 'settled_offline',
 };
 
 describe('refund machine', () => {
@@ -39,6 +42,10 @@ describe('refund machine', () => {
 
   it('never leaves succeeded: a late failure cannot undo money that went back', () => {
     expect(refundMachine.isFinal('succeeded')).toBe(true);
+    expect(refundStatusSchema.options.filter((s) => refundMachine.isFinal(s))).toEqual([
+      'succeeded',
+      'settled_offline',
+    ]);
     expect(refundMachine.sourcesOf('confirmed')).toEqual(['requested', 'failed', 'processing', 'flagged']);
   });
 
@@ -62,5 +69,7 @@ describe('refund machine', () => {
   it('numbers an order’s refund deterministically, within CloudPay’s 32 characters', () => {
     expect(refundNumberFor('O20261125203000k3j9x0qa')).toBe('RO20261125203000k3j9x0qa');
     expect(refundNumberFor('x'.repeat(40))).toHaveLength(32);
+    expect(partialRefundNumberFor('O20261125203000k3j9x0qa', 2)).toBe('RO20261125203000k3j9x0qa-2');
+    expect(partialRefundNumberFor('x'.repeat(40), 12)).toMatch(/^Rx{28}-12$/);
   });
 });

@@ -8,7 +8,15 @@
 import * as z from '../kernel/zod';
 import { defineMachine } from './machine';
 
-export const refundStatusSchema = z.enum(['requested', 'processing', 'failed', 'succeeded', 'flagged']);
+export const refundStatusSchema = z.enum([
+  'requested',
+  'processing',
+  'failed',
+  'succeeded',
+  'flagged',
+  /** Ops returned the money outside the system (a bank transfer, cash) and recorded the reference. */
+  'settled_offline',
+]);
 export type RefundStatus = z.infer<typeof refundStatusSchema>;
 
 export const refundEventSchema = z.enum([
@@ -22,6 +30,10 @@ export const refundEventSchema = z.enum([
   'confirmed',
   /** CloudPay says the refund did not complete, or does not know it: ask again. */
   'rejected',
+  /** Ops or customer service ask for a flagged refund again, now. */
+  'retried_by_staff',
+  /** Ops record that the money went back outside the system. */
+  'settled_offline',
 ]);
 export type RefundEvent = z.infer<typeof refundEventSchema>;
 
@@ -35,8 +47,9 @@ export const refundMachine = defineMachine<RefundStatus, RefundEvent>('refund', 
   },
   failed: { accepted: 'processing', request_failed: 'failed', gave_up: 'flagged', confirmed: 'succeeded' },
   processing: { confirmed: 'succeeded', rejected: 'failed' },
-  flagged: { confirmed: 'succeeded' },
+  flagged: { confirmed: 'succeeded', retried_by_staff: 'requested', settled_offline: 'settled_offline' },
   succeeded: {},
+  settled_offline: {},
 });
 
 /** A new refund starts here. */
@@ -75,5 +88,17 @@ export function afterFailedAttempt(
     : { event: 'request_failed', nextAttemptAt: now + retryDelayMs(attempts) };
 }
 
-/** The refund number for an order: deterministic, so a refund is never issued twice. */
+/** The refund number of an order's whole refund (its group failed, it was paid too late): one per order. */
 export const refundNumberFor = (orderId: string): string => `R${orderId}`.slice(0, 32);
+
+/**
+ * The number of an order's `seq`-th refund asked for by staff (or, later, after-sales): deterministic from
+ * the order and its refund count, within CloudPay's 32 characters.
+ */
+export const partialRefundNumberFor = (orderId: string, seq: number): string => {
+  const suffix = `-${seq}`;
+  return `R${orderId}`.slice(0, 32 - suffix.length) + suffix;
+};
+
+/** The refund's money is back with the shopper, by CloudPay or outside it. */
+export const isRefundDone = (status: RefundStatus): boolean => refundMachine.isFinal(status);

@@ -5,7 +5,15 @@
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
 import { idSchema, instantSchema, openidSchema } from './common.schema';
-import { REFUND_RECORDED_STATUS, REQUEST_GRACE_MS, refundNumberFor, refundStatusSchema } from './refund.machine';
+import { refundableLeft, STAFF_REFUNDABLE_STATUSES } from './order.machine';
+import type { Order, OrderActor } from './order.schema';
+import {
+  partialRefundNumberFor,
+  REFUND_RECORDED_STATUS,
+  REQUEST_GRACE_MS,
+  refundNumberFor,
+  refundStatusSchema,
+} from './refund.machine';
 
 export const refundSchema = z.object({
   outRefundNo: z.string().min(1).max(64),
@@ -13,6 +21,12 @@ export const refundSchema = z.object({
   openid: openidSchema,
   transactionId: z.string(),
   amount: fenSchema,
+  /** What the order's payment was (CloudPay's total_fee); a whole refund's amount equals it. */
+  orderTotal: fenSchema.optional(),
+  /** Whether this refund returns the last of the order's money: its success makes the order refunded. */
+  completesOrder: z.boolean().optional(),
+  /** Who asked for it: the system (a failed group, a late payment) or a member of staff. */
+  requestedBy: z.string().optional(),
   reason: z.string(),
   status: refundStatusSchema,
   attempts: z.number().int().nonnegative(),
@@ -21,6 +35,8 @@ export const refundSchema = z.object({
   refundId: z.string().optional(),
   successTime: z.string().optional(),
   flaggedAt: instantSchema.optional(),
+  /** For a refund settled outside the system: the bank transfer's or receipt's reference. */
+  offlineReference: z.string().optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
@@ -42,11 +58,84 @@ export function newRefund(
     openid: order.openid,
     transactionId,
     amount: fenSchema.parse(order.total),
+    orderTotal: fenSchema.parse(order.total),
+    completesOrder: true,
+    requestedBy: 'system',
     reason,
     status: REFUND_RECORDED_STATUS,
     attempts: 0,
     nextAttemptAt: now + REQUEST_GRACE_MS,
     createdAt: now,
     updatedAt: now,
+  };
+}
+
+/** A staff refund's request: how much of the order's money, why, and the key that makes a repeat one refund. */
+export interface StaffRefundRequest {
+  readonly amount: number;
+  readonly reason: string;
+  /** The console's id for this request (a double click, a retry after a timeout: one refund). */
+  readonly requestKey: string;
+  readonly by: OrderActor;
+  readonly now: number;
+}
+
+export type StaffRefundRefusal = 'ORDER_NOT_REFUNDABLE' | 'REFUND_EXCEEDS_PAID';
+
+/** What a staff refund writes: the refund, and the order's new refund counters (and status, for the last money). */
+export interface StaffRefundDecision {
+  readonly refund: Refund;
+  readonly orderPatch: {
+    readonly refundedAmount: number;
+    readonly refundCount: number;
+    readonly requestKey: string;
+    readonly updatedAt: number;
+  };
+  /** Set when this refund returns the last of the money: the order moves to refunding with it. */
+  readonly event?: 'refunded_in_full';
+}
+
+/**
+ * Decides a staff refund of part or all of a paid order: only while the order may be refunded by staff
+ * (`STAFF_REFUNDABLE_STATUSES`), never more than is left of what was paid. Its number follows the order's
+ * refund count, so every refund has its own deterministic number.
+ */
+export function decideStaffRefund(
+  order: Pick<Order, '_id' | 'openid' | 'status' | 'transactionId' | 'refundCount'> & {
+    readonly total: number;
+    readonly refundedAmount?: number | undefined;
+  },
+  request: StaffRefundRequest,
+): StaffRefundDecision | StaffRefundRefusal {
+  if (!STAFF_REFUNDABLE_STATUSES.includes(order.status) || !order.transactionId) return 'ORDER_NOT_REFUNDABLE';
+  const left = refundableLeft(order);
+  if (request.amount < 1 || request.amount > left) return 'REFUND_EXCEEDS_PAID';
+  const seq = (order.refundCount ?? 0) + 1;
+  const completesOrder = request.amount === left;
+  const refund: Refund = {
+    outRefundNo: partialRefundNumberFor(order._id, seq),
+    orderId: order._id,
+    openid: order.openid,
+    transactionId: order.transactionId,
+    amount: fenSchema.parse(request.amount),
+    orderTotal: fenSchema.parse(order.total),
+    completesOrder,
+    requestedBy: request.by,
+    reason: request.reason,
+    status: REFUND_RECORDED_STATUS,
+    attempts: 0,
+    nextAttemptAt: request.now + REQUEST_GRACE_MS,
+    createdAt: request.now,
+    updatedAt: request.now,
+  };
+  return {
+    refund,
+    orderPatch: {
+      refundedAmount: (order.refundedAmount ?? 0) + request.amount,
+      refundCount: seq,
+      requestKey: request.requestKey,
+      updatedAt: request.now,
+    },
+    ...(completesOrder ? { event: 'refunded_in_full' as const } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { add, compare, fen, fenSchema, formatYuan, MoneyError, subtract, times, ZERO } from './money';
+import { add, compare, fen, fenSchema, formatYuan, MoneyError, subtract, times, ZERO, yuanText } from './money';
 
 describe('money (integer fen)', () => {
   it('formats fen as yuan with two decimals', () => {
@@ -34,5 +34,14 @@ describe('money (integer fen)', () => {
     expect(fenSchema.safeParse(19.9).success).toBe(false);
     expect(fenSchema.safeParse(-1).success).toBe(false);
     expect(fenSchema.safeParse('1990').success).toBe(false);
+  });
+
+  it('writes yuan with 2 decimals, exactly', () => {
+    expect([yuanText(fen(1230)), yuanText(fen(5)), yuanText(fen(-5)), yuanText(fen(100_000_001))]).toEqual([
+      '12.30',
+      '0.05',
+      '-0.05',
+      '1000000.01',
+    ]);
   });
 });

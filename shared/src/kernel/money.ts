@@ -44,13 +44,18 @@ export function compare(a: Fen, b: Fen): -1 | 0 | 1 {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `1230` → `¥12.30`; `-5` → `-¥0.05`. */
-export function formatYuan(amount: Fen): string {
+/** `1230` → `12.30`; `-5` → `-0.05`: yuan with 2 decimals, exact (no floating point), for files and forms. */
+export function yuanText(amount: Fen): string {
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
-  const yuan = Math.trunc(abs / 100);
   const cents = abs % 100;
-  return `${sign}¥${yuan}.${cents < 10 ? '0' : ''}${cents}`;
+  return `${sign}${Math.trunc(abs / 100)}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/** `1230` → `¥12.30`; `-5` → `-¥0.05`. */
+export function formatYuan(amount: Fen): string {
+  const text = yuanText(amount);
+  return text.startsWith('-') ? `-¥${text.slice(1)}` : `¥${text}`;
 }
 
 /** A non-negative integer amount of fen, as it crosses a contract or the database. */

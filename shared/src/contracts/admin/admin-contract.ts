@@ -21,6 +21,11 @@ export interface AdminContract<
   readonly beforePasswordChange: boolean;
   /** Whether it writes: then each success leaves an entry in the audit log (the server refuses otherwise). */
   readonly audited: boolean;
+  /**
+   * Whether it answers a file (`{ filename, contentType, content }`) as the HTTP body itself, for the browser
+   * to save; a refusal is still the envelope.
+   */
+  readonly download: boolean;
   readonly request: Req;
   readonly response: Res;
 }
@@ -30,6 +35,7 @@ export function defineAdminContract<Name extends string, Req extends ZodType, Re
   roles: 'public' | readonly StaffRole[];
   beforePasswordChange?: boolean;
   audited?: boolean;
+  download?: boolean;
   request: Req;
   response: Res;
 }): AdminContract<Name, Req, Res> {
@@ -37,6 +43,7 @@ export function defineAdminContract<Name extends string, Req extends ZodType, Re
     ...contract,
     beforePasswordChange: contract.beforePasswordChange ?? false,
     audited: contract.audited ?? false,
+    download: contract.download ?? false,
   };
 }
 

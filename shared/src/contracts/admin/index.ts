@@ -4,6 +4,13 @@
  */
 import { changePasswordContract } from './change-password.contract';
 import { listAuditLogsContract } from './list-audit-logs.contract';
+import { exportOrdersContract } from './export-orders.contract';
+import { getOrderDetailContract } from './get-order-detail.contract';
+import { listFlaggedRefundsContract } from './list-flagged-refunds.contract';
+import { refundOrderContract } from './refund-order.contract';
+import { retryRefundContract } from './retry-refund.contract';
+import { searchOrdersContract } from './search-orders.contract';
+import { settleRefundOfflineContract } from './settle-refund-offline.contract';
 import { staffLoginContract } from './staff-login.contract';
 import { staffLogoutContract } from './staff-logout.contract';
 import { staffMeContract } from './staff-me.contract';
@@ -26,6 +33,14 @@ export * from './permissions';
 export * from './staff.schema';
 export { changePasswordContract, staffLoginContract, staffLogoutContract, staffMeContract };
 export * from './list-audit-logs.contract';
+// Orders and refunds.
+export * from './export-orders.contract';
+export * from './get-order-detail.contract';
+export * from './list-flagged-refunds.contract';
+export * from './refund-order.contract';
+export * from './retry-refund.contract';
+export * from './search-orders.contract';
+export * from './settle-refund-offline.contract';
 // 拼团活动
 export * from './activity.schema';
 export {
@@ -48,6 +63,14 @@ export const adminContracts = {
   changePassword: changePasswordContract,
   staffLogout: staffLogoutContract,
   listAuditLogs: listAuditLogsContract,
+  // Orders and refunds.
+  searchOrders: searchOrdersContract,
+  getOrderDetail: getOrderDetailContract,
+  exportOrders: exportOrdersContract,
+  refundOrder: refundOrderContract,
+  listFlaggedRefunds: listFlaggedRefundsContract,
+  retryRefund: retryRefundContract,
+  settleRefundOffline: settleRefundOfflineContract,
   // 拼团活动
   searchActivities: searchActivitiesContract,
   getActivityRules: getActivityRulesContract,

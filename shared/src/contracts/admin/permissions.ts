@@ -31,6 +31,9 @@ export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
 /** The platform's operators alone. */
 export const OPS_ONLY: readonly StaffRole[] = ['ops'];
 
+/** Operators and customer service: orders' money (refunds), not the catalogue. */
+export const OPS_AND_SERVICE: readonly StaffRole[] = ['ops', 'service'];
+
 /**
  * The console's pages that need a permission, by page key (the routes name them in `meta.page`). A page
  * is added here together with its route; the role lists say who sees it in the menu and may open it.
@@ -39,6 +42,9 @@ export const ADMIN_PAGES = {
   workbench: { title: '工作台', roles: ANY_STAFF },
   changePassword: { title: '修改密码', roles: ANY_STAFF },
   auditLogs: { title: '审计日志', roles: OPS_ONLY },
+  // Orders and refunds.
+  orders: { title: '订单', roles: ANY_STAFF },
+  flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },
   activities: { title: '拼团活动', roles: ['ops', 'merchant'] },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 

@@ -72,6 +72,19 @@ export interface CollectionRef extends QueryRef {
 /** A `db.Geo.Point`: what geo query operators take. */
 export type GeoPointRef = { readonly __geoPoint?: never };
 
+/** A collection inside a transaction: documents by id, read and written at the transaction's snapshot. */
+export interface TransactionCollection {
+  doc(id: string): {
+    get(): Promise<{ data: unknown }>;
+    update(options: { data: Patch }): Promise<{ stats: { updated: number } }>;
+  };
+  add(options: { data: Readonly<Record<string, unknown>> }): Promise<{ _id: string }>;
+}
+
+export interface Transaction {
+  collection(name: string): TransactionCollection;
+}
+
 /**
  * A transaction (`db.startTransaction()`): snapshot reads and locked writes by document id, applied together
  * by `commit`. A write to a document that changed after the snapshot fails with a conflict; see
@@ -90,6 +103,8 @@ export interface Database {
   collection(name: string): CollectionRef;
   readonly command: Command;
   readonly Geo: { Point(longitude: number, latitude: number): GeoPointRef };
+  /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
+  runTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** A regular expression to match a string field with (`{ regexp, options: 'i' }`). */
   RegExp(options: { regexp: string; options?: string }): Operand;
   startTransaction(): Promise<TransactionRef>;
@@ -105,6 +120,27 @@ export function db(): Database {
 
 /** `db.command`, the query and update operators. */
 export const cmd = (): Command => db().command;
+
+/** True when the database refused a transaction because another write touched the same documents. */
+export function isTransactionConflict(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : typeof error === 'object' && error ? JSON.stringify(error) : '';
+  return /TRANSACTION_CONFLICT|TransactionConflict/i.test(text);
+}
+
+/**
+ * Runs a transaction, again when it lost a conflict to another writer (the SDK does not retry a conflict
+ * met inside the callback), up to `attempts` times.
+ */
+export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().runTransaction(work);
+    } catch (error) {
+      if (!isTransactionConflict(error) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
+}
 
 /** True when an SDK error is a unique-index violation (E11000), e.g. a payment recorded twice. */
 export function isDuplicateKey(error: unknown): boolean {

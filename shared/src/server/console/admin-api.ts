@@ -18,6 +18,13 @@ import { appendAudit } from '../repositories/audit.repository';
 import type { HttpApi } from '../runtime/define-http-function';
 import { changePassword } from '../staff/change-password';
 import { listAuditLogs } from '../staff/list-audit-logs';
+import { exportOrders } from '../ordering/export-orders';
+import { getOrderDetail } from '../ordering/get-order-detail';
+import { searchOrders } from '../ordering/search-orders';
+import { listFlaggedRefunds } from '../payments/list-flagged-refunds';
+import { refundOrder } from '../payments/refund-order';
+import { retryRefund } from '../payments/retry-refund';
+import { settleRefundOffline } from '../payments/settle-refund-offline';
 import { staffLogin } from '../staff/staff-login';
 import { staffLogout } from '../staff/staff-logout';
 import { staffMe } from '../staff/staff-me';
@@ -30,6 +37,14 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     changePassword,
     staffLogout,
     listAuditLogs,
+    // Orders and refunds.
+    searchOrders,
+    getOrderDetail,
+    exportOrders,
+    refundOrder,
+    listFlaggedRefunds,
+    retryRefund,
+    settleRefundOffline,
     // 拼团活动
     searchActivities,
     getActivityRules,

@@ -6,16 +6,11 @@
  * refund machine decides each step).
  */
 import type { retryRefundsContract } from '../../contracts/retry-refunds.contract';
-import { afterFailedAttempt, CONFIRM_AFTER_MS, isAwaitingConfirmation } from '../../domain/refund.machine';
+import { CONFIRM_AFTER_MS, isAwaitingConfirmation } from '../../domain/refund.machine';
 import type { Refund } from '../../domain/refund.schema';
 import { queryRefundState } from '../cloudbase/cloud-pay';
-import { applyRefundResult, askCloudPay } from '../payments/refunds';
-import {
-  countRefundsToRetry,
-  listRefundsToRetry,
-  transitionRefund,
-  updateRefund,
-} from '../repositories/refund.repository';
+import { applyRefundResult, askAgain } from '../payments/refunds';
+import { countRefundsToRetry, listRefundsToRetry, updateRefund } from '../repositories/refund.repository';
 import type { InvocationContext } from '../runtime/call-context';
 import type { Job } from '../runtime/define-trigger';
 
@@ -45,42 +40,6 @@ async function confirmRefund(refund: Refund, ctx: InvocationContext): Promise<bo
   return true;
 }
 
-/** Asks CloudPay for the refund again; a failure waits longer, or goes to ops after the last attempt. */
-async function askAgain(refund: Refund, ctx: InvocationContext): Promise<'asked' | 'failed' | 'flagged'> {
-  const now = ctx.clock.now();
-  const attempts = refund.attempts + 1;
-  const answer = await askCloudPay(refund);
-  if (answer.ok) {
-    await transitionRefund(refund.outRefundNo, 'accepted', {
-      attempts,
-      nextAttemptAt: now + CONFIRM_AFTER_MS,
-      updatedAt: now,
-    });
-    return 'asked';
-  }
-  const next = afterFailedAttempt(attempts, now);
-  if (next.event === 'gave_up') {
-    ctx.log.error('refund flagged for ops after repeated failures', {
-      outRefundNo: refund.outRefundNo,
-      reason: answer.reason,
-    });
-    await transitionRefund(refund.outRefundNo, 'gave_up', {
-      attempts,
-      lastError: answer.reason,
-      flaggedAt: now,
-      updatedAt: now,
-    });
-    return 'flagged';
-  }
-  await transitionRefund(refund.outRefundNo, 'request_failed', {
-    attempts,
-    lastError: answer.reason,
-    nextAttemptAt: next.nextAttemptAt,
-    updatedAt: now,
-  });
-  return 'failed';
-}
-
 export const retryRefunds: Job<typeof retryRefundsContract> = async (run, ctx) => {
   let scanned = 0;
   let changed = 0;
@@ -99,7 +58,7 @@ export const retryRefunds: Job<typeof retryRefundsContract> = async (run, ctx) =
         if (await confirmRefund(refund, ctx)) changed += 1;
         continue;
       }
-      if ((await askAgain(refund, ctx)) === 'flagged') flagged += 1;
+      if ((await askAgain(refund, ctx)) === 'gave_up') flagged += 1;
       changed += 1;
     }
   }

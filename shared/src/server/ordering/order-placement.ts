@@ -56,6 +56,8 @@ export function draftOrder(draft: OrderDraft, now: number): Order {
     total: price.total,
     stock: stockRefFor(draft.stockMode, draft.skuId, draft.activityId),
     payDeadlineAt: addMinutes(now, PAYMENT_WINDOW_MINUTES),
+    ...(draft.delivery.kind === 'address' ? { phoneLast4: draft.delivery.phone.slice(-4) } : {}),
+    history: [{ at: now, event: 'placed', status: ORDER_PLACED_STATUS, by: 'shopper' }],
     createdAt: now,
     updatedAt: now,
   };

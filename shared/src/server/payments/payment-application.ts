@@ -39,10 +39,13 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
   // The activity is read beside the order's update: a seat is paid only while its activity sells.
   const [applied, sells] = await Promise.all([
     attach !== undefined &&
-      transitionOrder(event.outTradeNo, event_, paid, {
-        total: event.totalFee,
-        ...(attach.groupId ? { groupId: attach.groupId } : {}),
-      }),
+      transitionOrder(
+        event.outTradeNo,
+        event_,
+        paid,
+        { total: event.totalFee, ...(attach.groupId ? { groupId: attach.groupId } : {}) },
+        'cloudpay',
+      ),
     activitySells(attach?.activityId, now),
   ]);
 
@@ -68,9 +71,13 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
     case 'apply': {
       // No usable attach: apply by what the order says.
       if (
-        !(await transitionOrder(order._id, order.role === 'solo' ? 'paid_solo' : 'paid_group', paid, {
-          total: event.totalFee,
-        }))
+        !(await transitionOrder(
+          order._id,
+          order.role === 'solo' ? 'paid_solo' : 'paid_group',
+          paid,
+          { total: event.totalFee },
+          'cloudpay',
+        ))
       ) {
         throw new Error(`order ${order._id} changed while its payment was applied; retry`);
       }
@@ -79,7 +86,7 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
     }
     case 'refund_late': {
       // Paid after it closed (timeout or cancel): the money goes back.
-      await transitionOrder(order._id, 'late_payment', paid);
+      await transitionOrder(order._id, 'late_payment', paid, {}, 'cloudpay');
       await record(event, 'refund', now);
       await releaseOrderHolds(order);
       return startRefund(order, event.transactionId, 'paid after the order closed', ctx);

@@ -7,11 +7,19 @@
  */
 import type { RefundNotification } from '../../contracts/refund-callback.contract';
 import type { Order } from '../../domain/order.schema';
-import { CONFIRM_AFTER_MS, retryDelayMs } from '../../domain/refund.machine';
-import { newRefund, type Refund } from '../../domain/refund.schema';
+import { afterFailedAttempt, CONFIRM_AFTER_MS, type RefundEvent, retryDelayMs } from '../../domain/refund.machine';
+import type { OrderActor } from '../../domain/order.schema';
+import { decideStaffRefund, newRefund, type Refund } from '../../domain/refund.schema';
+import { DomainError } from '../../kernel/errors';
 import { requestRefund } from '../cloudbase/cloud-pay';
 import { transitionOrder } from '../repositories/order.repository';
-import { recordRefunds, transitionRefund, transitionRefunds } from '../repositories/refund.repository';
+import {
+  getRefund,
+  recordRefunds,
+  recordStaffRefund,
+  transitionRefund,
+  transitionRefunds,
+} from '../repositories/refund.repository';
 import type { InvocationContext } from '../runtime/call-context';
 
 export interface RefundDue {
@@ -25,7 +33,7 @@ export function askCloudPay(refund: Refund) {
   return requestRefund({
     outTradeNo: refund.orderId,
     outRefundNo: refund.outRefundNo,
-    totalFee: refund.amount,
+    totalFee: refund.orderTotal ?? refund.amount,
     refundFee: refund.amount,
   });
 }
@@ -37,9 +45,21 @@ export async function requestRefunds(
   const now = ctx.clock.now();
   const records = due.map(({ order, transactionId, reason }) => newRefund(order, transactionId, reason, now));
   const fresh = new Set(await recordRefunds(records));
+  return askFirstTime(
+    records.filter((r) => fresh.has(r.outRefundNo)),
+    ctx,
+  );
+}
+
+/** Asks CloudPay for refunds just recorded; each becomes processing, or failed for the retry job. */
+async function askFirstTime(
+  records: readonly Refund[],
+  ctx: InvocationContext,
+): Promise<{ requested: number; failed: number }> {
+  const now = ctx.clock.now();
   const accepted: string[] = [];
   const failed: string[] = [];
-  for (const record of records.filter((r) => fresh.has(r.outRefundNo))) {
+  for (const record of records) {
     const answer = await askCloudPay(record);
     if (answer.ok) accepted.push(record.outRefundNo);
     else {
@@ -57,6 +77,25 @@ export async function requestRefunds(
     updatedAt: now,
   });
   return { requested: accepted.length, failed: failed.length };
+}
+
+/**
+ * A staff refund of part or all of a paid order (ops or customer service): recorded with the order's refund
+ * counters in one transaction (never more than was paid, however many at once), then asked of CloudPay. A
+ * request repeated with the same key answers the same refund.
+ */
+export async function refundByStaff(
+  request: { orderId: string; amount: number; reason: string; requestKey: string; by: OrderActor },
+  ctx: InvocationContext,
+): Promise<Refund> {
+  const now = ctx.clock.now();
+  const { refund, fresh } = await recordStaffRefund(request.orderId, request.requestKey, (order) => {
+    const decision = decideStaffRefund(order, { ...request, now });
+    if (typeof decision === 'string') throw new DomainError(decision, order._id);
+    return decision;
+  });
+  if (fresh) await askFirstTime([refund], ctx);
+  return (await getRefund(refund.outRefundNo)) ?? refund;
 }
 
 export async function startRefund(
@@ -92,5 +131,48 @@ export async function applyRefundResult(event: RefundNotification, ctx: Invocati
     ...(event.successTime ? { successTime: event.successTime } : {}),
     updatedAt: now,
   });
-  await transitionOrder(event.outTradeNo, 'refund_confirmed', { refundedAt: now, updatedAt: now });
+  // Only the refund of the last money makes the order refunded (a partial one leaves it as it is).
+  const refund = await getRefund(event.outRefundNo);
+  if (refund && refund.completesOrder !== false) {
+    await transitionOrder(event.outTradeNo, 'refund_confirmed', { refundedAt: now, updatedAt: now }, {}, 'cloudpay');
+  }
+}
+
+/**
+ * Asks CloudPay for the refund again; a failure waits longer, or goes to ops after the last attempt.
+ * Answers what happened to the refund: accepted, request_failed or gave_up.
+ */
+export async function askAgain(refund: Refund, ctx: InvocationContext): Promise<RefundEvent> {
+  const now = ctx.clock.now();
+  const attempts = refund.attempts + 1;
+  const answer = await askCloudPay(refund);
+  if (answer.ok) {
+    await transitionRefund(refund.outRefundNo, 'accepted', {
+      attempts,
+      nextAttemptAt: now + CONFIRM_AFTER_MS,
+      updatedAt: now,
+    });
+    return 'accepted';
+  }
+  const next = afterFailedAttempt(attempts, now);
+  if (next.event === 'gave_up') {
+    ctx.log.error('refund flagged for ops after repeated failures', {
+      outRefundNo: refund.outRefundNo,
+      reason: answer.reason,
+    });
+    await transitionRefund(refund.outRefundNo, 'gave_up', {
+      attempts,
+      lastError: answer.reason,
+      flaggedAt: now,
+      updatedAt: now,
+    });
+    return next.event;
+  }
+  await transitionRefund(refund.outRefundNo, 'request_failed', {
+    attempts,
+    lastError: answer.reason,
+    nextAttemptAt: next.nextAttemptAt,
+    updatedAt: now,
+  });
+  return next.event;
 }

@@ -1,7 +1,7 @@
 /** Orders. Status changes are conditional on the current status, following the order machine. */
 import type { OrderEvent, OrderStatus } from '../../domain/order.machine';
 import { ORDER_PLACED_STATUS, orderMachine } from '../../domain/order.machine';
-import { type Order, orderSchema } from '../../domain/order.schema';
+import { type Order, type OrderActor, type OrderHistoryEntry, orderSchema } from '../../domain/order.schema';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany, type Patch } from '../cloudbase/db';
 
@@ -32,12 +32,23 @@ export async function transitionOrder(
   event: OrderEvent,
   patch: Patch,
   extra: Readonly<Record<string, unknown>> = {},
+  by: OrderActor = 'system',
 ): Promise<boolean> {
   const { from, to } = orderMachine.transition(event);
   const { stats } = await orders()
     .where({ _id: id, status: cmd().in(from), ...extra })
-    .update({ data: { ...patch, status: to } });
+    .update({ data: moved(event, to, patch, by) });
   return stats.updated === 1;
+}
+
+/**
+ * The update that moves an order with `event` to `to`: the patch, the new status, and the step in its
+ * history (the same update, so the timeline never misses a change nor shows one that did not happen).
+ */
+function moved(event: OrderEvent, to: OrderStatus, patch: Patch, by: OrderActor, note?: string) {
+  const at = typeof patch.updatedAt === 'number' ? patch.updatedAt : Date.now();
+  const entry: OrderHistoryEntry = { at, event, status: to, by, ...(note ? { note } : {}) };
+  return { ...patch, status: to, history: cmd().push([entry]) };
 }
 
 /** Moves every order of a group in `from` with `event` at once (e.g. the group succeeded). */
@@ -45,7 +56,7 @@ export async function transitionGroupOrders(groupId: string, event: OrderEvent, 
   const { from, to } = orderMachine.transition(event);
   const { stats } = await orders()
     .where({ groupId, status: cmd().in(from) })
-    .update({ data: { ...patch, status: to } });
+    .update({ data: moved(event, to, patch, 'system') });
   return stats.updated;
 }
 
@@ -79,7 +90,7 @@ export async function transitionOrdersOfGroups(
   const { from, to } = orderMachine.transition(event);
   const { stats } = await orders()
     .where({ groupId: cmd().in([...groupIds]), status: cmd().in(from) })
-    .update({ data: { ...patch, status: to } });
+    .update({ data: moved(event, to, patch, 'system') });
   return stats.updated;
 }
 
@@ -108,4 +119,38 @@ export async function orderStatuses(ids: readonly string[]): Promise<Map<string,
       .limit(ids.length),
   )) as { _id: string; status: OrderStatus }[];
   return new Map(data.map((d) => [d._id, d.status]));
+}
+
+export interface OrderSearch {
+  readonly orderId?: string | undefined;
+  readonly groupId?: string | undefined;
+  readonly phoneLast4?: string | undefined;
+  readonly status?: OrderStatus | undefined;
+  readonly activityId?: string | undefined;
+  readonly from?: number | undefined;
+  readonly to?: number | undefined;
+  /** A merchant's own orders only. */
+  readonly merchantId?: string | undefined;
+}
+
+/** The orders a search finds, newest first, one page. Each filter is an indexed field. */
+export async function searchOrders(search: OrderSearch, page: { offset: number; limit: number }): Promise<Order[]> {
+  const _ = cmd();
+  const createdAt = [
+    ...(search.from !== undefined ? [_.gte(search.from)] : []),
+    ...(search.to !== undefined ? [_.lt(search.to)] : []),
+  ];
+  const where = {
+    ...(search.orderId ? { _id: search.orderId } : {}),
+    ...(search.groupId ? { groupId: search.groupId } : {}),
+    ...(search.phoneLast4 ? { phoneLast4: search.phoneLast4 } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.activityId ? { activityId: search.activityId } : {}),
+    ...(search.merchantId ? { merchantId: search.merchantId } : {}),
+    ...(createdAt.length > 0 ? { createdAt: createdAt.length === 1 ? createdAt[0] : _.and(...createdAt) } : {}),
+  };
+  const data = await getMany(
+    orders().where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(page.offset).limit(page.limit),
+  );
+  return data.map((d) => orderSchema.parse(d));
 }

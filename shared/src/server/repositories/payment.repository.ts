@@ -2,7 +2,7 @@
  * Payments, recorded under their transaction id (unique): a notification delivered twice records once.
  */
 import { COLLECTIONS } from '../cloudbase/collections';
-import { db, isDuplicateKey, type Patch } from '../cloudbase/db';
+import { db, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
 
 export interface PaymentRecord {
   readonly transactionId: string;
@@ -30,4 +30,10 @@ export async function recordPayment(payment: PaymentRecord): Promise<boolean> {
 
 export async function updatePayment(transactionId: string, patch: Patch): Promise<void> {
   await db().collection(COLLECTIONS.payments).doc(transactionId).update({ data: patch });
+}
+
+/** The payments recorded for an order (normally one; a repeat of another transaction is recorded too). */
+export async function listPaymentsOf(orderId: string): Promise<PaymentRecord[]> {
+  const data = await getMany(db().collection(COLLECTIONS.payments).where({ orderId }).limit(10));
+  return data as PaymentRecord[];
 }

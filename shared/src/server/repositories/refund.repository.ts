@@ -10,9 +10,12 @@ import {
   REFUND_TO_REQUEST_STATUSES,
   refundNumberFor,
 } from '../../domain/refund.machine';
-import { type Refund, refundSchema } from '../../domain/refund.schema';
+import { orderMachine } from '../../domain/order.machine';
+import { orderSchema, type Order } from '../../domain/order.schema';
+import { type Refund, refundSchema, type StaffRefundDecision } from '../../domain/refund.schema';
+import { DomainError } from '../../kernel/errors';
 import { COLLECTIONS } from '../cloudbase/collections';
-import { cmd, db, getById, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
+import { cmd, db, getById, getMany, inTransaction, isDuplicateKey, type Patch, plain } from '../cloudbase/db';
 
 const refunds = () => db().collection(COLLECTIONS.refunds);
 
@@ -90,4 +93,76 @@ export async function countRefundsToRetry(now: number): Promise<number> {
 export async function getRefundOf(orderId: string): Promise<Refund | null> {
   const data = await getById(COLLECTIONS.refunds, refundNumberFor(orderId));
   return data ? refundSchema.parse(data) : null;
+}
+
+/** A refund by its number, or null. */
+export async function getRefund(outRefundNo: string): Promise<Refund | null> {
+  const data = await getById(COLLECTIONS.refunds, outRefundNo);
+  return data ? refundSchema.parse(data) : null;
+}
+
+/** Every refund of an order, oldest first. */
+export async function listRefundsOf(orderId: string): Promise<Refund[]> {
+  const data = await getMany(refunds().where({ orderId }).orderBy('createdAt', 'asc').limit(100));
+  return data.map((d) => refundSchema.parse(d));
+}
+
+/**
+ * Records a staff refund against its order in one transaction: the order is read, `decide` checks it and
+ * answers the refund and the order's new counters (or a refusal code to throw), and both are written
+ * together, so two refunds at once can never pass what was paid. A request already recorded (the same
+ * request key) answers its refund and records nothing.
+ */
+export async function recordStaffRefund(
+  orderId: string,
+  requestKey: string,
+  decide: (order: Order) => StaffRefundDecision,
+): Promise<{ refund: Refund; fresh: boolean }> {
+  return inTransaction(async (tx) => {
+    const orders = tx.collection(COLLECTIONS.orders);
+    const found = plain((await orders.doc(orderId).get()).data);
+    if (!found) throw new DomainError('NOT_FOUND', `order ${orderId}`);
+    const order = orderSchema.parse(found);
+    const recorded = order.refundRequests?.[requestKey];
+    if (recorded) {
+      const refund = plain((await tx.collection(COLLECTIONS.refunds).doc(recorded).get()).data);
+      if (refund) return { refund: refundSchema.parse(refund), fresh: false };
+    }
+    const decision = decide(order);
+    const { refundedAmount, refundCount, updatedAt } = decision.orderPatch;
+    const to = decision.event ? orderMachine.apply(order.status, decision.event) : order.status;
+    await orders.doc(orderId).update({
+      data: {
+        refundedAmount,
+        refundCount,
+        [`refundRequests.${requestKey}`]: decision.refund.outRefundNo,
+        updatedAt,
+        ...(decision.event
+          ? {
+              status: to,
+              history: cmd().push([
+                {
+                  at: updatedAt,
+                  event: decision.event,
+                  status: to,
+                  by: decision.refund.requestedBy,
+                  note: decision.refund.reason,
+                },
+              ]),
+            }
+          : {}),
+      },
+    });
+    await tx.collection(COLLECTIONS.refunds).add({ data: { _id: decision.refund.outRefundNo, ...decision.refund } });
+    return { refund: decision.refund, fresh: true };
+  });
+}
+
+/** Refunds flagged for ops after repeated failures, oldest first. */
+export async function listFlaggedRefunds(page: { offset: number; limit: number }): Promise<Refund[]> {
+  const { to } = refundMachine.transition('gave_up');
+  const data = await getMany(
+    refunds().where({ status: to }).orderBy('updatedAt', 'asc').skip(page.offset).limit(page.limit),
+  );
+  return data.map((d) => refundSchema.parse(d));
 }

@@ -141,6 +141,30 @@ function reply(status: number, envelope: Envelope<unknown> | null, extra: Record
   };
 }
 
+/** What a download action answers. */
+interface DownloadedFile {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: string;
+}
+
+/** A file for the browser to save, its name encoded as RFC 6266 asks (Chinese names included). */
+function fileReply(file: DownloadedFile, cors: Record<string, string>): HttpReply {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...cors,
+      ...(Object.keys(cors).length > 0 ? { 'access-control-expose-headers': 'content-disposition' } : {}),
+    },
+    body: file.content,
+    isBase64Encoded: false,
+  };
+}
+
 const refused = (code: ErrorCode, cors: Record<string, string>, message?: string) =>
   reply(adminHttpStatus(code), failure(code, message), cors);
 
@@ -234,6 +258,7 @@ export function defineHttpFunction<Actions extends Readonly<Record<string, Admin
         ctx.log.error('an audited action wrote no audit entry', { action: name });
         return refused('INTERNAL', cors);
       }
+      if (action.download) return fileReply(checked.data as DownloadedFile, cors);
       return reply(200, success(checked.data as AdminResponseOf<typeof action>), cors);
     } catch (error) {
       if (isDomainError(error)) {

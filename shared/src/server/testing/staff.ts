@@ -1,11 +1,10 @@
 /**
  * The console's side of the platform tests: staff accounts written as the seed writes them, and calls to
- * the bundled `adminApi` function with the integration request the HTTP access service would hand it.
+ * the bundled `adminApi` function through the emulator's HTTP access service, as the console makes them.
  */
 import { ADMIN_API_PREFIX, bearer } from '../../contracts/admin';
 import type { StaffRole } from '../../domain/staff.schema';
 import type { Platform } from '../../../../testing/platform';
-import type { HttpReply } from '../runtime/define-http-function';
 import { hashPassword } from '../runtime/secrets';
 
 export interface StaffOptions {
@@ -44,24 +43,22 @@ export interface AdminAnswer<T = unknown> {
   readonly body: { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 }
 
-/** `POST /admin-api/<action>` as the console sends it, through the bundled function. */
+/**
+ * `POST /admin-api/<action>` as the console sends it: over HTTP to the emulator's HTTP access service, which
+ * hands the bundled function the integration request CloudBase builds.
+ */
 export async function adminCall<T = unknown>(
   platform: Platform,
   action: string,
   body: unknown,
   token?: string,
 ): Promise<AdminAnswer<T>> {
-  const event = {
-    path: `${ADMIN_API_PREFIX}/${action}`,
-    httpMethod: 'POST',
+  const response = await fetch(`${platform.emulator.url}${ADMIN_API_PREFIX}/${action}`, {
+    method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: bearer(token) } : {}) },
-    queryStringParameters: {},
     body: JSON.stringify(body),
-    isBase64Encoded: false,
-  };
-  const { result } = await platform.emulator.runner.invoke('adminApi', event, { source: 'wx_http' });
-  const reply = result as HttpReply;
-  return { status: reply.statusCode, body: JSON.parse(reply.body) as AdminAnswer<T>['body'] };
+  });
+  return { status: response.status, body: (await response.json()) as AdminAnswer<T>['body'] };
 }
 
 /** Signs in and answers the session token. */

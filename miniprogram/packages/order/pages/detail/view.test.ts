@@ -115,6 +115,7 @@ describe('order detail: refunds', () => {
     expect(refundStatusText('succeeded')).toBe('已原路退回');
     expect(refundStatusText('failed')).toBe('退款遇到问题，客服将联系你');
     expect(refundStatusText('flagged')).toBe('退款遇到问题，客服将联系你');
+    expect(refundStatusText('settled_offline')).toBe('已由客服线下退回');
   });
 
   it('退款中: the amount, the progress and when it was asked for', () => {

@@ -49,6 +49,7 @@ export type DetailState =
 
 export function refundStatusText(status: RefundStatus): string {
   if (status === 'succeeded') return '已原路退回';
+  if (status === 'settled_offline') return '已由客服线下退回';
   if (status === 'failed' || status === 'flagged') return '退款遇到问题，客服将联系你';
   return '退款处理中，预计1-3个工作日原路退回';
 }

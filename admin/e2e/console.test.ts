@@ -1,0 +1,200 @@
+/**
+ * The built console in real Chromium (built once for the file):
+ * - with no server behind it: the login page loads, and signing in while the API is down shows the Chinese
+ *   network message in the page instead of breaking it;
+ * - on a real emulator, as `npm start` serves it: the bundled functions (adminApi behind the HTTP access
+ *   service), the seed's demo staff, and the console on the emulator's static hosting. Ops and a merchant sign
+ *   in and see the menu their role may use; a merchant who types an ops page's address is shown 无权限 and the
+ *   server refuses the action; after 退出登录 the session is refused.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DEMO_STAFF, demoStaffAccounts } from '../../emulator/seed/chongqing';
+import { type Emulator, startEmulator } from '../../emulator/src/index';
+import { ADMIN_API_PREFIX, ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
+import { buildConsole } from '../../tools/build-admin.mjs';
+import { NETWORK_ERROR_MESSAGE } from '../src/api/client';
+import { SESSION_STORAGE_KEY } from '../src/session/session';
+import { type Browser, chromiumMissing, launchChromium } from './browser';
+import { type ConsoleServer, serveConsole } from './static-server';
+
+const missing = chromiumMissing();
+if (missing) console.warn(`[browser tests] skipped: ${missing}`);
+
+let outDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (missing) return;
+  outDir = await mkdtemp(join(tmpdir(), 'shancheng-console-'));
+  await buildConsole({ outDir, logLevel: 'silent' });
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe.skipIf(missing !== undefined)('the console in Chromium, without a server', () => {
+  let server: ConsoleServer;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveConsole(outDir);
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await server?.close();
+  });
+
+  /** The console's address with no session: the router takes it to the login page. */
+  async function openConsole(): Promise<void> {
+    await page.goto(server.consoleUrl);
+    await page.waitForURL(`${server.consoleUrl}login?redirect=/workbench`);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+  }
+
+  it('opens on the login page with its title and fields', async () => {
+    await openConsole();
+    await expect.poll(() => page.title()).toBe('登录 · 山城拼团管理后台');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('山城拼团 · 管理后台');
+    expect(await page.getByText('账号', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('密码', { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByPlaceholder('请输入账号').isEditable()).toBe(true);
+    expect(await page.getByPlaceholder('请输入密码').getAttribute('type')).toBe('password');
+    // TDesign's styles came with the page's lazy chunk: the primary button wears the brand colour.
+    const background = await page
+      .getByRole('button', { name: '登录' })
+      .evaluate((button) => getComputedStyle(button).backgroundColor);
+    expect(background).toBe('rgb(0, 82, 217)');
+  });
+
+  it('checks the fields before sending anything', async () => {
+    await openConsole();
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('请输入账号').waitFor();
+    await page.getByText('请输入密码').waitFor();
+  });
+
+  it('shows the Chinese network message when the API is down, and stays usable', async () => {
+    await openConsole();
+    await page.getByPlaceholder('请输入账号').fill('ops01');
+    await page.getByPlaceholder('请输入密码').fill('chongqing2026');
+    await page.getByRole('button', { name: '登录' }).click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain(NETWORK_ERROR_MESSAGE);
+    expect(new URL(page.url()).pathname).toBe('/console/login');
+    expect(await page.getByRole('button', { name: '登录' }).isEnabled()).toBe(true);
+    expect(pageErrors).toEqual([]);
+    expect(browser.outsideRequests).toEqual([]);
+  });
+});
+
+describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator with the demo staff', () => {
+  let emulator: Emulator;
+  let consoleUrl: string;
+  const pageErrors: string[] = [];
+  const opened: Page[] = [];
+
+  const staff = (role: 'ops' | 'merchant') => {
+    const member = DEMO_STAFF.find((m) => m.role === role);
+    if (!member) throw new Error(`the seed has no ${role}`);
+    return member;
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      port: 0,
+      memory: true,
+      staticSites: [{ path: ADMIN_CONSOLE_BASE, dir: outDir }],
+    });
+    await emulator.insert('staff', await demoStaffAccounts(Date.now()));
+    consoleUrl = `${emulator.url}${ADMIN_CONSOLE_BASE}`;
+  });
+
+  afterAll(async () => {
+    for (const page of opened) await page.close();
+    await emulator?.stop();
+  });
+
+  /** A new tab (its own sessionStorage, so its own session), signed in on the login page. */
+  async function signIn(role: 'ops' | 'merchant'): Promise<Page> {
+    const page = await browser.context.newPage();
+    opened.push(page);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(consoleUrl);
+    await page.getByPlaceholder('请输入账号').fill(staff(role).account);
+    await page.getByPlaceholder('请输入密码').fill(staff(role).password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${consoleUrl}workbench`);
+    await page.getByTestId('signed-in-staff').waitFor();
+    return page;
+  }
+
+  const menu = (page: Page) => page.locator('.t-menu__item').allTextContents();
+  const trimmed = async (page: Page) => (await menu(page)).map((text) => text.trim());
+
+  /** The session token the tab holds. */
+  const tokenOf = (page: Page) =>
+    page.evaluate(
+      (key) => (JSON.parse(sessionStorage.getItem(key) ?? 'null') as { token: string }).token,
+      SESSION_STORAGE_KEY,
+    );
+
+  const callApi = (action: string, token: string) =>
+    fetch(`${emulator.url}${ADMIN_API_PREFIX}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{}',
+    });
+
+  it('signs ops in, with 审计日志 in the menu, and opens it', async () => {
+    const page = await signIn('ops');
+    expect(await page.getByTestId('signed-in-staff').textContent()).toContain(staff('ops').name);
+    await expect.poll(() => trimmed(page)).toEqual(['工作台', '审计日志']);
+    await page.locator('.t-menu__item', { hasText: '审计日志' }).click();
+    await page.waitForURL(`${consoleUrl}system/audit-logs`);
+    await page.getByTestId('audit-table').getByText('staffLogin').first().waitFor();
+  });
+
+  it('shows a merchant no 审计日志; its typed address shows 无权限, and the server refuses the action (403)', async () => {
+    const page = await signIn('merchant');
+    await expect.poll(() => trimmed(page)).toEqual(['工作台']);
+
+    await page.goto(`${consoleUrl}system/audit-logs`);
+    await page.getByTestId('forbidden').waitFor();
+    expect(await page.getByTestId('forbidden').textContent()).toContain('无权限');
+    expect(new URL(page.url()).pathname).toBe(`${ADMIN_CONSOLE_BASE}403`);
+
+    const refused = await callApi('listAuditLogs', await tokenOf(page));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('signs out to the login page, and the server refuses the session afterwards', async () => {
+    const page = await signIn('ops');
+    const token = await tokenOf(page);
+    expect((await callApi('staffMe', token)).status).toBe(200);
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(`${consoleUrl}login`);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    expect(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY)).toBeNull();
+
+    const after = await callApi('staffMe', token);
+    expect(after.status).toBe(401);
+    expect(await after.json()).toMatchObject({ ok: false, error: { code: 'SESSION_INVALID' } });
+    expect(pageErrors).toEqual([]);
+    expect(browser.outsideRequests).toEqual([]);
+  });
+});
