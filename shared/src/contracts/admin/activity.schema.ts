@@ -94,6 +94,7 @@ export {
   ACTIVITY_PHASE_LABELS,
   type ActivityEdit,
   activityEditSchema,
+  activityEvents,
   type ActivityPhase,
   activityPhaseSchema,
   type EditField,

@@ -7,7 +7,14 @@
  * meanwhile starts the transaction over, so a pool never shrinks below what it holds.
  */
 import type { updateActivityContract } from '../../contracts/admin';
-import { changedFields, editOf, editRefusals, normalisedEdit, poolPlan } from '../../domain/activity-edit';
+import {
+  ACTIVITY_FIELD_LABELS,
+  changedFields,
+  editOf,
+  editRefusals,
+  normalisedEdit,
+  poolPlan,
+} from '../../domain/activity-edit';
 import { DomainError } from '../../kernel/errors';
 import { ownsMerchant } from '../console/staff-scope';
 import { changeActivity } from '../repositories/activity-admin.repository';
@@ -23,7 +30,10 @@ export const updateActivity: AdminUseCase<typeof updateActivityContract> = async
     if (!sku) throw new DomainError('NOT_FOUND', `sku ${current.skuId}`);
     const refusals = editRefusals(current, next);
     if (refusals.length > 0) {
-      throw new DomainError('CONFLICT', refusals.map((r) => `${r.field}: ${r.message}`).join('; '));
+      throw new DomainError(
+        'CONFLICT',
+        refusals.map((r) => `${ACTIVITY_FIELD_LABELS[r.field]}：${r.message}`).join('；'),
+      );
     }
     const plan = poolPlan(current, next, sku.stock.available);
     if (!plan.ok) throw new DomainError(plan.outOfStock ? 'OUT_OF_STOCK' : 'CONFLICT', plan.issue.message);
