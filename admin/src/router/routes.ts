@@ -4,7 +4,7 @@
  * server), and its allowed roles come from there.
  */
 import { ADMIN_PAGES, type AdminPage } from '@shared/admin-client';
-import { BillIcon, DashboardIcon, ErrorCircleIcon, HistoryIcon } from 'tdesign-icons-vue-next';
+import { BillIcon, DashboardIcon, ErrorCircleIcon, HistoryIcon, UsergroupIcon } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
 
 /** The meta of a page listed in ADMIN_PAGES: its title and roles come from the shared table. */
@@ -17,6 +17,7 @@ export const ROUTE_NAMES = {
   workbench: 'workbench',
   changePassword: 'changePassword',
   auditLogs: 'auditLogs',
+  activities: 'activities',
   orders: 'orders',
   flaggedRefunds: 'flaggedRefunds',
   forbidden: 'forbidden',
@@ -30,6 +31,13 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.workbench,
     component: () => import('../pages/dashboard/workbench/index.vue'),
     meta: pageMeta('workbench', { menu: { icon: DashboardIcon, order: 0 } }),
+  },
+  // 拼团活动.
+  {
+    path: 'activities',
+    name: ROUTE_NAMES.activities,
+    component: () => import('../pages/activities/list/index.vue'),
+    meta: pageMeta('activities', { menu: { icon: UsergroupIcon, order: 30 } }),
   },
   // Orders and refunds.
   {

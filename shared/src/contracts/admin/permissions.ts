@@ -45,7 +45,7 @@ export const ADMIN_PAGES = {
   // Orders and refunds.
   orders: { title: '订单', roles: ANY_STAFF },
   flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },
-  activities: { title: '拼团活动', roles: ['ops', 'merchant'] },
+  activities: { title: '拼团活动', roles: ['ops', 'merchant'] as readonly StaffRole[] },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;

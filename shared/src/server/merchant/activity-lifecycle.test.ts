@@ -161,7 +161,11 @@ describe('pauseActivity and resumeActivity', () => {
     expect(statuses.awaiting_group).toBe(5); // the leaders who paid before the pause
     expect((statuses.refunding ?? 0) + (statuses.refunded ?? 0)).toBe(placed.length);
     await expectConserved(platform, sku.skuId, 200);
-    const pool = (await platform.get('activities', fx.activityId))?.pool as { available: number; reserved: number; sold: number };
+    const pool = (await platform.get('activities', fx.activityId))?.pool as {
+      available: number;
+      reserved: number;
+      sold: number;
+    };
     expect(pool.available + pool.reserved + pool.sold).toBe(100);
     expect(pool.reserved).toBe(5);
 
@@ -232,7 +236,11 @@ describe('endActivity', () => {
     const placed = answers.filter((a) => a.ok).length;
     console.log(`end race: ${placed} groups opened before the end`);
     for (const a of answers) if (!a.ok) expect(['ACTIVITY_ENDED', 'OUT_OF_STOCK']).toContain(a.error.code);
-    const pool = (await platform.get('activities', fx.activityId))?.pool as { available: number; reserved: number; sold: number };
+    const pool = (await platform.get('activities', fx.activityId))?.pool as {
+      available: number;
+      reserved: number;
+      sold: number;
+    };
     // Given back: what was available when it ended; the held units stay in the pool.
     expect(pool).toMatchObject({ available: 0, reserved: placed, sold: 0 });
     const { sku: counters } = await expectConserved(platform, sku.skuId, 100);
