@@ -161,7 +161,7 @@ describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator
   it('signs ops in, with 审计日志 in the menu, and opens it', async () => {
     const page = await signIn('ops');
     expect(await page.getByTestId('signed-in-staff').textContent()).toContain(staff('ops').name);
-    await expect.poll(() => trimmed(page)).toEqual(['工作台', '审计日志']);
+    await expect.poll(() => trimmed(page)).toEqual(['工作台', '拼团活动', '订单', '退款异常', '审计日志']);
     await page.locator('.t-menu__item', { hasText: '审计日志' }).click();
     await page.waitForURL(`${consoleUrl}system/audit-logs`);
     await page.getByTestId('audit-table').getByText('staffLogin').first().waitFor();
@@ -169,7 +169,7 @@ describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator
 
   it('shows a merchant no 审计日志; its typed address shows 无权限, and the server refuses the action (403)', async () => {
     const page = await signIn('merchant');
-    await expect.poll(() => trimmed(page)).toEqual(['工作台']);
+    await expect.poll(() => trimmed(page)).toEqual(['工作台', '拼团活动', '订单']);
 
     await page.goto(`${consoleUrl}system/audit-logs`);
     await page.getByTestId('forbidden').waitFor();
