@@ -101,7 +101,11 @@ describe('activities view', () => {
   });
 
   it('searches by what the form holds', () => {
-    expect(searchRequest({ keyword: '  ', phase: '' })).toEqual({});
-    expect(searchRequest({ keyword: ' 花椒 ', phase: 'selling' })).toEqual({ keyword: '花椒', phase: 'selling' });
+    expect(searchRequest({ keyword: '  ', phase: '', merchantId: '' })).toEqual({});
+    expect(searchRequest({ keyword: ' 花椒 ', phase: 'selling', merchantId: ' m-jiangjin ' })).toEqual({
+      keyword: '花椒',
+      phase: 'selling',
+      merchantId: 'm-jiangjin',
+    });
   });
 });

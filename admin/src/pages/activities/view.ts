@@ -228,14 +228,21 @@ export const isFrozen = (status: ConsoleActivity['status'] | undefined, field: E
 export interface ActivitySearchForm {
   keyword: string;
   phase: ActivityPhase | '';
+  /** Ops only: one merchant's activities. */
+  merchantId: string;
 }
 
-export const emptySearch = (): ActivitySearchForm => ({ keyword: '', phase: '' });
+export const emptySearch = (): ActivitySearchForm => ({ keyword: '', phase: '', merchantId: '' });
 
 /** The search request: trimmed, empty fields left out. */
-export function searchRequest(form: ActivitySearchForm): { keyword?: string; phase?: ActivityPhase } {
+export function searchRequest(form: ActivitySearchForm): {
+  keyword?: string;
+  phase?: ActivityPhase;
+  merchantId?: string;
+} {
   return {
     ...(form.keyword.trim() ? { keyword: form.keyword.trim() } : {}),
     ...(form.phase ? { phase: form.phase } : {}),
+    ...(form.merchantId.trim() ? { merchantId: form.merchantId.trim() } : {}),
   };
 }
