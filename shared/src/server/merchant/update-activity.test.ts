@@ -24,6 +24,8 @@ import { adminCall } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
+/** A race with shoppers runs ~30 s on a loaded 2-core machine: more than the default 30 s budget. */
+const RACE_TIMEOUT = 120_000;
 
 /** The update request for an activity: the create form's rules with these changes. */
 async function formOf(activityId: string, changes: Record<string, unknown> = {}) {
@@ -146,57 +148,61 @@ describe('updateActivity', () => {
     expect(counters).toMatchObject({ available: 75, allocated: 25 });
   });
 
-  it('a pool shrink racing shoppers opening and joining groups never leaves it below held and sold, nor oversells', async () => {
-    const staff = await signInStaff(platform, 'u5');
-    const sku = await seedSku(platform, 'm-a', 100);
-    const fx = await published(platform, staff.ops, sku, { stockMode: 'dedicated', poolSize: 20, groupSize: 3 });
-    const forming = await Promise.all(Array.from({ length: 4 }, (_, i) => openGroupAs(platform, fx, `o-u5l-${i}`)));
-    const delivery = { kind: 'pickup', pickupPointId: fx.pickupPointId };
-    const shoppers = [
-      ...Array.from({ length: 8 }, (_, i) =>
-        answer<{ orderId: string }>(platform, 'joinGroup', `o-u5j-${i}`, {
-          groupId: forming[i % 4]!.groupId,
-          quantity: 1,
-          delivery,
-        }),
-      ),
-      ...Array.from({ length: 12 }, (_, i) =>
-        answer<{ orderId: string }>(platform, 'openGroup', `o-u5o-${i}`, {
-          activityId: fx.activityId,
-          quantity: 1,
-          delivery,
-        }),
-      ),
-    ];
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
-    // Two staff shrink the pool to 12 at once while 20 shoppers want seats: the shrink lands once (or is
-    // refused when the holds already passed 12), and no seat is ever sold past the pool.
-    const shrinks = await Promise.all(
-      [staff.ops, staff.merchantA].map(async (token) =>
-        outcome(await update(await formOf(fx.activityId, { poolSize: 12 }), token)),
-      ),
-    );
-    const answers = await Promise.all(shoppers);
-    for (const s of shrinks) expect(['200 ok', '409 CONFLICT']).toContain(s.join(' '));
-    for (const a of answers) {
-      if (!a.ok) expect(['OUT_OF_STOCK', 'GROUP_FULL', 'GROUP_NOT_JOINABLE']).toContain(a.error.code);
-    }
-    const seats = answers.filter((a) => a.ok).length;
-    console.log(`shrink race: ${JSON.stringify(shrinks)}, ${seats} seats placed`);
-    if (shrinks.some(([status]) => status === 200)) expect(4 + seats).toBeLessThanOrEqual(12);
-    // Afterwards the pool shrinks exactly to what it holds and sold, and no further.
-    const held = (await platform.get('activities', fx.activityId))!.pool as { reserved: number; sold: number };
-    const floor = held.reserved + held.sold;
-    await expectRefused(platform, 'updateActivity', await formOf(fx.activityId, { poolSize: floor - 1 }), staff.ops, [
-      409,
-      'CONFLICT',
-    ]);
-    expect(outcome(await update(await formOf(fx.activityId, { poolSize: floor }), staff.ops))).toEqual([200, 'ok']);
-    await expectGroupsConsistent(platform, fx.activityId);
-    await expectConserved(platform, sku.skuId, 100);
-    const pool = (await platform.get('activities', fx.activityId))!.pool as { available: number; reserved: number };
-    expect(pool).toMatchObject({ available: 0, reserved: 4 + seats });
-  });
+  it(
+    'a pool shrink racing shoppers opening and joining groups never leaves it below held and sold, nor oversells',
+    async () => {
+      const staff = await signInStaff(platform, 'u5');
+      const sku = await seedSku(platform, 'm-a', 100);
+      const fx = await published(platform, staff.ops, sku, { stockMode: 'dedicated', poolSize: 20, groupSize: 3 });
+      const forming = await Promise.all(Array.from({ length: 4 }, (_, i) => openGroupAs(platform, fx, `o-u5l-${i}`)));
+      const delivery = { kind: 'pickup', pickupPointId: fx.pickupPointId };
+      const shoppers = [
+        ...Array.from({ length: 8 }, (_, i) =>
+          answer<{ orderId: string }>(platform, 'joinGroup', `o-u5j-${i}`, {
+            groupId: forming[i % 4]!.groupId,
+            quantity: 1,
+            delivery,
+          }),
+        ),
+        ...Array.from({ length: 12 }, (_, i) =>
+          answer<{ orderId: string }>(platform, 'openGroup', `o-u5o-${i}`, {
+            activityId: fx.activityId,
+            quantity: 1,
+            delivery,
+          }),
+        ),
+      ];
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
+      // Two staff shrink the pool to 12 at once while 20 shoppers want seats: the shrink lands once (or is
+      // refused when the holds already passed 12), and no seat is ever sold past the pool.
+      const shrinks = await Promise.all(
+        [staff.ops, staff.merchantA].map(async (token) =>
+          outcome(await update(await formOf(fx.activityId, { poolSize: 12 }), token)),
+        ),
+      );
+      const answers = await Promise.all(shoppers);
+      for (const s of shrinks) expect(['200 ok', '409 CONFLICT']).toContain(s.join(' '));
+      for (const a of answers) {
+        if (!a.ok) expect(['OUT_OF_STOCK', 'GROUP_FULL', 'GROUP_NOT_JOINABLE']).toContain(a.error.code);
+      }
+      const seats = answers.filter((a) => a.ok).length;
+      console.log(`shrink race: ${JSON.stringify(shrinks)}, ${seats} seats placed`);
+      if (shrinks.some(([status]) => status === 200)) expect(4 + seats).toBeLessThanOrEqual(12);
+      // Afterwards the pool shrinks exactly to what it holds and sold, and no further.
+      const held = (await platform.get('activities', fx.activityId))!.pool as { reserved: number; sold: number };
+      const floor = held.reserved + held.sold;
+      await expectRefused(platform, 'updateActivity', await formOf(fx.activityId, { poolSize: floor - 1 }), staff.ops, [
+        409,
+        'CONFLICT',
+      ]);
+      expect(outcome(await update(await formOf(fx.activityId, { poolSize: floor }), staff.ops))).toEqual([200, 'ok']);
+      await expectGroupsConsistent(platform, fx.activityId);
+      await expectConserved(platform, sku.skuId, 100);
+      const pool = (await platform.get('activities', fx.activityId))!.pool as { available: number; reserved: number };
+      expect(pool).toMatchObject({ available: 0, reserved: 4 + seats });
+    },
+    RACE_TIMEOUT,
+  );
 
   it('lets a merchant change only its own activities (404), customer service none (403)', async () => {
     const staff = await signInStaff(platform, 'u6');
