@@ -80,6 +80,7 @@ async function jobSection(contract: JobContract): Promise<string> {
   return [
     `### ${contract.name}`,
     summaryOf(contract.name),
+    `In the console: ${contract.title}. Timer: \`${contract.schedule.cron}\` (Asia/Shanghai), ${contract.schedule.description}.`,
     `Run by its timer, by ops from the console or by another function (a shopper is refused with \`FORBIDDEN\`). ` +
       `At most ${contract.defaultLimit} items a run unless the request says otherwise, within ${contract.budgetMs / 1000} s.`,
     '```ts',

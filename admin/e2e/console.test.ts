@@ -5,7 +5,8 @@
  * - on a real emulator, as `npm start` serves it: the bundled functions (adminApi behind the HTTP access
  *   service), the seed's demo staff, and the console on the emulator's static hosting. Ops and a merchant sign
  *   in and see the menu their role may use; a merchant who types an ops page's address is shown 无权限 and the
- *   server refuses the action; after 退出登录 the session is refused.
+ *   server refuses the action; after 退出登录 the session is refused; ops runs a job from 任务 as a dry run and
+ *   sees its report and its run, and creates an account in 员工 and is shown its temporary password once.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -165,16 +166,54 @@ describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator
   it('signs ops in, with 审计日志 in the menu, and opens it', async () => {
     const page = await signIn('ops');
     expect(await page.getByTestId('signed-in-staff').textContent()).toContain(staff('ops').name);
-    expect(menuOf('ops')).toContain('审计日志');
+    expect(menuOf('ops')).toEqual(expect.arrayContaining(['任务', '员工', '审计日志']));
     await expect.poll(() => trimmed(page)).toEqual(menuOf('ops'));
     await page.locator('.t-menu__item', { hasText: '审计日志' }).click();
     await page.waitForURL(`${consoleUrl}system/audit-logs`);
     await page.getByTestId('audit-table').getByText('staffLogin').first().waitFor();
   });
 
+  it('runs a job from 任务 as a dry run and shows its report; creates an account in 员工 and shows its temporary password once', async () => {
+    const page = await signIn('ops');
+    await page.locator('.t-menu__item', { hasText: '任务' }).click();
+    await page.waitForURL(`${consoleUrl}system/jobs`);
+    await page.getByTestId('run-expireGroups').click();
+    await page.getByRole('button', { name: '试运行' }).click();
+    await page.getByTestId('run-report').waitFor();
+    expect(await page.getByTestId('run-report').textContent()).toContain('试运行完成');
+    await page.keyboard.press('Escape');
+    await page
+      .getByTestId('runs-expireGroups')
+      .getByText(`管理后台（${staff('ops').account}）`)
+      .first()
+      .waitFor();
+
+    await page.getByTestId('history-expireGroups').click();
+    await page
+      .getByTestId('job-history')
+      .getByText(`管理后台（${staff('ops').account}）`)
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.locator('.t-menu__item', { hasText: '员工' }).click();
+    await page.waitForURL(`${consoleUrl}system/staff`);
+    await page.getByTestId('staff-table').getByText(staff('merchant').account, { exact: true }).waitFor();
+    await page.getByTestId('create-staff').click();
+    await page.getByTestId('staff-account').locator('input').fill('e2e-service');
+    await page.getByTestId('staff-name').locator('input').fill('客服小王');
+    await page.getByRole('button', { name: '创建' }).click();
+    const shown = page.getByTestId('temporary-password');
+    await expect.poll(async () => (await shown.textContent()) ?? '').toMatch(/^[A-Za-z0-9]{12}$/);
+    const password = (await shown.textContent()) ?? '';
+    await page.getByRole('button', { name: '我已记下' }).click();
+    await page.getByTestId('staff-table').getByText('e2e-service', { exact: true }).waitFor();
+    expect(await page.getByTestId('staff-table').textContent()).not.toContain(password);
+  });
+
   it('shows a merchant no 审计日志; its typed address shows 无权限, and the server refuses the action (403)', async () => {
     const page = await signIn('merchant');
-    expect(menuOf('merchant')).not.toContain('审计日志');
+    for (const title of ['任务', '员工', '审计日志']) expect(menuOf('merchant')).not.toContain(title);
     await expect.poll(() => trimmed(page)).toEqual(menuOf('merchant'));
 
     await page.goto(`${consoleUrl}system/audit-logs`);

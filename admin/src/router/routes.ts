@@ -4,7 +4,15 @@
  * server), and its allowed roles come from there.
  */
 import { ADMIN_PAGES, type AdminPage } from '@shared/admin-client';
-import { BillIcon, DashboardIcon, ErrorCircleIcon, HistoryIcon, UsergroupIcon } from 'tdesign-icons-vue-next';
+import {
+  BillIcon,
+  DashboardIcon,
+  ErrorCircleIcon,
+  GiftIcon,
+  HistoryIcon,
+  TimeIcon,
+  UsergroupIcon,
+} from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
 
 /** The meta of a page listed in ADMIN_PAGES: its title and roles come from the shared table. */
@@ -20,6 +28,8 @@ export const ROUTE_NAMES = {
   activities: 'activities',
   orders: 'orders',
   flaggedRefunds: 'flaggedRefunds',
+  jobs: 'jobs',
+  staff: 'staff',
   forbidden: 'forbidden',
   notFound: 'notFound',
 } as const;
@@ -37,7 +47,7 @@ export const consoleRoutes: RouteRecordRaw[] = [
     path: 'activities',
     name: ROUTE_NAMES.activities,
     component: () => import('../pages/activities/list/index.vue'),
-    meta: pageMeta('activities', { menu: { icon: UsergroupIcon, order: 30 } }),
+    meta: pageMeta('activities', { menu: { icon: GiftIcon, order: 30 } }),
   },
   // Orders and refunds.
   {
@@ -51,6 +61,19 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.flaggedRefunds,
     component: () => import('../pages/orders/flagged-refunds/index.vue'),
     meta: pageMeta('flaggedRefunds', { menu: { icon: ErrorCircleIcon, order: 45 } }),
+  },
+  // 任务, 员工 and the audit log: ops alone.
+  {
+    path: 'system/jobs',
+    name: ROUTE_NAMES.jobs,
+    component: () => import('../pages/system/jobs/index.vue'),
+    meta: pageMeta('jobs', { menu: { icon: TimeIcon, order: 80 } }),
+  },
+  {
+    path: 'system/staff',
+    name: ROUTE_NAMES.staff,
+    component: () => import('../pages/system/staff/index.vue'),
+    meta: pageMeta('staff', { menu: { icon: UsergroupIcon, order: 85 } }),
   },
   {
     path: 'system/audit-logs',

@@ -7,6 +7,8 @@ import { defineJobContract } from './contract';
 
 export const closeUnpaidOrdersContract = defineJobContract({
   name: 'closeUnpaidOrders',
+  title: '关闭超时未支付订单',
+  schedule: { cron: '30 * * * * * *', description: '每分钟（第 30 秒）' },
   report: {
     /** Orders paid after all: their lost notification was applied. */
     recovered: z.number().int().nonnegative(),

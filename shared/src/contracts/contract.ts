@@ -66,7 +66,21 @@ export function responseEnvelopeSchema<C extends Contract>(contract: C) {
 export const jobRunSchema = z.object({
   limit: z.number().int().min(1).max(10_000).optional(),
   dryRun: z.boolean().optional(),
+  /** A shorter time budget than the contract's, never a longer one: a caller waiting for the run keeps within its own timeout. */
+  budgetMs: z.number().int().min(100).max(60_000).optional(),
+  /** The staff account a function runs the job for (the console's 立即执行): kept in the run's record, never trusted for access. */
+  requestedBy: z.string().min(1).max(64).optional(),
 });
+
+/**
+ * When a job's timer fires: the 7-field cron of its function's `config.json` trigger (sec min hour day month
+ * weekday year, Asia/Shanghai) and how the console says it. A test holds the cron equal to config.json's.
+ */
+export interface JobSchedule {
+  readonly cron: string;
+  /** In Chinese, as the console shows it: `每分钟（第 0 秒）`. */
+  readonly description: string;
+}
 
 const countSchema = z.number().int().nonnegative();
 
@@ -80,6 +94,9 @@ export const jobReportSchema = z.object({ scanned: countSchema, changed: countSc
  */
 export interface JobContract<Name extends string = string, Report extends ZodType = ZodType> {
   readonly name: Name;
+  /** What the job is, in Chinese, as the console names it. */
+  readonly title: string;
+  readonly schedule: JobSchedule;
   readonly request: typeof jobRunSchema;
   readonly response: Report;
   readonly defaultLimit: number;
@@ -88,6 +105,8 @@ export interface JobContract<Name extends string = string, Report extends ZodTyp
 
 export function defineJobContract<Name extends string, Extra extends z.ZodRawShape>(job: {
   name: Name;
+  title: string;
+  schedule: JobSchedule;
   /** The job's own figures beside scanned / changed / remaining. */
   report: Extra;
   defaultLimit: number;
@@ -95,6 +114,8 @@ export function defineJobContract<Name extends string, Extra extends z.ZodRawSha
 }) {
   return {
     name: job.name,
+    title: job.title,
+    schedule: job.schedule,
     request: jobRunSchema,
     response: jobReportSchema.extend(job.report),
     defaultLimit: job.defaultLimit,

@@ -4,8 +4,6 @@
  * contracts describe what ops and the payment platform send.
  */
 import { buySoloContract } from './buy-solo.contract';
-import { closeUnpaidOrdersContract } from './close-unpaid-orders.contract';
-import { expireGroupsContract } from './expire-groups.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getOrderContract } from './get-order.contract';
@@ -22,8 +20,6 @@ import { payCallbackContract } from './pay-callback.contract';
 import { payOrderContract } from './pay-order.contract';
 import { pingContract } from './ping.contract';
 import { refundCallbackContract } from './refund-callback.contract';
-import { retryRefundsContract } from './retry-refunds.contract';
-import { sendNotificationsContract } from './send-notifications.contract';
 import { updateProfileContract } from './update-profile.contract';
 
 export * from './common.schema';
@@ -75,12 +71,7 @@ export const contracts = {
 export type FunctionName = keyof typeof contracts;
 
 /** The timed jobs, by function name. */
-export const jobContracts = {
-  expireGroups: expireGroupsContract,
-  closeUnpaidOrders: closeUnpaidOrdersContract,
-  retryRefunds: retryRefundsContract,
-  sendNotifications: sendNotificationsContract,
-} as const;
+export { jobContracts, type JobName, JOB_NAMES, isJobName } from './jobs';
 
 /** The payment platform's callbacks, by function name. */
 export const callbackContracts = {

@@ -6,6 +6,8 @@ const count = z.number().int().nonnegative();
 
 export const sendNotificationsContract = defineJobContract({
   name: 'sendNotifications',
+  title: '发送订阅消息',
+  schedule: { cron: '15 * * * * * *', description: '每分钟（第 15 秒）' },
   report: { reminded: count, sent: count, noCredit: count, failed: count },
   defaultLimit: 500,
   budgetMs: 8_000,

@@ -39,6 +39,9 @@ export const ERROR_MESSAGES = {
   SESSION_INVALID: '登录已失效，请重新登录',
   PASSWORD_CHANGE_REQUIRED: '请先修改密码后再继续',
   WRONG_PASSWORD: '原密码不正确',
+  ACCOUNT_TAKEN: '该账号已存在，请换一个账号名',
+  LAST_ACTIVE_OPS: '至少要保留一个启用的平台运营账号',
+  NOT_ON_SELF: '不能对自己的账号执行此操作',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

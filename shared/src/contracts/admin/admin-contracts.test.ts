@@ -11,7 +11,12 @@ import {
   canCallAction,
   canSeePage,
   changePasswordContract,
+  createStaffContract,
+  editStaffContract,
   isAdminAction,
+  resetStaffPasswordContract,
+  runJobContract,
+  setStaffStatusContract,
   STAFF_ROLES,
   staffLoginContract,
   staffSchema,
@@ -51,6 +56,13 @@ describe('admin contracts', () => {
       for (const page of ['workbench', 'changePassword'] as const) expect(canSeePage(role, page)).toBe(true);
       expect(canCallAction(role, 'listAuditLogs')).toBe(role === 'ops');
       expect(canSeePage(role, 'auditLogs')).toBe(role === 'ops');
+      // 任务: ops alone.
+      for (const action of ['listJobs', 'listJobRuns', 'runJob'] as const)
+        expect(canCallAction(role, action)).toBe(role === 'ops');
+      // 员工: ops alone.
+      for (const action of ['listStaff', 'createStaff', 'editStaff', 'setStaffStatus', 'resetStaffPassword'] as const)
+        expect(canCallAction(role, action)).toBe(role === 'ops');
+      for (const page of ['jobs', 'staff', 'auditLogs'] as const) expect(canSeePage(role, page)).toBe(role === 'ops');
     }
   });
 
@@ -77,6 +89,22 @@ describe('admin contracts', () => {
     expect(messages).toContainEqual(['account', '请输入账号']);
     expect(messages).toContainEqual(['password', '请输入密码']);
     expect(staffLoginContract.request.parse({ account: ' ops-01 ', password: 'x' }).account).toBe('ops-01');
+  });
+
+  it('run a job only when asked whether it is a dry run', () => {
+    expect(runJobContract.request.safeParse({ job: 'expireGroups' }).success).toBe(false);
+    expect(runJobContract.request.safeParse({ job: 'expireGroups', dryRun: true }).success).toBe(true);
+    expect(runJobContract.request.safeParse({ job: 'ping', dryRun: true }).success).toBe(false);
+    expect(runJobContract.audited).toBe(true);
+  });
+
+  it('give a merchant account its merchant, and nobody else one', () => {
+    const base = { account: 'new-01', name: '新员工' };
+    expect(createStaffContract.request.safeParse({ ...base, role: 'merchant', merchantId: 'm1' }).success).toBe(true);
+    expect(createStaffContract.request.safeParse({ ...base, role: 'merchant' }).success).toBe(false);
+    expect(createStaffContract.request.safeParse({ ...base, role: 'ops', merchantId: 'm1' }).success).toBe(false);
+    for (const contract of [createStaffContract, editStaffContract, setStaffStatusContract, resetStaffPasswordContract])
+      expect(contract.audited).toBe(true);
   });
 
   it('describe a merchant with its merchant, and nobody else with one', () => {

@@ -11,6 +11,14 @@ import { refundOrderContract } from './refund-order.contract';
 import { retryRefundContract } from './retry-refund.contract';
 import { searchOrdersContract } from './search-orders.contract';
 import { settleRefundOfflineContract } from './settle-refund-offline.contract';
+import { listJobRunsContract } from './list-job-runs.contract';
+import { listJobsContract } from './list-jobs.contract';
+import { runJobContract } from './run-job.contract';
+import { createStaffContract } from './create-staff.contract';
+import { editStaffContract } from './edit-staff.contract';
+import { listStaffContract } from './list-staff.contract';
+import { resetStaffPasswordContract } from './reset-staff-password.contract';
+import { setStaffStatusContract } from './set-staff-status.contract';
 import { staffLoginContract } from './staff-login.contract';
 import { staffLogoutContract } from './staff-logout.contract';
 import { staffMeContract } from './staff-me.contract';
@@ -41,6 +49,17 @@ export * from './refund-order.contract';
 export * from './retry-refund.contract';
 export * from './search-orders.contract';
 export * from './settle-refund-offline.contract';
+// 任务 (jobs)
+export * from './list-jobs.contract';
+export * from './list-job-runs.contract';
+export * from './run-job.contract';
+// 员工 (staff)
+export * from './staff-item.schema';
+export * from './list-staff.contract';
+export * from './create-staff.contract';
+export * from './edit-staff.contract';
+export * from './set-staff-status.contract';
+export * from './reset-staff-password.contract';
 // 拼团活动
 export * from './activity.schema';
 export {
@@ -71,6 +90,16 @@ export const adminContracts = {
   listFlaggedRefunds: listFlaggedRefundsContract,
   retryRefund: retryRefundContract,
   settleRefundOffline: settleRefundOfflineContract,
+  // 任务 (jobs)
+  listJobs: listJobsContract,
+  listJobRuns: listJobRunsContract,
+  runJob: runJobContract,
+  // 员工 (staff)
+  listStaff: listStaffContract,
+  createStaff: createStaffContract,
+  editStaff: editStaffContract,
+  setStaffStatus: setStaffStatusContract,
+  resetStaffPassword: resetStaffPasswordContract,
   // 拼团活动
   searchActivities: searchActivitiesContract,
   getActivityRules: getActivityRulesContract,

@@ -45,6 +45,9 @@ export const ADMIN_PAGES = {
   // Orders and refunds.
   orders: { title: '订单', roles: ANY_STAFF },
   flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },
+  // 任务, 员工.
+  jobs: { title: '任务', roles: OPS_ONLY },
+  staff: { title: '员工', roles: OPS_ONLY },
   activities: { title: '拼团活动', roles: ['ops', 'merchant'] as readonly StaffRole[] },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 

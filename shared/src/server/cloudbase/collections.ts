@@ -14,4 +14,5 @@ export const COLLECTIONS = {
   staff: 'staff',
   staffSessions: 'staff_sessions',
   auditLogs: 'audit_logs',
+  jobRuns: 'job_runs',
 } as const;

@@ -4,6 +4,9 @@
  * parses, runs and audits.
  */
 import type { adminApiContract } from '../../contracts/admin-api.contract';
+import { listJobRuns } from '../jobs/list-job-runs';
+import { listJobs } from '../jobs/list-jobs';
+import { runJob } from '../jobs/run-job';
 import { createActivity } from '../merchant/create-activity';
 import { endActivity } from '../merchant/end-activity';
 import { getActivityRules } from '../merchant/get-activity-rules';
@@ -25,6 +28,11 @@ import { listFlaggedRefunds } from '../payments/list-flagged-refunds';
 import { refundOrder } from '../payments/refund-order';
 import { retryRefund } from '../payments/retry-refund';
 import { settleRefundOffline } from '../payments/settle-refund-offline';
+import { createStaff } from '../staff/create-staff';
+import { editStaff } from '../staff/edit-staff';
+import { listStaff } from '../staff/list-staff';
+import { resetStaffPassword } from '../staff/reset-staff-password';
+import { setStaffStatus } from '../staff/set-staff-status';
 import { staffLogin } from '../staff/staff-login';
 import { staffLogout } from '../staff/staff-logout';
 import { staffMe } from '../staff/staff-me';
@@ -45,6 +53,16 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     listFlaggedRefunds,
     retryRefund,
     settleRefundOffline,
+    // 任务 (jobs)
+    listJobs,
+    listJobRuns,
+    runJob,
+    // 员工 (staff)
+    listStaff,
+    createStaff,
+    editStaff,
+    setStaffStatus,
+    resetStaffPassword,
     // 拼团活动
     searchActivities,
     getActivityRules,

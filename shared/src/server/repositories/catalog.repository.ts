@@ -1,6 +1,8 @@
 /** Reads of the catalogue: activities, SKUs, products, and pickup points (one, or a list for checkout). */
 import { type Activity, activitySchema } from '../../domain/activity.schema';
 import {
+  type Merchant,
+  merchantSchema,
   type PickupPoint,
   pickupPointSchema,
   type Product,
@@ -24,6 +26,15 @@ export const getSku = (id: string): Promise<Sku | null> => byId(COLLECTIONS.skus
 
 export const getProduct = (id: string): Promise<Product | null> =>
   byId(COLLECTIONS.products, id, (d) => productSchema.parse(d));
+
+export const getMerchant = (id: string): Promise<Merchant | null> =>
+  byId(COLLECTIONS.merchants, id, (d) => merchantSchema.parse(d));
+
+/** Every merchant (at most `limit`), by name. */
+export async function listMerchants(limit: number): Promise<Merchant[]> {
+  const docs = await getMany(db().collection(COLLECTIONS.merchants).orderBy('name', 'asc').limit(limit));
+  return docs.map((doc) => merchantSchema.parse(doc));
+}
 
 export const getPickupPoint = (id: string): Promise<PickupPoint | null> =>
   byId(COLLECTIONS.pickupPoints, id, (d) => pickupPointSchema.parse(d));

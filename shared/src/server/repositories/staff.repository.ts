@@ -3,7 +3,14 @@
  * are counted and the lock set with conditional updates, so concurrent wrong passwords cannot slip past
  * the limit.
  */
-import { LOCK_MS, MAX_FAILED_SIGN_INS, type StaffAccount, staffAccountSchema } from '../../domain/staff.schema';
+import {
+  LOCK_MS,
+  MAX_FAILED_SIGN_INS,
+  type StaffAccount,
+  staffAccountSchema,
+  staffRoleSchema,
+  staffStatusSchema,
+} from '../../domain/staff.schema';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany, type Patch } from '../cloudbase/db';
 
@@ -50,4 +57,32 @@ export async function recordSignIn(staffId: string, now: number): Promise<void> 
 
 export async function updateStaff(staffId: string, patch: Patch): Promise<void> {
   await staff().doc(staffId).update({ data: patch });
+}
+
+export interface StaffFilter {
+  readonly account?: string | undefined;
+  readonly role?: StaffAccount['role'] | undefined;
+  readonly status?: StaffAccount['status'] | undefined;
+}
+
+/** Accounts matching the filter, oldest first. */
+export async function listStaffAccounts(
+  filter: StaffFilter,
+  page: { readonly offset: number; readonly limit: number },
+): Promise<StaffAccount[]> {
+  const where = {
+    ...(filter.account ? { account: filter.account } : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const docs = await getMany(staff().where(where).orderBy('createdAt', 'asc').skip(page.offset).limit(page.limit));
+  return docs.map((doc) => staffAccountSchema.parse(doc));
+}
+
+/** How many active ops there are besides `except`. */
+export async function countOtherActiveOps(except: string): Promise<number> {
+  const { total } = await staff()
+    .where({ role: staffRoleSchema.enum.ops, status: staffStatusSchema.enum.active, _id: cmd().neq(except) })
+    .count();
+  return total;
 }

@@ -4,7 +4,7 @@
  * old hashes, and compared in constant time. Session tokens are 32 random bytes; only their SHA-256 is
  * stored, so a leaked database holds no usable token.
  */
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 
 const COST = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
@@ -43,3 +43,19 @@ export const newSessionToken = (): string => randomBytes(32).toString('base64url
 
 /** What is stored for a token. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Letters and digits that cannot be misread (no 0/O, 1/l/I). */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * A temporary password ops hands on (a new account, a reset): 12 characters (about 69 bits) with a letter
+ * and a digit, so it meets the password policy; the staff member must replace it at first sign-in.
+ */
+export function newTemporaryPassword(): string {
+  for (;;) {
+    const password = Array.from({ length: 12 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(
+      '',
+    );
+    if (/[A-Za-z]/.test(password) && /[0-9]/.test(password)) return password;
+  }
+}
