@@ -4,7 +4,8 @@
  * call (counted by the emulator's `/admin` hook), bundle size and cold start. Calls are sequential, so
  * each call's round trips are its own. The jobs settle a backlog in one invocation; their round trips
  * are per item settled (amortized). Then invocations per second through the gateway at concurrency 1, 50 and
- * 200, cold and warm (gateway-throughput.ts). Prints the tables and writes bench/results/functions.json.
+ * 200, cold and warm (gateway-throughput.ts). Then the console's live monitor at 10,000 groups and 50,000
+ * orders (monitor.bench.ts). Prints the tables and writes bench/results/functions.json.
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,6 +15,7 @@ import { startPlatform, type Platform } from '../testing/platform';
 import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fixtures';
 import { buildCloudFunctions } from '../tools/build-cloudfunctions';
 import { measureGatewayThroughput } from './gateway-throughput';
+import { measureMonitor } from './monitor.bench';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const GROUP_SIZE = 50;
@@ -255,6 +257,21 @@ async function main(): Promise<void> {
     build: false,
   });
   const gateway = await measureGatewayThroughput({ calls: CALLS });
+  const monitor = await measureMonitor({
+    calls: Number(process.env.BENCH_MONITOR_CALLS ?? 30),
+    days: Number(process.env.BENCH_MONITOR_DAYS ?? 7),
+  });
+  const adminBundle = bundles.find((b) => b.name === 'adminApi');
+  rows.push({
+    function: monitor.function,
+    calls: monitor.calls,
+    p50Ms: monitor.p50Ms,
+    p99Ms: monitor.p99Ms,
+    dbTripsPerCall: monitor.dbTripsPerCall,
+    tripTarget: monitor.tripTarget,
+    bundleKB: adminBundle ? round(statSync(adminBundle.outfile).size / 1024, 1) : 0,
+    coldStartMs: null,
+  });
 
   const simulator = {
     shoppers: Number(process.env.BENCH_SIM_SHOPPERS ?? 400),
@@ -283,6 +300,7 @@ async function main(): Promise<void> {
     calls: CALLS,
     rows,
     gateway,
+    monitor,
     checks,
   };
   writeFileSync(new URL('./results/functions.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DEMO_STAFF, demoStaffAccounts } from '../../emulator/seed/chongqing';
+import { groupDoc, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
 import { type Emulator, startEmulator } from '../../emulator/src/index';
 import { ADMIN_API_PREFIX, ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
 import { buildConsole } from '../../tools/build-admin.mjs';
@@ -171,6 +172,57 @@ describe.skipIf(missing !== undefined)('the console in Chromium, on the emulator
     await page.locator('.t-menu__item', { hasText: '审计日志' }).click();
     await page.waitForURL(`${consoleUrl}system/audit-logs`);
     await page.getByTestId('audit-table').getByText('staffLogin').first().waitFor();
+  });
+
+  it('shows ops the live monitor, and draws its charts with ECharts loaded on the page', async () => {
+    expect(menuOf('ops')).toContain('实时监控');
+    expect(menuOf('merchant')).toContain('实时监控');
+    const page = await signIn('ops');
+    await page.locator('.t-menu__item', { hasText: '实时监控' }).click();
+    await page.waitForURL(`${consoleUrl}monitor`);
+    await page.getByTestId('live-monitor').waitFor();
+    expect(Number(await page.getByTestId('stat-forming').locator('b').textContent())).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('monitor-activities').waitFor();
+    await expect.poll(() => page.locator('[data-testid="monitor-chart"] canvas').count()).toBe(2);
+  });
+
+  it('lets ops open a group ending soon from the monitor, extend it and close it, each with a reason', async () => {
+    const fx = await seedCatalog((collection, docs) => emulator.insert(collection, docs).then(() => undefined));
+    const groupId = 'G-e2e-ending-soon';
+    const deadlineAt = Date.now() + 30 * 60_000;
+    const merchantId = `m-test-${fx.activityId.slice('a-test-'.length)}`;
+    await emulator.insert('groups', [groupDoc(fx, groupId, 'o-e2e-leader', { merchantId, deadlineAt })]);
+    const page = await signIn('ops');
+    const token = await tokenOf(page);
+    const detail = async () => {
+      const response = await fetch(`${emulator.url}${ADMIN_API_PREFIX}/getGroupDetail`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ groupId }),
+      });
+      return ((await response.json()) as { data: { group: { status: string; deadlineAt: number; closedBy?: string } } })
+        .data.group;
+    };
+
+    await page.locator('.t-menu__item', { hasText: '实时监控' }).click();
+    await page.getByTestId('monitor-ending-soon').getByText(groupId).click();
+    await page.getByTestId('group-detail').waitFor();
+
+    await page.getByTestId('extend-group').click();
+    const confirm = page.locator('.t-dialog').getByRole('button', { name: '确认' });
+    await confirm.click();
+    await page.getByText('请填写原因（至少 2 个字）').waitFor();
+    expect((await detail()).deadlineAt).toBe(deadlineAt);
+    await page.getByTestId('intervention-reason').locator('textarea').fill('商家补货，延长一小时');
+    await confirm.click();
+    await expect.poll(async () => (await detail()).deadlineAt).toBe(deadlineAt + 3_600_000);
+
+    await page.getByTestId('close-group').click();
+    await page.getByTestId('intervention-reason').locator('textarea').fill('商家缺货，关闭本团');
+    await page.locator('.t-dialog').getByRole('button', { name: '确认' }).click();
+    await expect.poll(async () => (await detail()).status).toBe('failed');
+    expect((await detail()).closedBy).toBe('platform');
+    await expect.poll(() => page.getByTestId('group-status').textContent()).toContain('平台关闭');
   });
 
   it('runs a job from 任务 as a dry run and shows its report; creates an account in 员工 and shows its temporary password once', async () => {

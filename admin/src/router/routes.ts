@@ -6,6 +6,7 @@
 import { ADMIN_PAGES, type AdminPage } from '@shared/admin-client';
 import {
   BillIcon,
+  ChartLineIcon,
   DashboardIcon,
   ErrorCircleIcon,
   GiftIcon,
@@ -25,6 +26,8 @@ export const ROUTE_NAMES = {
   workbench: 'workbench',
   changePassword: 'changePassword',
   auditLogs: 'auditLogs',
+  monitor: 'monitor',
+  groupDetail: 'groupDetail',
   activities: 'activities',
   orders: 'orders',
   flaggedRefunds: 'flaggedRefunds',
@@ -41,6 +44,19 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.workbench,
     component: () => import('../pages/dashboard/workbench/index.vue'),
     meta: pageMeta('workbench', { menu: { icon: DashboardIcon, order: 0 } }),
+  },
+  // The live monitor and a group's detail with the interventions (实时监控, 运营干预).
+  {
+    path: 'monitor',
+    name: ROUTE_NAMES.monitor,
+    component: () => import('../pages/monitor/live/index.vue'),
+    meta: pageMeta('monitor', { menu: { icon: ChartLineIcon, order: 10 } }),
+  },
+  {
+    path: 'groups/:groupId',
+    name: ROUTE_NAMES.groupDetail,
+    component: () => import('../pages/monitor/group-detail/index.vue'),
+    meta: pageMeta('groupDetail'),
   },
   // 拼团活动.
   {

@@ -3,6 +3,7 @@
  */
 import { idSchema, instantSchema } from '../domain/common.schema';
 import { groupStatusSchema } from '../domain/group.machine';
+import { groupInterventionBySchema } from '../domain/group.schema';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
 import { countSchema, publicProfileSchema } from './common.schema';
@@ -34,5 +35,7 @@ export const getGroupContract = defineContract({
     joinable: z.boolean(),
     /** The caller's place in it: its leader, a member (paid or awaiting payment), or a visitor. */
     viewer: z.enum(['leader', 'member', 'visitor']),
+    /** `platform`: 平台成团, the platform completed it with the members who paid (成团保障). */
+    completedBy: groupInterventionBySchema.optional(),
   }),
 });

@@ -4,6 +4,7 @@
 import { idSchema, instantSchema } from '../domain/common.schema';
 import { deliverySchema } from '../domain/delivery.schema';
 import { groupStatusSchema } from '../domain/group.machine';
+import { groupInterventionBySchema } from '../domain/group.schema';
 import { orderStatusSchema } from '../domain/order.machine';
 import { orderRoleSchema } from '../domain/order.schema';
 import { refundStatusSchema } from '../domain/refund.machine';
@@ -44,6 +45,8 @@ export const getOrderContract = defineContract({
         seatsPaid: countSchema,
         seatsLeft: countSchema,
         deadlineAt: instantSchema,
+        /** `platform`: 平台成团, the platform completed it with the members who paid (成团保障). */
+        completedBy: groupInterventionBySchema.optional(),
       })
       .optional(),
     /** The refund of a `refunding` or `refunded` order, once recorded. */

@@ -12,6 +12,7 @@ import {
   groupStatusSchema,
   groupTransition,
   isJoinable,
+  openGroupTransition,
   paySeat,
   refusedSeat,
   type SeatPayer,
@@ -29,6 +30,8 @@ const allowed: Record<string, GroupStatus> = {
   'forming+filled': 'succeeded',
   'forming+deadline_passed': 'failed',
   'forming+cancelled': 'failed',
+  'forming+deadline_extended': 'forming',
+  'forming+platform_completed': 'succeeded',
 };
 
 describe('group machine', () => {
@@ -65,6 +68,31 @@ describe('group machine', () => {
     });
     expect(groupTransition('leader_order_closed', 5)).toEqual({ from: ['pending'], to: 'abandoned', outbox: [] });
     expect(() => groupTransition('cancelled', 5)).toThrow('no single target');
+  });
+
+  it('gives each intervention on an open group its sources, target and messages', () => {
+    expect(openGroupTransition('cancelled', 5)).toEqual({
+      from: ['forming'],
+      to: 'failed',
+      outbox: [{ id: 'group_closed', event: 'group_closed', audience: 'members', at: 5 }],
+    });
+    expect(openGroupTransition('deadline_extended', 5, '9000')).toEqual({
+      from: ['forming'],
+      to: 'forming',
+      outbox: [{ id: 'deadline_extended:9000', event: 'deadline_extended', audience: 'members', at: 5 }],
+    });
+    expect(openGroupTransition('platform_completed', 5)).toEqual({
+      from: ['forming'],
+      to: 'succeeded',
+      outbox: [{ id: 'platform_completed', event: 'platform_completed', audience: 'members', at: 5 }],
+    });
+    expect(() => openGroupTransition('leader_paid', 5)).toThrow('no single target from an open group');
+  });
+
+  it('keeps the statuses an intervention leaves a group in among those the public sees', () => {
+    for (const event of ['cancelled', 'deadline_extended', 'platform_completed'] as const) {
+      expect(GROUP_PUBLIC_STATUSES).toContain(openGroupTransition(event, 0).to);
+    }
   });
 
   it('closes at min(openedAt + validity, activity end), in Shanghai time', () => {

@@ -1,9 +1,11 @@
 /**
  * A group (团) from opening to its end, and every rule about its seats. It is `pending` until the leader
  * pays, then `forming` (visible and joinable) until N seats are paid (`succeeded`) or its deadline passes
- * (`failed`). A leader who never pays abandons it. Ops may cancel a group that has not succeeded; its paid
- * orders are then refunded. The rules here are pure: the group repository turns each decision into one
- * conditional update, so the database applies it only to a group still in the state it was decided for.
+ * (`failed`). A leader who never pays abandons it. Ops may intervene in a forming group (运营干预): extend
+ * its deadline, close it (`cancelled`: its paid orders are then refunded), or complete it with the members
+ * it has where the activity guarantees it (`platform_completed`, 成团保障). The rules here are pure: the group
+ * repository turns each decision into one conditional update, so the database applies it only to a group
+ * still in the state it was decided for.
  */
 import type { ErrorCode } from '../kernel/errors';
 import { addHours, earliest } from '../kernel/time';
@@ -20,12 +22,20 @@ export const groupEventSchema = z.enum([
   'deadline_passed',
   'leader_order_closed',
   'cancelled',
+  'deadline_extended',
+  'platform_completed',
 ]);
 export type GroupEvent = z.infer<typeof groupEventSchema>;
 
 export const groupMachine = defineMachine<GroupStatus, GroupEvent>('group', {
   pending: { leader_paid: 'forming', leader_order_closed: 'abandoned', cancelled: 'abandoned' },
-  forming: { filled: 'succeeded', deadline_passed: 'failed', cancelled: 'failed' },
+  forming: {
+    filled: 'succeeded',
+    deadline_passed: 'failed',
+    cancelled: 'failed',
+    deadline_extended: 'forming',
+    platform_completed: 'succeeded',
+  },
   succeeded: {},
   failed: {},
   abandoned: {},
@@ -49,13 +59,29 @@ const TRANSITION_MESSAGES: Record<GroupEvent, readonly NotificationEvent[]> = {
   filled: ['group_succeeded'],
   deadline_passed: ['group_failed'],
   leader_order_closed: [],
-  cancelled: ['group_failed'],
+  cancelled: ['group_closed'],
+  deadline_extended: ['deadline_extended'],
+  platform_completed: ['platform_completed'],
 };
 
 /** A transition applied to every group in `from` at once (a job's batch): its target and messages. */
 export function groupTransition(event: GroupEvent, now: number) {
   const { from, to } = groupMachine.transition(event);
   return { from, to, outbox: TRANSITION_MESSAGES[event].map((message) => outboxEntry(message, now)) };
+}
+
+/**
+ * An intervention on an open group (ops): the statuses it applies from, the one it leads to, and the
+ * messages it writes. `about` makes the messages' ids unique when the same intervention may come twice
+ * (a second extension is told again).
+ */
+export function openGroupTransition(event: GroupEvent, now: number, about?: string) {
+  const from = GROUP_OPEN_STATUSES.filter((status) => groupMachine.next(status, event) !== undefined);
+  const targets = new Set(from.map((status) => groupMachine.apply(status, event)));
+  const [to] = [...targets];
+  if (to === undefined || targets.size !== 1)
+    throw new Error(`group: ${event} has no single target from an open group`);
+  return { from, to, outbox: TRANSITION_MESSAGES[event].map((message) => outboxEntry(message, now, about)) };
 }
 
 /** A group closes at min(openedAt + validity, activity end): it never outlives its activity. */

@@ -10,6 +10,11 @@ import { districtSchema, geoPointSchema, idSchema, instantSchema, openidSchema }
 import { groupStatusSchema } from './group.machine';
 import { outboxEntrySchema } from './notification';
 
+/** Who ended a group other than its shoppers and its deadline: the platform (ops, 运营干预). */
+export const groupInterventionBySchema = z.enum(['platform']);
+export type GroupInterventionBy = z.infer<typeof groupInterventionBySchema>;
+export const BY_PLATFORM: GroupInterventionBy = 'platform';
+
 export const groupSchema = z.object({
   _id: idSchema,
   activityId: idSchema,
@@ -42,8 +47,15 @@ export const groupSchema = z.object({
   deadlineAt: instantSchema,
   formedAt: instantSchema.optional(),
   closedAt: instantSchema.optional(),
-  /** A failed group whose orders and refunds are all settled. */
+  /**
+   * Whether the orders of a group that ended other than by filling (failed, closed by ops, completed by
+   * the platform) are all settled: false until they are, so a run that died halfway is finished later.
+   */
   settled: z.boolean().optional(),
+  /** 平台成团: ops completed the group with the members it had (成团保障); every member's page says so. */
+  completedBy: groupInterventionBySchema.optional(),
+  /** Ops closed the group before its deadline (its paid members are refunded). */
+  closedBy: groupInterventionBySchema.optional(),
   /** Messages this group's state changes caused, waiting for sendNotifications. */
   outbox: z.array(outboxEntrySchema).default([]),
   outboxPending: z.boolean().optional(),

@@ -12,6 +12,11 @@ export const notificationEventSchema = z.enum([
   'deadline_soon',
   'group_succeeded',
   'group_failed',
+  // Interventions (运营干预): ops extended, closed or completed the group, or paused its activity.
+  'deadline_extended',
+  'group_closed',
+  'platform_completed',
+  'activity_paused',
 ]);
 export type NotificationEvent = z.infer<typeof notificationEventSchema>;
 
@@ -33,6 +38,10 @@ const AUDIENCE: Record<NotificationEvent, OutboxEntry['audience']> = {
   deadline_soon: 'members',
   group_succeeded: 'members',
   group_failed: 'members',
+  deadline_extended: 'members',
+  group_closed: 'members',
+  platform_completed: 'members',
+  activity_paused: 'members',
 };
 
 /**
@@ -74,15 +83,27 @@ export const SUBSCRIBE_TEMPLATES = {
   orderShipped: 'TPL_ORDER_SHIPPED',
 } as const;
 
-/** Which template an event uses, and the one-line text it shows (thing fields hold ≤ 20 characters). */
+/**
+ * Which template an event uses, and the one-line text it shows (thing fields hold ≤ 20 characters); a
+ * result message also names the result (a phrase field: ≤ 5 characters).
+ */
 export const NOTIFICATION_TEXT: Record<
   NotificationEvent,
-  { template: keyof typeof SUBSCRIBE_TEMPLATES; text: string }
+  { template: 'groupProgress'; text: string } | { template: 'groupResult'; text: string; result: string }
 > = {
   group_opened: { template: 'groupProgress', text: '开团成功，快分享给好友吧' },
   member_joined: { template: 'groupProgress', text: '有新朋友参团了' },
   one_seat_left: { template: 'groupProgress', text: '还差1人就成团了' },
   deadline_soon: { template: 'groupProgress', text: '距结束不到1小时' },
-  group_succeeded: { template: 'groupResult', text: '拼团成功，商家将尽快发货' },
-  group_failed: { template: 'groupResult', text: '拼团未成功，已原路退款' },
+  group_succeeded: { template: 'groupResult', text: '拼团成功，商家将尽快发货', result: '拼团成功' },
+  group_failed: { template: 'groupResult', text: '拼团未成功，已原路退款', result: '拼团失败' },
+  deadline_extended: { template: 'groupProgress', text: '拼团时间已延长，快邀请好友' },
+  group_closed: { template: 'groupResult', text: '平台已关闭本团，已原路退款', result: '拼团关闭' },
+  platform_completed: { template: 'groupResult', text: '平台成团，商家将尽快发货', result: '拼团成功' },
+  activity_paused: { template: 'groupProgress', text: '活动已暂停，暂时无法参团' },
 };
+
+/** Messages that say the money went back: sent only once the group's refunds are out (it is settled). */
+const SENT_AFTER_REFUNDS: readonly NotificationEvent[] = ['group_failed', 'group_closed'];
+
+export const waitsForRefunds = (event: NotificationEvent): boolean => SENT_AFTER_REFUNDS.includes(event);

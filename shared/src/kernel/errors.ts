@@ -42,6 +42,10 @@ export const ERROR_MESSAGES = {
   ACCOUNT_TAKEN: '该账号已存在，请换一个账号名',
   LAST_ACTIVE_OPS: '至少要保留一个启用的平台运营账号',
   NOT_ON_SELF: '不能对自己的账号执行此操作',
+  // Interventions on a group (运营干预), refused by the group's state or the activity's rules.
+  GROUP_NOT_FORMING: '该团已不在拼团中，请刷新后查看',
+  DEADLINE_NOT_EXTENDABLE: '新的截止时间须晚于当前截止时间，最多延长 24 小时，且不能晚于活动结束时间',
+  GUARANTEE_NOT_MET: '该活动未开启成团保障，或已付款人数未达到保障比例',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

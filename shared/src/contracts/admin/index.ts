@@ -3,7 +3,13 @@
  * and who may call them and see which page.
  */
 import { changePasswordContract } from './change-password.contract';
+import { closeGroupContract } from './close-group.contract';
+import { completeGroupContract } from './complete-group.contract';
+import { extendGroupDeadlineContract } from './extend-group-deadline.contract';
+import { getGroupDetailContract } from './get-group-detail.contract';
+import { getLiveMonitorContract } from './get-live-monitor.contract';
 import { listAuditLogsContract } from './list-audit-logs.contract';
+import { searchGroupsContract } from './search-groups.contract';
 import { exportOrdersContract } from './export-orders.contract';
 import { getOrderDetailContract } from './get-order-detail.contract';
 import { listFlaggedRefundsContract } from './list-flagged-refunds.contract';
@@ -41,6 +47,16 @@ export * from './permissions';
 export * from './staff.schema';
 export { changePasswordContract, staffLoginContract, staffLogoutContract, staffMeContract };
 export * from './list-audit-logs.contract';
+// The live monitor, groups and interventions (运营干预).
+export * from './groups.schema';
+export * from './get-live-monitor.contract';
+export {
+  closeGroupContract,
+  completeGroupContract,
+  extendGroupDeadlineContract,
+  getGroupDetailContract,
+  searchGroupsContract,
+};
 // Orders and refunds.
 export * from './export-orders.contract';
 export * from './get-order-detail.contract';
@@ -82,6 +98,13 @@ export const adminContracts = {
   changePassword: changePasswordContract,
   staffLogout: staffLogoutContract,
   listAuditLogs: listAuditLogsContract,
+  // The live monitor, groups and interventions (运营干预).
+  getLiveMonitor: getLiveMonitorContract,
+  searchGroups: searchGroupsContract,
+  getGroupDetail: getGroupDetailContract,
+  extendGroupDeadline: extendGroupDeadlineContract,
+  closeGroup: closeGroupContract,
+  completeGroup: completeGroupContract,
   // Orders and refunds.
   searchOrders: searchOrdersContract,
   getOrderDetail: getOrderDetailContract,

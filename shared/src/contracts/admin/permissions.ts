@@ -34,6 +34,9 @@ export const OPS_ONLY: readonly StaffRole[] = ['ops'];
 /** Operators and customer service: orders' money (refunds), not the catalogue. */
 export const OPS_AND_SERVICE: readonly StaffRole[] = ['ops', 'service'];
 
+/** Operators and merchants: the live monitor (a merchant sees its own activities only). */
+export const OPS_AND_MERCHANT: readonly StaffRole[] = ['ops', 'merchant'];
+
 /**
  * The console's pages that need a permission, by page key (the routes name them in `meta.page`). A page
  * is added here together with its route; the role lists say who sees it in the menu and may open it.
@@ -42,6 +45,9 @@ export const ADMIN_PAGES = {
   workbench: { title: '工作台', roles: ANY_STAFF },
   changePassword: { title: '修改密码', roles: ANY_STAFF },
   auditLogs: { title: '审计日志', roles: OPS_ONLY },
+  // The live monitor and groups (实时监控, 运营干预).
+  monitor: { title: '实时监控', roles: OPS_AND_MERCHANT },
+  groupDetail: { title: '拼团详情', roles: ANY_STAFF },
   // Orders and refunds.
   orders: { title: '订单', roles: ANY_STAFF },
   flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },

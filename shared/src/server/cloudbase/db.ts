@@ -63,8 +63,25 @@ export interface DocRef {
   remove(): Promise<{ stats: { removed: number } }>;
 }
 
+/**
+ * An aggregation pipeline (`collection.aggregate()`). Stage values are MongoDB's own (`{ $sum: 1 }`), except
+ * `match`, which takes a query as `where` does. CloudBase answers 20 documents when a pipeline has no
+ * `limit`: always end with one.
+ */
+export interface AggregateRef {
+  match(query: Query | Operand): AggregateRef;
+  project(spec: Readonly<Record<string, unknown>>): AggregateRef;
+  group(spec: Readonly<Record<string, unknown>>): AggregateRef;
+  sort(spec: Readonly<Record<string, 1 | -1>>): AggregateRef;
+  limit(max: number): AggregateRef;
+  lookup(spec: Readonly<Record<string, unknown>>): AggregateRef;
+  unwind(path: string): AggregateRef;
+  end(): Promise<{ list: unknown[] }>;
+}
+
 export interface CollectionRef extends QueryRef {
   doc(id: string): DocRef;
+  aggregate(): AggregateRef;
   where(query: Query): QueryRef;
   add(options: { data: Readonly<Record<string, unknown>> }): Promise<{ _id: string }>;
 }

@@ -37,6 +37,13 @@ import { staffLogin } from '../staff/staff-login';
 import { staffLogout } from '../staff/staff-logout';
 import { staffMe } from '../staff/staff-me';
 import { authenticateSession } from '../staff/staff-sessions';
+// The live monitor, groups and interventions (运营干预).
+import { closeGroup } from '../groups/close-group';
+import { completeGroup } from '../groups/complete-group';
+import { extendGroupDeadline } from '../groups/extend-group-deadline';
+import { getGroupDetail } from '../groups/get-group-detail';
+import { searchGroups } from '../groups/search-groups';
+import { getLiveMonitor } from '../monitor/get-live-monitor';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
   useCases: {
@@ -45,6 +52,13 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     changePassword,
     staffLogout,
     listAuditLogs,
+    // The live monitor, groups and interventions (运营干预).
+    getLiveMonitor,
+    searchGroups,
+    getGroupDetail,
+    extendGroupDeadline,
+    closeGroup,
+    completeGroup,
     // Orders and refunds.
     searchOrders,
     getOrderDetail,

@@ -60,5 +60,6 @@ export const getGroup: UseCase<typeof getGroupContract> = async (input, ctx) => 
     shareTitle: shareTitle(group, now),
     joinable: isJoinable(group, ctx.openid, now),
     viewer: isLeader ? 'leader' : isMember ? 'member' : 'visitor',
+    ...(group.completedBy ? { completedBy: group.completedBy } : {}),
   };
 };

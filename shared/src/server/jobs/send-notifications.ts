@@ -2,7 +2,8 @@
  * sendNotifications (every minute, or by hand): first writes the 1-hour reminder into groups ending
  * soon (same update that marks them reminded), then delivers every group's outbox: each message to each
  * recipient is claimed once, sent once, and spends one of the shopper's one-time credits; a shopper with
- * no credit is skipped, and the record says so. A failed group's message waits until its refunds are out.
+ * no credit is skipped, and the record says so. A failed or closed group's message waits until its refunds
+ * are out.
  */
 import type { sendNotificationsContract } from '../../contracts/send-notifications.contract';
 import { groupPagePath } from '../../contracts/routes';
@@ -12,6 +13,7 @@ import {
   type NotificationEvent,
   NOTIFICATION_TEXT,
   SUBSCRIBE_TEMPLATES,
+  waitsForRefunds,
 } from '../../domain/notification';
 import type { StoredGroup } from '../repositories/group.repository';
 import {
@@ -31,18 +33,18 @@ export const NOTIFY_BATCH = 20;
 const thing = (text: string) => ({ value: text.length > 20 ? `${text.slice(0, 19)}…` : text });
 
 function messageData(group: StoredGroup, event: NotificationEvent): Record<string, { value: string }> {
-  const { template, text } = NOTIFICATION_TEXT[event];
-  if (template === 'groupProgress') {
+  const message = NOTIFICATION_TEXT[event];
+  if (message.template === 'groupProgress') {
     return {
       thing1: thing(group.title),
-      thing2: thing(text),
+      thing2: thing(message.text),
       time3: { value: formatBusinessTime(group.deadlineAt, 'YYYY-MM-DD HH:mm') },
     };
   }
   return {
     thing1: thing(group.title),
-    phrase2: { value: event === 'group_succeeded' ? '拼团成功' : '拼团失败' },
-    thing3: thing(text),
+    phrase2: { value: message.result },
+    thing3: thing(message.text),
   };
 }
 
@@ -60,8 +62,8 @@ export const sendNotifications: Job<typeof sendNotificationsContract> = async (r
       seen.add(group._id);
       const done: string[] = [];
       for (const entry of group.outbox) {
-        // "The group failed and the refund was sent": wait until expireGroups has settled its refunds.
-        if (entry.event === 'group_failed' && group.settled !== true) continue;
+        // "The group failed (or was closed) and the refund was sent": wait until its refunds are settled.
+        if (waitsForRefunds(entry.event) && group.settled !== true) continue;
         const recipients = entry.audience === 'leader' ? [group.leaderOpenid] : group.paidOpenids;
         const templateId = SUBSCRIBE_TEMPLATES[NOTIFICATION_TEXT[entry.event].template];
         for (const openid of recipients) {

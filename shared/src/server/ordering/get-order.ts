@@ -48,6 +48,7 @@ export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => 
             seatsPaid: group.seatsPaid,
             seatsLeft: seatsLeft(group),
             deadlineAt: group.deadlineAt,
+            ...(group.completedBy ? { completedBy: group.completedBy } : {}),
           },
         }
       : {}),

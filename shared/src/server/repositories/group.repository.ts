@@ -11,12 +11,14 @@ import {
   GROUP_OPENED_STATUS,
   type GroupEvent,
   groupMachine,
+  type GroupStatus,
   groupTransition,
+  openGroupTransition,
   type SeatPayer,
   seatPaymentCases,
   seatPaymentOutbox,
 } from '../../domain/group.machine';
-import { type Group, groupSchema } from '../../domain/group.schema';
+import { BY_PLATFORM, type Group, groupSchema } from '../../domain/group.schema';
 import { outboxEntry } from '../../domain/notification';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany } from '../cloudbase/db';
@@ -25,6 +27,8 @@ const groups = () => db().collection(COLLECTIONS.groups);
 
 /** Where a group that missed its deadline ends up. */
 const FAILED = groupMachine.transition('deadline_passed').to;
+/** Where a group the platform completed ends up. */
+const COMPLETED = openGroupTransition('platform_completed', 0).to;
 
 /** A group as stored: the domain fields plus the counter the conditional updates use. */
 export type StoredGroup = Group & { readonly seatsToPay: number };
@@ -179,13 +183,17 @@ export async function countGroupsToSettle(now: number): Promise<number> {
   ).total;
 }
 
-/** Groups past their deadline that have not failed yet, and failed ones whose orders are not all settled. */
+/**
+ * Groups past their deadline that have not failed yet, failed ones whose orders are not all settled, and
+ * groups the platform completed whose orders are not all settled (an intervention that died halfway).
+ */
 function toSettle(now: number) {
   const _ = cmd();
   const { from, to } = groupMachine.transition('deadline_passed');
   return _.or([
     { status: _.in(from), deadlineAt: _.lte(now) },
     { status: to, settled: false },
+    { status: COMPLETED, completedBy: BY_PLATFORM, settled: false },
   ]);
 }
 
@@ -209,14 +217,123 @@ export async function markGroupsSettled(ids: readonly string[], now: number): Pr
     .update({ data: { settled: true, updatedAt: now } });
 }
 
-/** Which of these groups are failed and not yet settled (after `failGroups`, some may have succeeded instead). */
-export async function failedUnsettled(ids: readonly string[]): Promise<string[]> {
+/**
+ * Which of these groups are failed and not yet settled (after `failGroups`, some may have succeeded
+ * instead), and whether ops closed each.
+ */
+export async function failedUnsettled(ids: readonly string[]): Promise<{ id: string; closedByPlatform: boolean }[]> {
   if (ids.length === 0) return [];
   const data = await getMany(
     groups()
       .where({ _id: cmd().in([...ids]), status: FAILED, settled: false })
-      .field({ _id: true })
+      .field({ _id: true, closedBy: true })
       .limit(ids.length),
   );
-  return data.map((d) => (d as { _id: string })._id);
+  return (data as { _id: string; closedBy?: string }[]).map((d) => ({
+    id: d._id,
+    closedByPlatform: d.closedBy === BY_PLATFORM,
+  }));
+}
+
+// Interventions (运营干预): each one conditional update that checks what the decision was taken on.
+
+/**
+ * Moves a forming group's deadline from `from` to `to`, telling its members: only while it is still
+ * forming, its deadline is still `from` (a concurrent extension wins once) and has not passed.
+ */
+export async function extendDeadline(groupId: string, from: number, to: number, now: number): Promise<boolean> {
+  const _ = cmd();
+  const transition = openGroupTransition('deadline_extended', now, String(to));
+  const { stats } = await groups()
+    .where({ _id: groupId, status: _.in(transition.from), deadlineAt: _.and(_.eq(from), _.gt(now)) })
+    .update({
+      data: {
+        status: transition.to,
+        deadlineAt: to,
+        outbox: _.push(transition.outbox),
+        outboxPending: true,
+        updatedAt: now,
+      },
+    });
+  return stats.updated === 1;
+}
+
+/** Ops close a forming group now: it fails, unsettled until its orders are, and its members are told. */
+export async function closeGroupNow(groupId: string, now: number): Promise<boolean> {
+  const _ = cmd();
+  const transition = openGroupTransition('cancelled', now);
+  const { stats } = await groups()
+    .where({ _id: groupId, status: _.in(transition.from) })
+    .update({
+      data: {
+        status: transition.to,
+        closedBy: BY_PLATFORM,
+        settled: false,
+        closedAt: now,
+        outbox: _.push(transition.outbox),
+        outboxPending: true,
+        updatedAt: now,
+      },
+    });
+  return stats.updated === 1;
+}
+
+/**
+ * The platform completes a forming group before its deadline with the members who paid (成团保障): only if
+ * its paid seats are still `seen.seatsPaid` (so `seen.paidOpenids` are exactly its paid members). Seats
+ * taken and not paid are given up in the same update: the group holds its paid members and nobody else.
+ */
+export async function completeByPlatform(
+  seen: Pick<Group, '_id' | 'seatsPaid' | 'paidOpenids'>,
+  now: number,
+): Promise<boolean> {
+  const _ = cmd();
+  const transition = openGroupTransition('platform_completed', now);
+  const { stats } = await groups()
+    .where({ _id: seen._id, status: _.in(transition.from), deadlineAt: _.gt(now), seatsPaid: seen.seatsPaid })
+    .update({
+      data: {
+        status: transition.to,
+        completedBy: BY_PLATFORM,
+        settled: false,
+        memberOpenids: [...seen.paidOpenids],
+        seatsTaken: seen.seatsPaid,
+        closedAt: now,
+        outbox: _.push(transition.outbox),
+        outboxPending: true,
+        updatedAt: now,
+      },
+    });
+  return stats.updated === 1;
+}
+
+/** Marks a group the platform completed as settled (its orders are). */
+export async function markCompletedSettled(groupId: string, now: number): Promise<void> {
+  await groups()
+    .where({ _id: groupId, status: COMPLETED, completedBy: BY_PLATFORM })
+    .update({ data: { settled: true, updatedAt: now } });
+}
+
+export interface GroupSearch {
+  readonly merchantId?: string | undefined;
+  readonly groupId?: string | undefined;
+  readonly activityId?: string | undefined;
+  readonly status?: GroupStatus | undefined;
+}
+
+/** Groups matching the search, latest deadline first (indexes `activityId_status`, `status_deadlineAt`). */
+export async function searchGroups(
+  search: GroupSearch,
+  page: { readonly offset: number; readonly limit: number },
+): Promise<StoredGroup[]> {
+  const where = Object.fromEntries(
+    Object.entries({
+      _id: search.groupId,
+      merchantId: search.merchantId,
+      activityId: search.activityId,
+      status: search.status,
+    }).filter(([, value]) => value !== undefined),
+  );
+  const data = await getMany(groups().where(where).orderBy('deadlineAt', 'desc').skip(page.offset).limit(page.limit));
+  return data.map((d) => ({ ...groupSchema.parse(d), seatsToPay: (d as { seatsToPay: number }).seatsToPay }));
 }

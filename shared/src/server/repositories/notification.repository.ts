@@ -2,9 +2,13 @@
  * One record per message and recipient, keyed `<groupId>|<entry>|<openid>`: claimed before sending, so
  * a message is sent at most once, and kept whatever happened (sent, no credit, failed) for the record.
  */
-import { NOTIFICATION_CLAIMED_STATUS } from '../../domain/notification';
+import {
+  NOTIFICATION_CLAIMED_STATUS,
+  type NotificationEvent,
+  type NotificationStatus,
+} from '../../domain/notification';
 import { COLLECTIONS } from '../cloudbase/collections';
-import { db, isDuplicateKey, type Patch } from '../cloudbase/db';
+import { db, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
 
 export interface NotificationRecord {
   readonly groupId: string;
@@ -35,4 +39,16 @@ export async function claimNotification(record: NotificationRecord): Promise<boo
 
 export async function settleNotification(key: string, patch: Patch): Promise<void> {
   await notifications().doc(key).update({ data: patch });
+}
+
+export interface NotificationView extends NotificationRecord {
+  readonly event: NotificationEvent;
+  readonly status: NotificationStatus;
+  readonly settledAt?: number;
+}
+
+/** The messages sent (or tried) about a group, newest first (index `groupId`). */
+export async function listNotificationsOfGroup(groupId: string, limit: number): Promise<NotificationView[]> {
+  const data = await getMany(notifications().where({ groupId }).orderBy('createdAt', 'desc').limit(limit));
+  return data as NotificationView[];
 }

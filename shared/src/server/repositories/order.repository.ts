@@ -121,6 +121,16 @@ export async function orderStatuses(ids: readonly string[]): Promise<Map<string,
   return new Map(data.map((d) => [d._id, d.status]));
 }
 
+/** Applies `event` to each of these orders that allows it, in one request; answers how many moved. */
+export async function transitionOrders(ids: readonly string[], event: OrderEvent, patch: Patch): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { from, to } = orderMachine.transition(event);
+  const { stats } = await orders()
+    .where({ _id: cmd().in([...ids]), status: cmd().in(from) })
+    .update({ data: { ...patch, status: to } });
+  return stats.updated;
+}
+
 export interface OrderSearch {
   readonly orderId?: string | undefined;
   readonly groupId?: string | undefined;

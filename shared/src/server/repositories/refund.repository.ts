@@ -95,6 +95,18 @@ export async function getRefundOf(orderId: string): Promise<Refund | null> {
   return data ? refundSchema.parse(data) : null;
 }
 
+/** Every refund of these orders (a group's, and staff refunds), oldest first, in one query (index `orderId_createdAt`). */
+export async function getRefundsOf(orderIds: readonly string[]): Promise<Refund[]> {
+  if (orderIds.length === 0) return [];
+  const data = await getMany(
+    refunds()
+      .where({ orderId: cmd().in([...orderIds]) })
+      .orderBy('createdAt', 'asc')
+      .limit(Math.min(1000, orderIds.length * 10)),
+  );
+  return data.map((d) => refundSchema.parse(d));
+}
+
 /** A refund by its number, or null. */
 export async function getRefund(outRefundNo: string): Promise<Refund | null> {
   const data = await getById(COLLECTIONS.refunds, outRefundNo);

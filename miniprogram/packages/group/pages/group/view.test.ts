@@ -68,6 +68,20 @@ describe('group page buttons by status, viewer and joinable', () => {
     expect(buttons(group({ ...succeeded, viewer: 'visitor' }))).toEqual(['activity:看看其他团']);
   });
 
+  it('a group the platform completed says 平台成团 to those in it, and to visitors', () => {
+    const completed = { status: 'succeeded', joinable: false, seatsLeft: 2, completedBy: 'platform' };
+    expect(groupStatus(group({ ...completed, viewer: 'member' }), now)).toEqual({
+      headline: '平台成团',
+      note: '差的人数由平台补贴，照常发货',
+      counting: false,
+      actions: [{ kind: 'orders', text: '查看订单', primary: true }],
+    });
+    expect(groupStatus(group({ ...completed, viewer: 'visitor' }), now)).toMatchObject({
+      headline: '该团已拼成（平台成团）',
+      actions: [{ kind: 'activity', text: '看看其他团' }],
+    });
+  });
+
   it('a failed or expired group tells those in it they are refunded and offers a new group', () => {
     const failed = group({ status: 'failed', joinable: false, viewer: 'member' });
     const expired = group({ deadlineAt: now - 1000, joinable: false, viewer: 'leader' });

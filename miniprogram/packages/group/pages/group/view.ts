@@ -21,6 +21,8 @@ export interface GroupAction {
 export interface GroupStatusView {
   /** The line under the price: how far the group is, or how it ended. */
   readonly headline: string;
+  /** A second line, when the headline needs one (平台成团: who covered the missing seats). */
+  readonly note?: string;
   /** Whether the countdown to the deadline is shown (a forming group before its deadline). */
   readonly counting: boolean;
   readonly actions: readonly GroupAction[];
@@ -43,9 +45,13 @@ export const MISSING_GROUP = '这个团找不到了，去首页看看别的团�
 
 const action = (kind: GroupActionKind, text: string, primary = true): GroupAction => ({ kind, text, primary });
 
+/** 平台成团: the platform completed the group with the members who paid (成团保障). */
+export const PLATFORM_COMPLETED = '平台成团';
+export const PLATFORM_COMPLETED_NOTE = '差的人数由平台补贴，照常发货';
+
 /** The status line and buttons, by the group's status, who is looking and whether they may join. */
 export function groupStatus(
-  group: Pick<GroupData, 'status' | 'viewer' | 'joinable' | 'seatsLeft' | 'deadlineAt'>,
+  group: Pick<GroupData, 'status' | 'viewer' | 'joinable' | 'seatsLeft' | 'deadlineAt' | 'completedBy'>,
   now: number,
 ): GroupStatusView {
   const inGroup = group.viewer !== 'visitor';
@@ -68,6 +74,16 @@ export function groupStatus(
   }
   switch (group.status) {
     case 'succeeded':
+      if (group.completedBy === 'platform') {
+        return inGroup
+          ? {
+              headline: PLATFORM_COMPLETED,
+              note: PLATFORM_COMPLETED_NOTE,
+              counting: false,
+              actions: [action('orders', '查看订单')],
+            }
+          : { headline: `该团已拼成（${PLATFORM_COMPLETED}）`, counting: false, actions: lookElsewhere };
+      }
       return inGroup
         ? { headline: '拼团成功', counting: false, actions: [action('orders', '查看订单')] }
         : { headline: '该团已拼成', counting: false, actions: lookElsewhere };

@@ -82,6 +82,22 @@ describe('order detail: what happens next', () => {
     });
   });
 
+  it('a group the platform completed: 平台成团, with its real paid count', () => {
+    const completed = { ...group, status: 'succeeded' as const, seatsPaid: 3, size: 5, seatsLeft: 2 };
+    expect(view({ status: 'to_ship', group: { ...completed, completedBy: 'platform' } })).toMatchObject({
+      explanation: '平台成团，商家将尽快发货',
+      groupRows: [
+        { label: '拼团状态', value: '平台成团' },
+        { label: '成团进度', value: '已付款 3/5 人' },
+        { label: '成团说明', value: '差的人数由平台补贴，照常发货' },
+      ],
+    });
+    expect(view({ status: 'to_ship', group: completed }).groupRows[0]).toEqual({
+      label: '拼团状态',
+      value: '拼团成功',
+    });
+  });
+
   it('待发货, 已发货, 已完成 and 已关闭 explain themselves', () => {
     expect(view({ status: 'to_ship' }).explanation).toBe('拼团成功，商家将尽快发货');
     expect(view({ status: 'to_ship', role: 'solo', group: undefined })).toMatchObject({

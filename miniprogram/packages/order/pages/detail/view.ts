@@ -61,7 +61,11 @@ const GROUP_STATUS_TEXT: Record<Exclude<GroupStatus, 'forming'>, string> = {
   abandoned: '团长未付款，未开团',
 };
 
-export function groupStatusText(status: GroupStatus, seatsLeft: number): string {
+/** 平台成团: the platform completed the group with the members who paid (成团保障). */
+export const PLATFORM_COMPLETED = '平台成团';
+
+export function groupStatusText(status: GroupStatus, seatsLeft: number, completedBy?: 'platform'): string {
+  if (completedBy === 'platform') return PLATFORM_COMPLETED;
   return status === 'forming' ? `拼团中，${seatsLeftText(seatsLeft)}` : GROUP_STATUS_TEXT[status];
 }
 
@@ -89,7 +93,8 @@ function nextStep(order: Order, now: number): { explanation: string; countdown: 
         suffix: '',
       });
     case 'to_ship':
-      return line(order.role === 'solo' ? '付款成功，商家将尽快发货' : '拼团成功，商家将尽快发货');
+      if (order.role === 'solo') return line('付款成功，商家将尽快发货');
+      return line(order.group?.completedBy === 'platform' ? '平台成团，商家将尽快发货' : '拼团成功，商家将尽快发货');
     case 'shipped':
       return line('商家已发货，请留意收货');
     case 'completed':
@@ -117,8 +122,9 @@ function groupRows(order: Order): Row[] {
   const { group } = order;
   if (!group) return [];
   return [
-    { label: '拼团状态', value: groupStatusText(group.status, group.seatsLeft) },
+    { label: '拼团状态', value: groupStatusText(group.status, group.seatsLeft, group.completedBy) },
     { label: '成团进度', value: `已付款 ${group.seatsPaid}/${group.size} 人` },
+    ...(group.completedBy === 'platform' ? [{ label: '成团说明', value: '差的人数由平台补贴，照常发货' }] : []),
   ];
 }
 
