@@ -12,7 +12,7 @@ import { type Activity, activitySchema } from '../../domain/activity.schema';
 import { type Product, productSchema, type Sku, skuSchema } from '../../domain/catalog.schema';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getMany, plain, type Query, type TransactionRef } from '../cloudbase/db';
-import { inTransaction } from '../cloudbase/transaction';
+import { inTransaction } from '../cloudbase/db';
 
 const activities = () => db().collection(COLLECTIONS.activities);
 
