@@ -9,6 +9,7 @@ import {
   ChartLineIcon,
   DashboardIcon,
   ErrorCircleIcon,
+  GiftIcon,
   HistoryIcon,
   LocationIcon,
   ShopIcon,
@@ -32,6 +33,7 @@ export const ROUTE_NAMES = {
   products: 'products',
   productForm: 'productForm',
   pickupPoints: 'pickupPoints',
+  activities: 'activities',
   orders: 'orders',
   flaggedRefunds: 'flaggedRefunds',
   jobs: 'jobs',
@@ -79,7 +81,14 @@ export const consoleRoutes: RouteRecordRaw[] = [
     path: 'catalog/pickup-points',
     name: ROUTE_NAMES.pickupPoints,
     component: () => import('../pages/catalog/pickup-points/index.vue'),
-    meta: pageMeta('pickupPoints', { menu: { icon: LocationIcon, order: 30 } }),
+    meta: pageMeta('pickupPoints', { menu: { icon: LocationIcon, order: 25 } }),
+  },
+  // 拼团活动.
+  {
+    path: 'activities',
+    name: ROUTE_NAMES.activities,
+    component: () => import('../pages/activities/list/index.vue'),
+    meta: pageMeta('activities', { menu: { icon: GiftIcon, order: 30 } }),
   },
   // Orders and refunds.
   {

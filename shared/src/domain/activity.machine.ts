@@ -20,6 +20,9 @@ export const activityMachine = defineMachine<ActivityStatus, ActivityEvent>('act
   ended: {},
 });
 
+/** The status an activity is created in: a draft, which shoppers never see. */
+export const ACTIVITY_CREATED_STATUS: ActivityStatus = 'draft';
+
 /** The status in which an activity sells (inside its window). */
 export const ACTIVITY_SELLING_STATUS: ActivityStatus = activityMachine.transition('published').to;
 

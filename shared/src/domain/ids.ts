@@ -3,8 +3,11 @@ import { formatBusinessTime } from '../kernel/time';
 
 const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** O: order (also CloudPay's outTradeNo), G: group; P: product, S: SKU, PP: pickup point (created in the console). */
-export type IdPrefix = 'O' | 'G' | 'P' | 'S' | 'PP';
+/**
+ * O: order (also CloudPay's outTradeNo), G: group; made in the console: A: activity, P: product, S: SKU,
+ * PP: pickup point.
+ */
+export type IdPrefix = 'O' | 'G' | 'A' | 'P' | 'S' | 'PP';
 
 /** Random characters in an id: with the second it is made in, enough that two never meet. */
 export const ID_RANDOM_LENGTH = 8;

@@ -43,6 +43,17 @@ import { setProductStatusContract } from './set-product-status.contract';
 import { updatePickupPointContract } from './update-pickup-point.contract';
 import { updateProductContract } from './update-product.contract';
 import { uploadProductImageContract } from './upload-product-image.contract';
+// 拼团活动
+import { createActivityContract } from './create-activity.contract';
+import { endActivityContract } from './end-activity.contract';
+import { getActivityRulesContract } from './get-activity-rules.contract';
+import { listSkuChoicesContract } from './list-sku-choices.contract';
+import { pauseActivityContract } from './pause-activity.contract';
+import { previewActivityContract } from './preview-activity.contract';
+import { publishActivityContract } from './publish-activity.contract';
+import { resumeActivityContract } from './resume-activity.contract';
+import { searchActivitiesContract } from './search-activities.contract';
+import { updateActivityContract } from './update-activity.contract';
 
 export * from './admin-contract';
 export * from './http';
@@ -95,6 +106,20 @@ export * from './create-staff.contract';
 export * from './edit-staff.contract';
 export * from './set-staff-status.contract';
 export * from './reset-staff-password.contract';
+// 拼团活动
+export * from './activity.schema';
+export {
+  createActivityContract,
+  endActivityContract,
+  getActivityRulesContract,
+  listSkuChoicesContract,
+  pauseActivityContract,
+  previewActivityContract,
+  publishActivityContract,
+  resumeActivityContract,
+  searchActivitiesContract,
+  updateActivityContract,
+};
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -142,6 +167,17 @@ export const adminContracts = {
   editStaff: editStaffContract,
   setStaffStatus: setStaffStatusContract,
   resetStaffPassword: resetStaffPasswordContract,
+  // 拼团活动
+  searchActivities: searchActivitiesContract,
+  getActivityRules: getActivityRulesContract,
+  listSkuChoices: listSkuChoicesContract,
+  createActivity: createActivityContract,
+  updateActivity: updateActivityContract,
+  previewActivity: previewActivityContract,
+  publishActivity: publishActivityContract,
+  pauseActivity: pauseActivityContract,
+  resumeActivity: resumeActivityContract,
+  endActivity: endActivityContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

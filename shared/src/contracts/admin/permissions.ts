@@ -60,6 +60,7 @@ export const ADMIN_PAGES = {
   // 任务, 员工.
   jobs: { title: '任务', roles: OPS_ONLY },
   staff: { title: '员工', roles: OPS_ONLY },
+  activities: { title: '拼团活动', roles: ['ops', 'merchant'] as readonly StaffRole[] },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;

@@ -3,6 +3,7 @@
  * its database typed down to what the repositories use (the SDK's own typings mistype results).
  */
 import * as cloud from 'wx-server-sdk';
+import { DomainError, isDomainError } from '../../kernel/errors';
 
 let initialised = false;
 
@@ -39,6 +40,8 @@ export interface Command {
   push(values: unknown): Operand;
   pull(value: unknown): Operand;
   remove(): Operand;
+  /** Replaces the field with this value whole (an object given to `update` is merged field by field). */
+  set(value: unknown): Operand;
 }
 
 export type Query = Readonly<Record<string, unknown>>;
@@ -87,25 +90,27 @@ export interface CollectionRef extends QueryRef {
 /** A `db.Geo.Point`: what geo query operators take. */
 export type GeoPointRef = { readonly __geoPoint?: never };
 
-/** A collection inside a transaction: documents by id, read and written at the transaction's snapshot. */
-export interface TransactionCollection {
-  doc(id: string): {
-    get(): Promise<{ data: unknown }>;
-    update(options: { data: Patch }): Promise<{ stats: { updated: number } }>;
+/**
+ * A transaction (`db.startTransaction()`): snapshot reads and locked writes by document id, applied together
+ * by `commit`. A write to a document that changed after the snapshot fails with a conflict; `inTransaction`
+ * runs one.
+ */
+export interface TransactionRef {
+  collection(name: string): {
+    doc(id: string): DocRef;
+    add(options: { data: Readonly<Record<string, unknown>> }): Promise<{ _id: string }>;
   };
-  add(options: { data: Readonly<Record<string, unknown>> }): Promise<{ _id: string }>;
-}
-
-export interface Transaction {
-  collection(name: string): TransactionCollection;
+  commit(): Promise<unknown>;
+  rollback(): Promise<unknown>;
 }
 
 export interface Database {
   collection(name: string): CollectionRef;
   readonly command: Command;
   readonly Geo: { Point(longitude: number, latitude: number): GeoPointRef };
-  /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
-  runTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** A regular expression to match a string field with (`{ regexp, options: 'i' }`). */
+  RegExp(options: { regexp: string; options?: string }): Operand;
+  startTransaction(): Promise<TransactionRef>;
 }
 
 let database: Database | undefined;
@@ -121,21 +126,36 @@ export const cmd = (): Command => db().command;
 
 /** True when the database refused a transaction because another write touched the same documents. */
 export function isTransactionConflict(error: unknown): boolean {
+  if (isDomainError(error)) return false;
   const text = error instanceof Error ? error.message : typeof error === 'object' && error ? JSON.stringify(error) : '';
   return /TRANSACTION_CONFLICT|TransactionConflict/i.test(text);
 }
 
+/** How many snapshots a transaction is tried on before it answers CONFLICT. */
+export const TRANSACTION_ATTEMPTS = 20;
+
 /**
- * Runs a transaction, again when it lost a conflict to another writer (the SDK does not retry a conflict
- * met inside the callback), up to `attempts` times.
+ * Runs `work` in a transaction and commits it. CloudBase transactions read a snapshot and lock each document
+ * they write; a write to a document that changed after the snapshot fails at once with a conflict and the
+ * transaction is gone, so a conflict starts over on a fresh snapshot (jittered backoff, up to
+ * TRANSACTION_ATTEMPTS times, then CONFLICT) and the work always decides on what the database holds when it
+ * commits. Anything else `work` throws rolls the transaction back and is thrown as it is, so a refusal keeps
+ * its code and changes nothing. (`wx-server-sdk`'s `runTransaction` is not used: it retries only conflicts
+ * at commit and turns an error thrown by the work into an opaque one.)
  */
-export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>, attempts = 4): Promise<T> {
+export async function inTransaction<T>(work: (tx: TransactionRef) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const tx = await db().startTransaction();
     try {
-      return await db().runTransaction(work);
+      const result = await work(tx);
+      await tx.commit();
+      return result;
     } catch (error) {
-      if (!isTransactionConflict(error) || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+      // After a conflict the transaction is already gone: its rollback fails, harmlessly.
+      await tx.rollback().catch(() => undefined);
+      if (!isTransactionConflict(error)) throw error;
+      if (attempt >= TRANSACTION_ATTEMPTS) throw new DomainError('CONFLICT', 'transaction kept conflicting');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));
     }
   }
 }

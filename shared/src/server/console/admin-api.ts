@@ -20,6 +20,16 @@ import { uploadProductImage } from '../merchant/upload-product-image';
 import { listJobRuns } from '../jobs/list-job-runs';
 import { listJobs } from '../jobs/list-jobs';
 import { runJob } from '../jobs/run-job';
+import { createActivity } from '../merchant/create-activity';
+import { endActivity } from '../merchant/end-activity';
+import { getActivityRules } from '../merchant/get-activity-rules';
+import { listSkuChoices } from '../merchant/list-sku-choices';
+import { pauseActivity } from '../merchant/pause-activity';
+import { previewActivity } from '../merchant/preview-activity';
+import { publishActivity } from '../merchant/publish-activity';
+import { resumeActivity } from '../merchant/resume-activity';
+import { searchActivities } from '../merchant/search-activities';
+import { updateActivity } from '../merchant/update-activity';
 import { appendAudit } from '../repositories/audit.repository';
 import type { HttpApi } from '../runtime/define-http-function';
 import { changePassword } from '../staff/change-password';
@@ -94,6 +104,17 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     editStaff,
     setStaffStatus,
     resetStaffPassword,
+    // 拼团活动
+    searchActivities,
+    getActivityRules,
+    listSkuChoices,
+    createActivity,
+    updateActivity,
+    previewActivity,
+    publishActivity,
+    pauseActivity,
+    resumeActivity,
+    endActivity,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,

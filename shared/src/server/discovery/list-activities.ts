@@ -9,6 +9,7 @@
  * their temporary addresses (one storage request a page).
  */
 import type { listActivitiesContract } from '../../contracts/list-activities.contract';
+import { activityCardView } from '../../domain/activity-view';
 import {
   type ActivityCard,
   firstImages,
@@ -58,16 +59,7 @@ export const listActivities: UseCase<typeof listActivitiesContract> = async (inp
 
   const imageUrl = await tempUrls(images.values(), ctx.log);
   return {
-    items: page.map(({ card, sold }) => ({
-      activityId: card._id,
-      title: card.title,
-      image: imageUrl(images.get(card.productId) ?? ''),
-      groupPrice: card.groupPrice,
-      soloPrice: card.soloPrice,
-      groupSize: card.groupSize,
-      endAt: card.endAt,
-      sold,
-    })),
+    items: page.map(({ card, sold }) => activityCardView(card, imageUrl(images.get(card.productId) ?? ''), sold)),
     hasMore,
   };
 };

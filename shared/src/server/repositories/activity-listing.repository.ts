@@ -5,6 +5,7 @@
  */
 import { ACTIVITY_SELLING_STATUS } from '../../domain/activity.machine';
 import { stockModeSchema } from '../../domain/activity.schema';
+import { soldOfActivity } from '../../domain/activity-view';
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
 import { COLLECTIONS } from '../cloudbase/collections';
@@ -95,4 +96,4 @@ export async function firstImages(productIds: readonly string[]): Promise<Map<st
 
 /** What the activity's card says it sold: its dedicated pool's count, or its SKU's for a shared activity. */
 export const soldOf = (activity: ActivityCard, skuSold: ReadonlyMap<string, number>): number =>
-  activity.stockMode === 'dedicated' ? (activity.pool?.sold ?? 0) : (skuSold.get(activity.skuId) ?? 0);
+  soldOfActivity(activity, skuSold.get(activity.skuId) ?? 0);

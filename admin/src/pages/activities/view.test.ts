@@ -1,0 +1,111 @@
+import type { ConsoleActivity } from '@shared/admin-client';
+import { describe, expect, it } from 'vitest';
+
+import { emptyForm, formOf, formRequest, liveHint, searchRequest, shanghaiInstant, shanghaiText } from './view';
+
+const NOW = Date.parse('2026-12-02T10:20:00+08:00');
+
+const filled = () => ({
+  ...emptyForm(NOW),
+  title: '江津青花椒 3 人团',
+  groupPrice: '29.9',
+  soloPrice: '39.90',
+  perOrderLimit: 2,
+});
+
+describe('activities view', () => {
+  it('reads Shanghai wall-clock times both ways', () => {
+    expect(shanghaiText(Date.parse('2026-12-01T16:00:00Z'))).toBe('2026-12-02 00:00:00');
+    expect(shanghaiInstant('2026-12-02 00:00:00')).toBe(Date.parse('2026-12-01T16:00:00Z'));
+    expect(shanghaiInstant('2026-12-02 00:00')).toBe(Date.parse('2026-12-01T16:00:00Z'));
+    expect(shanghaiInstant('tomorrow')).toBeNaN();
+    expect(emptyForm(NOW).startAt).toBe('2026-12-02 11:00:00');
+  });
+
+  it('sends yuan as fen and times as instants, leaving out what is not set', () => {
+    const result = formRequest(filled());
+    expect(result).toEqual({
+      ok: true,
+      edit: expect.objectContaining({
+        groupPrice: 2990,
+        soloPrice: 3990,
+        startAt: Date.parse('2026-12-02T11:00:00+08:00'),
+        stockMode: 'shared',
+      }),
+    });
+    if (result.ok) {
+      expect(result.edit).not.toHaveProperty('leaderPrice');
+      expect(result.edit).not.toHaveProperty('scope');
+      expect(result.edit).not.toHaveProperty('poolSize');
+    }
+    const full = formRequest({
+      ...filled(),
+      leaderPrice: '25',
+      stockMode: 'dedicated',
+      poolSize: 30,
+      scopeKind: 'radius',
+      radiusMeters: 2000,
+      guaranteeOn: true,
+      guaranteePercent: 60,
+    });
+    expect(full.ok && full.edit).toMatchObject({
+      leaderPrice: 2500,
+      poolSize: 30,
+      scope: { kind: 'radius', center: { type: 'Point', coordinates: [106.5775, 29.5577] }, radiusMeters: 2000 },
+      guarantee: { minPaidShare: 0.6 },
+    });
+  });
+
+  it('refuses at each field with the domain’s words', () => {
+    const bad = formRequest({ ...filled(), groupPrice: '39.90' });
+    expect(bad).toEqual({ ok: false, errors: { groupPrice: '拼团价须低于单买价' } });
+    expect(formRequest({ ...filled(), soloPrice: '1.234' })).toMatchObject({
+      ok: false,
+      errors: { soloPrice: expect.stringContaining('单买价') },
+    });
+    expect(formRequest({ ...filled(), endAt: '2026-12-01 00:00:00' })).toMatchObject({
+      errors: { endAt: '结束时间须晚于开始时间' },
+    });
+    expect(formRequest({ ...filled(), perOrderLimit: 9, perUserLimit: 5 })).toMatchObject({
+      errors: { perOrderLimit: '每单限购不能超过每人限购' },
+    });
+    expect(formRequest({ ...filled(), scopeKind: 'districts', districts: [] })).toMatchObject({ ok: false });
+    expect(formRequest({ ...filled(), stockMode: 'dedicated', poolSize: 80 }, { skuAvailable: 50 })).toMatchObject({
+      errors: { poolSize: 'SKU 可用库存不足：最多还能划拨 50 件' },
+    });
+  });
+
+  it('on a published activity, refuses what would hurt a forming group and hints at each field', () => {
+    const form = filled();
+    const edit = formRequest(form);
+    if (!edit.ok) throw new Error('valid form');
+    const current = {
+      ...edit.edit,
+      stockMode: 'dedicated',
+      poolSize: undefined,
+      pool: { available: 5, reserved: 3, sold: 2 },
+      status: 'active',
+    } as unknown as ConsoleActivity;
+    const live = formOf(current);
+    expect(live.poolSize).toBe(10);
+    expect(formRequest({ ...live, groupPrice: '28.00' }, { current, skuAvailable: 0 })).toMatchObject({
+      ok: false,
+      errors: { groupPrice: expect.stringContaining('') },
+    });
+    expect(formRequest({ ...live, poolSize: 4 }, { current, skuAvailable: 0 })).toMatchObject({
+      errors: { poolSize: '专属库存不能少于已占用和已售出的 5 件' },
+    });
+    expect(formRequest({ ...live, perUserLimit: 9, poolSize: 5 }, { current, skuAvailable: 0 }).ok).toBe(true);
+    expect(liveHint('active', 'groupPrice')).toContain('不能修改');
+    expect(liveHint('draft', 'groupPrice')).toBe('');
+  });
+
+  it('searches by what the form holds', () => {
+    expect(searchRequest({ keyword: '  ', phase: '', merchantId: '' })).toEqual({});
+    expect(searchRequest({ keyword: ' 花椒 ', phase: 'selling', merchantId: ' m-jiangjin ' })).toEqual({
+      keyword: '花椒',
+      phase: 'selling',
+      merchantId: 'm-jiangjin',
+    });
+  });
+});

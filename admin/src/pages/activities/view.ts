@@ -1,0 +1,248 @@
+/**
+ * What the 拼团活动 pages show and send: the form holds money in yuan, times as Shanghai wall-clock text
+ * and the scope and guarantee as the staff member picks them; `formRequest` turns it into the rules the
+ * server takes (fen, epoch ms) and checks them with the domain's own schema and live-change rules, so a
+ * refusal shows beside its field before anything is sent, in the same words the server would answer.
+ */
+import {
+  type ActivityEdit,
+  activityEditSchema,
+  type ActivityPhase,
+  type ConsoleActivity,
+  type EditField,
+  editRefusals,
+  LIVE_CHANGE_HINTS,
+  LIVE_CHANGES,
+  poolPlan,
+  sharePercent,
+  type StockMode,
+} from '@shared/admin-client';
+
+import { yuan } from '../orders/view';
+
+export { yuan };
+
+export type ScopeKind = 'all' | 'districts' | 'radius';
+
+export interface ActivityForm {
+  title: string;
+  /** Yuan, as typed. */
+  groupPrice: string;
+  soloPrice: string;
+  /** Empty: no leader price. */
+  leaderPrice: string;
+  groupSize: number;
+  validityHours: number;
+  /** `YYYY-MM-DD HH:mm:ss` in Shanghai. */
+  startAt: string;
+  endAt: string;
+  perOrderLimit: number;
+  perUserLimit: number;
+  newCustomerOnly: boolean;
+  stockMode: StockMode;
+  poolSize: number;
+  scopeKind: ScopeKind;
+  districts: string[];
+  /** Degrees, as typed. */
+  longitude: string;
+  latitude: string;
+  radiusMeters: number;
+  guaranteeOn: boolean;
+  /** Whole percent. */
+  guaranteePercent: number;
+}
+
+const HOUR = 3_600_000;
+const SHANGHAI_OFFSET = 8 * HOUR;
+
+/** An instant as Shanghai wall-clock text, `YYYY-MM-DD HH:mm:ss`. */
+export const shanghaiText = (at: number): string =>
+  new Date(at + SHANGHAI_OFFSET).toISOString().slice(0, 19).replace('T', ' ');
+
+/** Shanghai wall-clock text (`YYYY-MM-DD HH:mm[:ss]`) as an instant, or NaN. */
+export const shanghaiInstant = (text: string): number =>
+  /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text.trim())
+    ? Date.parse(`${text.trim().replace(' ', 'T')}+08:00`)
+    : Number.NaN;
+
+/** A new activity's form: a 3-person group selling from the next hour for a week. */
+export function emptyForm(now: number): ActivityForm {
+  const start = Math.ceil(now / HOUR) * HOUR;
+  return {
+    title: '',
+    groupPrice: '',
+    soloPrice: '',
+    leaderPrice: '',
+    groupSize: 3,
+    validityHours: 24,
+    startAt: shanghaiText(start),
+    endAt: shanghaiText(start + 7 * 24 * HOUR),
+    perOrderLimit: 1,
+    perUserLimit: 5,
+    newCustomerOnly: false,
+    stockMode: 'shared',
+    poolSize: 0,
+    scopeKind: 'all',
+    districts: [],
+    longitude: '106.5775',
+    latitude: '29.5577',
+    radiusMeters: 3000,
+    guaranteeOn: false,
+    guaranteePercent: 60,
+  };
+}
+
+/** The form for an activity as stored. */
+export function formOf(activity: ConsoleActivity): ActivityForm {
+  const scope = activity.scope;
+  const pool = activity.pool;
+  return {
+    ...emptyForm(activity.startAt),
+    title: activity.title,
+    groupPrice: yuan(activity.groupPrice),
+    soloPrice: yuan(activity.soloPrice),
+    leaderPrice: activity.leaderPrice !== undefined ? yuan(activity.leaderPrice) : '',
+    groupSize: activity.groupSize,
+    validityHours: activity.validityHours,
+    startAt: shanghaiText(activity.startAt),
+    endAt: shanghaiText(activity.endAt),
+    perOrderLimit: activity.perOrderLimit,
+    perUserLimit: activity.perUserLimit,
+    newCustomerOnly: activity.newCustomerOnly,
+    stockMode: activity.stockMode,
+    poolSize: pool ? pool.available + pool.reserved + pool.sold : 0,
+    scopeKind: scope ? scope.kind : 'all',
+    districts: scope?.kind === 'districts' ? [...scope.districts] : [],
+    ...(scope?.kind === 'radius'
+      ? {
+          longitude: String(scope.center.coordinates[0]),
+          latitude: String(scope.center.coordinates[1]),
+          radiusMeters: scope.radiusMeters,
+        }
+      : {}),
+    guaranteeOn: activity.guarantee !== undefined,
+    guaranteePercent: activity.guarantee ? sharePercent(activity.guarantee.minPaidShare) : 60,
+  };
+}
+
+/** Yuan text → fen, or the message to show. Up to 2 decimals. */
+export function yuanToFen(text: string, label: string): number | string {
+  const match = /^\s*(\d{1,8})(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!match) return `请填写${label}（元，最多两位小数）`;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+export type FormErrors = Partial<Record<EditField, string>>;
+
+export type FormResult = { ok: true; edit: ActivityEdit } | { ok: false; errors: FormErrors };
+
+/** What the server needs to know to check a change: the activity as it is and its SKU's available units. */
+export interface EditContext {
+  readonly current?: ConsoleActivity;
+  readonly skuAvailable?: number;
+}
+
+/**
+ * The rules the form holds, as the server takes them (fen, epoch ms), or a message at each refused field:
+ * the domain's schema (every rule and cross-field check), for a published activity what may change live,
+ * and the dedicated pool's plan against what the SKU has available.
+ */
+export function formRequest(form: ActivityForm, context: EditContext = {}): FormResult {
+  const errors: FormErrors = {};
+  const money = (field: 'groupPrice' | 'soloPrice' | 'leaderPrice', label: string): number | undefined => {
+    const value = yuanToFen(form[field], label);
+    if (typeof value === 'string') {
+      errors[field] = value;
+      return undefined;
+    }
+    return value;
+  };
+  const raw: Record<string, unknown> = {
+    title: form.title.trim(),
+    groupPrice: money('groupPrice', '拼团价'),
+    soloPrice: money('soloPrice', '单买价'),
+    leaderPrice: form.leaderPrice.trim() === '' ? undefined : money('leaderPrice', '团长价'),
+    groupSize: form.groupSize,
+    validityHours: form.validityHours,
+    startAt: shanghaiInstant(form.startAt),
+    endAt: shanghaiInstant(form.endAt),
+    perOrderLimit: form.perOrderLimit,
+    perUserLimit: form.perUserLimit,
+    newCustomerOnly: form.newCustomerOnly,
+    stockMode: form.stockMode,
+    poolSize: form.stockMode === 'dedicated' ? form.poolSize : undefined,
+    scope:
+      form.scopeKind === 'districts'
+        ? { kind: 'districts', districts: form.districts }
+        : form.scopeKind === 'radius'
+          ? {
+              kind: 'radius',
+              center: { type: 'Point', coordinates: [Number(form.longitude), Number(form.latitude)] },
+              radiusMeters: form.radiusMeters,
+            }
+          : undefined,
+    guarantee: form.guaranteeOn ? { minPaidShare: form.guaranteePercent / 100 } : undefined,
+  };
+  if (Number.isNaN(raw.startAt)) errors.startAt = '请选择开始时间';
+  if (Number.isNaN(raw.endAt)) errors.endAt = '请选择结束时间';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const parsed = activityEditSchema.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined)),
+  );
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as EditField | undefined;
+      if (field && errors[field] === undefined) errors[field] = issue.message;
+    }
+    return { ok: false, errors };
+  }
+  const edit = parsed.data;
+  const { current } = context;
+  if (current) {
+    const editable = { ...current, pool: current.pool ? { ...current.pool, holds: {} } : undefined };
+    for (const refusal of editRefusals(editable, edit)) errors[refusal.field] ??= refusal.message;
+    if (context.skuAvailable !== undefined) {
+      const plan = poolPlan(editable, edit, context.skuAvailable);
+      if (!plan.ok) errors.poolSize ??= plan.issue.message;
+    }
+  } else if (context.skuAvailable !== undefined) {
+    const plan = poolPlan({ status: 'draft', stockMode: 'shared' }, edit, context.skuAvailable);
+    if (!plan.ok) errors.poolSize ??= plan.issue.message;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, edit };
+}
+
+/** What the form says beside a field of a published activity ('' for a draft or a field that may change). */
+export function liveHint(status: ConsoleActivity['status'] | undefined, field: EditField): string {
+  if (!status || status === 'draft') return '';
+  if (status === 'ended') return field === 'poolSize' ? LIVE_CHANGE_HINTS.pool : '活动已结束，不能再修改规则';
+  return LIVE_CHANGE_HINTS[LIVE_CHANGES[field]];
+}
+
+/** Whether a field of a published activity cannot change at all. */
+export const isFrozen = (status: ConsoleActivity['status'] | undefined, field: EditField): boolean =>
+  status !== undefined &&
+  status !== 'draft' &&
+  (status === 'ended' ? field !== 'poolSize' : LIVE_CHANGES[field] === 'frozen');
+
+export interface ActivitySearchForm {
+  keyword: string;
+  phase: ActivityPhase | '';
+  /** Ops only: one merchant's activities. */
+  merchantId: string;
+}
+
+export const emptySearch = (): ActivitySearchForm => ({ keyword: '', phase: '', merchantId: '' });
+
+/** The search request: trimmed, empty fields left out. */
+export function searchRequest(form: ActivitySearchForm): {
+  keyword?: string;
+  phase?: ActivityPhase;
+  merchantId?: string;
+} {
+  return {
+    ...(form.keyword.trim() ? { keyword: form.keyword.trim() } : {}),
+    ...(form.phase ? { phase: form.phase } : {}),
+    ...(form.merchantId.trim() ? { merchantId: form.merchantId.trim() } : {}),
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * 发布, 暂停, 恢复, 结束 through the bundled adminApi in the emulator: each through the activity machine,
+ * conditional on the current status (a repeat or a race changes it once and audits it once), raced against
+ * shoppers opening and joining groups (every group stays consistent, every seat paid after a pause is
+ * refunded, stock is conserved), and ending gives a dedicated pool's unsold units back to the SKU.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  type ConsoleActivityAnswer,
+  create,
+  expectConserved,
+  expectGroupsConsistent,
+  expectRefused,
+  HOUR,
+  ok,
+  outcome,
+  published,
+  seedSku,
+  signInStaff,
+} from '../testing/activities';
+import { answer, openGroupAs, payAndSettle } from '../testing/shopper';
+import { adminCall } from '../testing/staff';
+import { usePlatform } from '../testing/use-platform';
+
+const platform = usePlatform();
+/** A race with shoppers runs ~30 s on a loaded 2-core machine: more than the default 30 s budget. */
+const RACE_TIMEOUT = 120_000;
+
+const statusOf = async (activityId: string) => (await platform.get('activities', activityId))?.status;
+const audits = (activityId: string, action: string) =>
+  platform.find('audit_logs', { target: `activity/${activityId}`, action });
+
+/** Ten identical calls at once: their outcomes, sorted. */
+async function tenAtOnce(action: string, activityId: string, token: string) {
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () => adminCall(platform, action, { activityId }, token)),
+  );
+  return answers
+    .map(outcome)
+    .map((o) => o.join(' '))
+    .sort();
+}
+const onceOfTen = ['200 ok', ...Array.from({ length: 9 }, () => '409 CONFLICT')];
+
+describe('publishActivity', () => {
+  it('publishes a draft once: a repeat is CONFLICT, ten at once publish it once, audited once', async () => {
+    const staff = await signInStaff(platform, 'l1');
+    const sku = await seedSku(platform, 'm-a');
+    const id = await create(platform, staff.merchantA, sku.skuId);
+    const answerOf = ok(
+      await adminCall<ConsoleActivityAnswer>(platform, 'publishActivity', { activityId: id }, staff.merchantA),
+    );
+    expect(answerOf.activity).toMatchObject({ status: 'active', phase: 'selling', events: ['paused', 'ended'] });
+    await expectRefused(platform, 'publishActivity', { activityId: id }, staff.merchantA, [409, 'CONFLICT']);
+    expect(await audits(id, 'publishActivity')).toMatchObject([
+      { before: { status: 'draft' }, after: { status: 'active' } },
+    ]);
+
+    const raced = await create(platform, staff.ops, sku.skuId);
+    expect(await tenAtOnce('publishActivity', raced, staff.ops)).toEqual(onceOfTen);
+    expect(await statusOf(raced)).toBe('active');
+    expect(await audits(raced, 'publishActivity')).toHaveLength(1);
+  });
+
+  it('refuses a draft whose end has passed, or whose dedicated pool is empty', async () => {
+    const staff = await signInStaff(platform, 'l2');
+    const sku = await seedSku(platform, 'm-a');
+    const past = await create(platform, staff.ops, sku.skuId, {
+      startAt: Date.now() - 3 * HOUR,
+      endAt: Date.now() - HOUR,
+    });
+    await expectRefused(platform, 'publishActivity', { activityId: past }, staff.ops, [409, 'CONFLICT']);
+    const empty = await create(platform, staff.ops, sku.skuId, { stockMode: 'dedicated', poolSize: 0 });
+    await expectRefused(platform, 'publishActivity', { activityId: empty }, staff.ops, [409, 'CONFLICT']);
+    // A later start is fine: it is published and not yet started.
+    const later = await create(platform, staff.ops, sku.skuId, {
+      startAt: Date.now() + HOUR,
+      endAt: Date.now() + 5 * HOUR,
+    });
+    const answerOf = ok(
+      await adminCall<ConsoleActivityAnswer>(platform, 'publishActivity', { activityId: later }, staff.ops),
+    );
+    expect(answerOf.activity.phase).toBe('scheduled');
+    expect((await answer(platform, 'getActivity', 'o-l2', { activityId: later })).ok).toBe(true);
+  });
+});
+
+describe('pauseActivity and resumeActivity', () => {
+  it('pause and resume once each, whatever is repeated or raced; neither applies to a draft or an ended one', async () => {
+    const staff = await signInStaff(platform, 'l3');
+    const sku = await seedSku(platform, 'm-a');
+    const { activityId } = await published(platform, staff.merchantA, sku);
+    expect(await tenAtOnce('pauseActivity', activityId, staff.merchantA)).toEqual(onceOfTen);
+    expect(await statusOf(activityId)).toBe('paused');
+    await expectRefused(platform, 'pauseActivity', { activityId }, staff.merchantA, [409, 'CONFLICT']);
+    expect(await tenAtOnce('resumeActivity', activityId, staff.ops)).toEqual(onceOfTen);
+    expect(await statusOf(activityId)).toBe('active');
+    await expectRefused(platform, 'resumeActivity', { activityId }, staff.ops, [409, 'CONFLICT']);
+    expect((await audits(activityId, 'pauseActivity')).map((a) => [a.before, a.after, a.account])).toEqual([
+      [{ status: 'active' }, { status: 'paused' }, 'ma-l3'],
+    ]);
+    expect(await audits(activityId, 'resumeActivity')).toMatchObject([
+      { before: { status: 'paused' }, after: { status: 'active' } },
+    ]);
+
+    const draftId = await create(platform, staff.ops, sku.skuId);
+    await expectRefused(platform, 'pauseActivity', { activityId: draftId }, staff.ops, [409, 'CONFLICT']);
+    await expectRefused(platform, 'resumeActivity', { activityId: draftId }, staff.ops, [409, 'CONFLICT']);
+  });
+
+  it(
+    'a pause racing 50 shoppers opening and joining groups leaves every group consistent and stock conserved',
+    async () => {
+      const staff = await signInStaff(platform, 'l4');
+      // Warm instances of openGroup and joinGroup first, so the shoppers' calls race the pause for real.
+      const warmSku = await seedSku(platform, 'm-a', 200);
+      const warm = await published(platform, staff.ops, warmSku, { groupSize: 10, perUserLimit: 5 });
+      const warmGroups = await Promise.all(
+        Array.from({ length: 3 }, (_, i) => openGroupAs(platform, warm, `o-l4w-${i}`)),
+      );
+      await Promise.all(
+        Array.from({ length: 27 }, (_, i) =>
+          answer(platform, 'joinGroup', `o-l4wj-${i}`, {
+            groupId: warmGroups[i % 3]!.groupId,
+            quantity: 1,
+            delivery: { kind: 'pickup', pickupPointId: warm.pickupPointId },
+          }),
+        ),
+      );
+
+      const sku = await seedSku(platform, 'm-a', 200);
+      const fx = await published(platform, staff.ops, sku, { stockMode: 'dedicated', poolSize: 100, groupSize: 3 });
+      const forming = await Promise.all(Array.from({ length: 5 }, (_, i) => openGroupAs(platform, fx, `o-l4l-${i}`)));
+      const delivery = { kind: 'pickup', pickupPointId: fx.pickupPointId };
+      const shoppers = [
+        ...Array.from({ length: 25 }, (_, i) =>
+          answer<{ orderId: string }>(platform, 'joinGroup', `o-l4j-${i}`, {
+            groupId: forming[i % 5]!.groupId,
+            quantity: 1,
+            delivery,
+          }),
+        ),
+        ...Array.from({ length: 25 }, (_, i) =>
+          answer<{ orderId: string }>(platform, 'openGroup', `o-l4o-${i}`, {
+            activityId: fx.activityId,
+            quantity: 1,
+            delivery,
+          }),
+        ),
+      ];
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
+      const paused = await adminCall(platform, 'pauseActivity', { activityId: fx.activityId }, staff.ops);
+      const answers = await Promise.all(shoppers);
+      expect(outcome(paused)).toEqual([200, 'ok']);
+
+      const placed = answers.flatMap((a) => (a.ok ? [a.data.orderId] : []));
+      const refusals = answers.flatMap((a) => (a.ok ? [] : [a.error.code]));
+      console.log(`pause race: ${placed.length} placed, refused ${JSON.stringify(refusals)}`);
+      for (const code of refusals) expect(['ACTIVITY_PAUSED', 'GROUP_FULL', 'GROUP_NOT_JOINABLE']).toContain(code);
+      // Every placed order is paid now, after the pause: its seat is not paid, its money goes back.
+      await Promise.all(placed.map((orderId) => payAndSettle(platform, orderId)));
+      await platform.settle();
+      const statuses = await expectGroupsConsistent(platform, fx.activityId);
+      console.log(`pause race orders: ${JSON.stringify(statuses)}`);
+      expect(statuses.awaiting_group).toBe(5); // the leaders who paid before the pause
+      expect((statuses.refunding ?? 0) + (statuses.refunded ?? 0)).toBe(placed.length);
+      await expectConserved(platform, sku.skuId, 200);
+      const pool = (await platform.get('activities', fx.activityId))?.pool as {
+        available: number;
+        reserved: number;
+        sold: number;
+      };
+      expect(pool.available + pool.reserved + pool.sold).toBe(100);
+      expect(pool.reserved).toBe(5);
+
+      // Resumed, it sells again, and the groups that were forming still fill.
+      ok(await adminCall(platform, 'resumeActivity', { activityId: fx.activityId }, staff.ops));
+      const joined = await answer<{ orderId: string }>(platform, 'joinGroup', 'o-l4-after', {
+        groupId: forming[0]!.groupId,
+        quantity: 1,
+        delivery,
+      });
+      expect(joined.ok).toBe(true);
+      await expectGroupsConsistent(platform, fx.activityId);
+    },
+    RACE_TIMEOUT,
+  );
+});
+
+describe('endActivity', () => {
+  it('ends once and gives the pool’s available units back to the SKU; held units stay until their groups settle', async () => {
+    const staff = await signInStaff(platform, 'l5');
+    const sku = await seedSku(platform, 'm-a', 100);
+    const fx = await published(platform, staff.merchantA, sku, { stockMode: 'dedicated', poolSize: 40 });
+    const { orderId } = await openGroupAs(platform, fx, 'o-l5-leader'); // holds 1 unit of the pool
+    const ended = ok(
+      await adminCall<ConsoleActivityAnswer>(platform, 'endActivity', { activityId: fx.activityId }, staff.merchantA),
+    );
+    expect(ended.activity).toMatchObject({
+      status: 'ended',
+      phase: 'finished',
+      events: [],
+      pool: { available: 0, reserved: 1 },
+    });
+    const { sku: counters } = await expectConserved(platform, sku.skuId, 100);
+    expect(counters).toMatchObject({ available: 99, allocated: 1 });
+    expect(await audits(fx.activityId, 'endActivity')).toMatchObject([
+      { before: { status: 'active' }, after: { status: 'ended', poolReturned: 39 } },
+    ]);
+    await expectRefused(platform, 'endActivity', { activityId: fx.activityId }, staff.merchantA, [409, 'CONFLICT']);
+    await expectGroupsConsistent(platform, fx.activityId);
+    expect(orderId).toBeTruthy();
+  });
+
+  it(
+    'ten ends at once racing 30 shoppers end it once and give back each unit once',
+    async () => {
+      const staff = await signInStaff(platform, 'l6');
+      const warmSku = await seedSku(platform, 'm-a', 100);
+      const warm = await published(platform, staff.ops, warmSku);
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          answer(platform, 'openGroup', `o-l6w-${i}`, {
+            activityId: warm.activityId,
+            quantity: 1,
+            delivery: { kind: 'pickup', pickupPointId: warm.pickupPointId },
+          }),
+        ),
+      );
+      const sku = await seedSku(platform, 'm-a', 100);
+      const fx = await published(platform, staff.ops, sku, { stockMode: 'dedicated', poolSize: 60 });
+      const delivery = { kind: 'pickup', pickupPointId: fx.pickupPointId };
+      const shoppers = Array.from({ length: 30 }, (_, i) =>
+        answer<{ orderId: string }>(platform, 'openGroup', `o-l6-${i}`, {
+          activityId: fx.activityId,
+          quantity: 1,
+          delivery,
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
+      const ends = await tenAtOnce('endActivity', fx.activityId, staff.ops);
+      const answers = await Promise.all(shoppers);
+      expect(ends).toEqual(onceOfTen);
+      const placed = answers.filter((a) => a.ok).length;
+      console.log(`end race: ${placed} groups opened before the end`);
+      for (const a of answers) if (!a.ok) expect(['ACTIVITY_ENDED', 'OUT_OF_STOCK']).toContain(a.error.code);
+      const pool = (await platform.get('activities', fx.activityId))?.pool as {
+        available: number;
+        reserved: number;
+        sold: number;
+      };
+      // Given back: what was available when it ended; the held units stay in the pool.
+      expect(pool).toMatchObject({ available: 0, reserved: placed, sold: 0 });
+      const { sku: counters } = await expectConserved(platform, sku.skuId, 100);
+      expect(counters).toMatchObject({ available: 100 - placed, allocated: placed });
+      expect(await audits(fx.activityId, 'endActivity')).toMatchObject([{ after: { poolReturned: 60 - placed } }]);
+      await expectGroupsConsistent(platform, fx.activityId);
+    },
+    RACE_TIMEOUT,
+  );
+});
