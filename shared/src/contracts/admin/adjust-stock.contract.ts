@@ -2,7 +2,7 @@ import { MAX_STOCK_ADJUSTMENT } from '../../domain/catalog.schema';
 import { idSchema } from '../../domain/common.schema';
 import * as z from '../../kernel/zod';
 import { defineAdminContract } from './admin-contract';
-import { CATALOGUE_STAFF } from './permissions';
+import { OPS_AND_MERCHANT } from './permissions';
 import { stockViewSchema } from './product.schema';
 
 /**
@@ -14,7 +14,7 @@ import { stockViewSchema } from './product.schema';
  */
 export const adjustStockContract = defineAdminContract({
   name: 'adjustStock',
-  roles: CATALOGUE_STAFF,
+  roles: OPS_AND_MERCHANT,
   audited: true,
   request: z.object({
     skuId: idSchema,

@@ -1,7 +1,7 @@
 import { idSchema } from '../../domain/common.schema';
 import * as z from '../../kernel/zod';
 import { defineAdminContract } from './admin-contract';
-import { CATALOGUE_STAFF } from './permissions';
+import { OPS_AND_MERCHANT } from './permissions';
 import {
   initialStockSchema,
   productDetailSchema,
@@ -23,7 +23,7 @@ export const newSkuSchema = z.object({ spec: skuSpecSchema, price: skuPriceSchem
  */
 export const createProductContract = defineAdminContract({
   name: 'createProduct',
-  roles: CATALOGUE_STAFF,
+  roles: OPS_AND_MERCHANT,
   audited: true,
   request: productFieldsSchema.extend({
     /** Whose product: required of ops; a merchant may only name itself. */

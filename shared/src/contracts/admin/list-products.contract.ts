@@ -2,7 +2,7 @@ import { idSchema, instantSchema } from '../../domain/common.schema';
 import { productStatusSchema } from '../../domain/product.machine';
 import * as z from '../../kernel/zod';
 import { defineAdminContract } from './admin-contract';
-import { CATALOGUE_STAFF } from './permissions';
+import { OPS_AND_MERCHANT } from './permissions';
 
 const countSchema = z.number().int().nonnegative();
 
@@ -35,7 +35,7 @@ export type ProductListItem = z.infer<typeof productListItemSchema>;
  */
 export const listProductsContract = defineAdminContract({
   name: 'listProducts',
-  roles: CATALOGUE_STAFF,
+  roles: OPS_AND_MERCHANT,
   request: z.object({
     title: z.string().trim().max(60).optional(),
     merchantId: idSchema.optional(),

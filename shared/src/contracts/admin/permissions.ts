@@ -33,10 +33,11 @@ export const OPS_ONLY: readonly StaffRole[] = ['ops'];
 
 /** Operators and customer service: orders' money (refunds), not the catalogue. */
 export const OPS_AND_SERVICE: readonly StaffRole[] = ['ops', 'service'];
-/** The catalogue (商品): ops for every merchant, a merchant for its own; not customer service. */
-export const CATALOGUE_STAFF: readonly StaffRole[] = ['ops', 'merchant'];
 
-/** Operators and merchants: the live monitor (a merchant sees its own activities only). */
+/**
+ * Operators and merchants: the catalogue, the activities and the live monitor (ops for every merchant, a
+ * merchant for its own); not customer service.
+ */
 export const OPS_AND_MERCHANT: readonly StaffRole[] = ['ops', 'merchant'];
 
 /**
@@ -54,13 +55,13 @@ export const ADMIN_PAGES = {
   orders: { title: '订单', roles: ANY_STAFF },
   flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },
   // The catalogue: products (list, and the create / edit form) and pickup points.
-  products: { title: '商品管理', roles: CATALOGUE_STAFF },
-  productForm: { title: '编辑商品', roles: CATALOGUE_STAFF },
+  products: { title: '商品管理', roles: OPS_AND_MERCHANT },
+  productForm: { title: '编辑商品', roles: OPS_AND_MERCHANT },
   pickupPoints: { title: '自提点', roles: OPS_ONLY },
   // 任务, 员工.
   jobs: { title: '任务', roles: OPS_ONLY },
   staff: { title: '员工', roles: OPS_ONLY },
-  activities: { title: '拼团活动', roles: ['ops', 'merchant'] as readonly StaffRole[] },
+  activities: { title: '拼团活动', roles: OPS_AND_MERCHANT },
 } as const satisfies Record<string, { readonly title: string; readonly roles: readonly StaffRole[] }>;
 
 export type AdminPage = keyof typeof ADMIN_PAGES;

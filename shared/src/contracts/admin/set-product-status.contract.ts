@@ -2,7 +2,7 @@ import { idSchema } from '../../domain/common.schema';
 import { productStatusSchema } from '../../domain/product.machine';
 import * as z from '../../kernel/zod';
 import { defineAdminContract } from './admin-contract';
-import { CATALOGUE_STAFF } from './permissions';
+import { OPS_AND_MERCHANT } from './permissions';
 
 /**
  * `setProductStatus` (ops, merchant: its own): 上架 (`on_sale`, only with an image and a SKU:
@@ -11,7 +11,7 @@ import { CATALOGUE_STAFF } from './permissions';
  */
 export const setProductStatusContract = defineAdminContract({
   name: 'setProductStatus',
-  roles: CATALOGUE_STAFF,
+  roles: OPS_AND_MERCHANT,
   audited: true,
   request: z.object({ productId: idSchema, status: productStatusSchema }),
   response: z.object({ productId: idSchema, status: productStatusSchema, changed: z.boolean() }),

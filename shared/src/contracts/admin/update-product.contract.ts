@@ -1,7 +1,7 @@
 import { idSchema } from '../../domain/common.schema';
 import * as z from '../../kernel/zod';
 import { defineAdminContract } from './admin-contract';
-import { CATALOGUE_STAFF } from './permissions';
+import { OPS_AND_MERCHANT } from './permissions';
 import {
   initialStockSchema,
   productDetailSchema,
@@ -39,7 +39,7 @@ export const editedSkuSchema = z
  */
 export const updateProductContract = defineAdminContract({
   name: 'updateProduct',
-  roles: CATALOGUE_STAFF,
+  roles: OPS_AND_MERCHANT,
   audited: true,
   request: productFieldsSchema.extend({
     productId: idSchema,

@@ -2,7 +2,7 @@ import { idSchema } from '../../domain/common.schema';
 import { PRODUCT_IMAGE_MAX_BYTES, PRODUCT_IMAGE_TYPES } from '../../domain/media';
 import * as z from '../../kernel/zod';
 import { defineAdminContract } from './admin-contract';
-import { CATALOGUE_STAFF } from './permissions';
+import { OPS_AND_MERCHANT } from './permissions';
 import { productImageSchema } from './product.schema';
 
 /**
@@ -13,7 +13,7 @@ import { productImageSchema } from './product.schema';
  */
 export const uploadProductImageContract = defineAdminContract({
   name: 'uploadProductImage',
-  roles: CATALOGUE_STAFF,
+  roles: OPS_AND_MERCHANT,
   audited: true,
   upload: { maxBytes: PRODUCT_IMAGE_MAX_BYTES, contentTypes: PRODUCT_IMAGE_TYPES },
   request: z.object({ productId: idSchema }),
