@@ -5,13 +5,11 @@ import {
   closeRefusal,
   completionRefusal,
   extensionRefusal,
-  guaranteeOf,
   type InterventionView,
   interventionOptions,
   isOpenForIntervention,
   latestDeadline,
   MAX_EXTENSION_HOURS,
-  paidSeatsRequired,
 } from './group-intervention';
 
 const now = 1_000 * HOUR_MS;
@@ -60,30 +58,6 @@ describe('extending a deadline', () => {
 });
 
 describe('成团保障: the platform completes a group', () => {
-  it('reads the activity’s guarantee defensively', () => {
-    expect(guaranteeOf({ guarantee: { minPaidShare: 0.6 } })).toEqual({ minPaidShare: 0.6 });
-    expect(guaranteeOf({})).toBeUndefined();
-    expect(guaranteeOf({ guarantee: null })).toBeUndefined();
-    expect(guaranteeOf({ guarantee: { minPaidShare: 0 } })).toBeUndefined();
-    expect(guaranteeOf({ guarantee: { minPaidShare: 1.5 } })).toBeUndefined();
-    expect(guaranteeOf({ guarantee: { minPaidShare: '0.6' } })).toBeUndefined();
-  });
-
-  it('asks for the share of seats rounded up, without floating-point surprises', () => {
-    expect(paidSeatsRequired(5, 0.6)).toBe(3);
-    expect(paidSeatsRequired(3, 0.5)).toBe(2);
-    expect(paidSeatsRequired(10, 0.7)).toBe(7);
-    expect(paidSeatsRequired(3, 1)).toBe(3);
-    expect(paidSeatsRequired(50, 0.01)).toBe(1);
-    for (let size = 2; size <= 50; size++) {
-      for (let tenths = 1; tenths <= 10; tenths++) {
-        const required = paidSeatsRequired(size, tenths / 10);
-        expect(required * 10, `${size} × ${tenths / 10}`).toBeGreaterThanOrEqual(size * tenths);
-        expect((required - 1) * 10, `${size} × ${tenths / 10}`).toBeLessThan(size * tenths);
-      }
-    }
-  });
-
   it('completes only where the activity allows it and enough seats are paid', () => {
     const guarantee = { minPaidShare: 0.6 };
     expect(completionRefusal(group({ seatsPaid: 3 }), guarantee, now)).toBeUndefined();

@@ -8,30 +8,11 @@
  */
 import type { ErrorCode } from '../kernel/errors';
 import { HOUR_MS } from '../kernel/time';
-import * as z from '../kernel/zod';
 import { GROUP_OPEN_STATUSES, type GroupStatus } from './group.machine';
+import { type Guarantee, minPaidSeats } from './guarantee';
 
 /** One extension moves the deadline by at most this much. */
 export const MAX_EXTENSION_HOURS = 24;
-
-/**
- * 成团保障 on an activity: the platform may complete a group of it once at least `minPaidShare` of its
- * seats are paid (0.6 of a 5-seat group: 3 paid seats).
- */
-export const platformGuaranteeSchema = z.object({ minPaidShare: z.number().gt(0).max(1) });
-export type PlatformGuarantee = z.infer<typeof platformGuaranteeSchema>;
-
-/** An activity's guarantee, or none: an activity stored without one (or with one that is malformed) has none. */
-export function guaranteeOf(activity: { readonly guarantee?: unknown }): PlatformGuarantee | undefined {
-  const parsed = platformGuaranteeSchema.safeParse(activity.guarantee);
-  return parsed.success ? parsed.data : undefined;
-}
-
-/** The paid seats a guarantee asks of a group of `size` seats (a share of 0.6 and 5 seats: 3). */
-export function paidSeatsRequired(size: number, minPaidShare: number): number {
-  // 0.6 × 5 is 3.0000000000000004 in floating point: round the product to a millionth first.
-  return Math.max(1, Math.ceil(Math.round(size * minPaidShare * 1e6) / 1e6));
-}
 
 export interface InterventionView {
   readonly status: GroupStatus;
@@ -75,11 +56,11 @@ export function closeRefusal(group: Pick<InterventionView, 'status'>): Intervent
 /** Why the platform may not complete the group now, or undefined when it may. */
 export function completionRefusal(
   group: InterventionView,
-  guarantee: PlatformGuarantee | undefined,
+  guarantee: Guarantee | undefined,
   now: number,
 ): InterventionRefusal | undefined {
   if (!isOpenForIntervention(group, now)) return 'GROUP_NOT_FORMING';
-  if (!guarantee || group.seatsPaid < paidSeatsRequired(group.size, guarantee.minPaidShare)) {
+  if (!guarantee || group.seatsPaid < minPaidSeats(guarantee, group.size)) {
     return 'GUARANTEE_NOT_MET';
   }
   return undefined;
@@ -100,10 +81,10 @@ export interface InterventionOptions {
 
 export function interventionOptions(
   group: InterventionView,
-  activity: { readonly endAt: number; readonly guarantee?: unknown },
+  activity: { readonly endAt: number; readonly guarantee?: Guarantee | undefined },
   now: number,
 ): InterventionOptions {
-  const guarantee = guaranteeOf(activity);
+  const { guarantee } = activity;
   const latest = latestDeadline(group, activity);
   return {
     extend: { allowed: isOpenForIntervention(group, now) && latest > group.deadlineAt, latestDeadlineAt: latest },
@@ -113,7 +94,7 @@ export function interventionOptions(
       ...(guarantee
         ? {
             minPaidShare: guarantee.minPaidShare,
-            paidSeatsRequired: paidSeatsRequired(group.size, guarantee.minPaidShare),
+            paidSeatsRequired: minPaidSeats(guarantee, group.size),
           }
         : {}),
     },

@@ -77,11 +77,6 @@ describe('completeGroup', () => {
       409,
       'GUARANTEE_NOT_MET',
     ]);
-    await platform.update('activities', { _id: few.fx.activityId }, { $set: { guarantee: { minPaidShare: 'x' } } });
-    expect(refusal(await ops('completeGroup', { groupId: few.groupId, reason: '试试' }))).toEqual([
-      409,
-      'GUARANTEE_NOT_MET',
-    ]);
     const late = await guaranteed(2, 0);
     await expire(platform, late.groupId);
     expect(refusal(await ops('completeGroup', { groupId: late.groupId, reason: '过期了' }))).toEqual([
@@ -120,7 +115,10 @@ describe('completeGroup', () => {
       const { group } = await expectSettled(platform, groupId, fx.skuId, 100);
       if (completed.body.ok) expect(group).toMatchObject({ status: 'succeeded', completedBy: 'platform' });
       else expect(group?.completedBy).toBeUndefined();
-      expect(group?.memberOpenids).toEqual(group?.status === 'succeeded' ? group.paidOpenids : group?.memberOpenids);
+      // A succeeded group keeps exactly its paying members (in whatever order they paid).
+      if (group?.status === 'succeeded') {
+        expect([...(group.memberOpenids as string[])].sort()).toEqual([...(group.paidOpenids as string[])].sort());
+      }
     }
   });
 

@@ -15,7 +15,7 @@ import { isAwaitingPayment } from '../../domain/order.machine';
 import { DomainError } from '../../kernel/errors';
 import { queryPayment } from '../cloudbase/cloud-pay';
 import { ownsMerchant } from '../console/staff-scope';
-import { getActivityWithGuarantee } from '../repositories/activity-state.repository';
+import { getActivity } from '../repositories/catalog.repository';
 import { completeByPlatform, getGroup } from '../repositories/group.repository';
 import { listOrdersOfGroups } from '../repositories/order.repository';
 import type { InvocationContext } from '../runtime/call-context';
@@ -28,17 +28,17 @@ const ATTEMPTS = 3;
 
 export const completeGroup: AdminUseCase<typeof completeGroupContract> = async (input, ctx) => {
   const seen = ownsMerchant(ctx, await getGroup(input.groupId), `group ${input.groupId}`);
-  const found = await getActivityWithGuarantee(seen.activityId);
-  if (!found) throw new DomainError('NOT_FOUND', `activity ${seen.activityId}`);
+  const activity = await getActivity(seen.activityId);
+  if (!activity) throw new DomainError('NOT_FOUND', `activity ${seen.activityId}`);
   if (!isOpenForIntervention(seen, ctx.clock.now())) throw new DomainError('GROUP_NOT_FORMING', `group ${seen._id}`);
-  if (!found.guarantee) throw new DomainError('GUARANTEE_NOT_MET', `activity ${seen.activityId} has no guarantee`);
+  if (!activity.guarantee) throw new DomainError('GUARANTEE_NOT_MET', `activity ${seen.activityId} has no guarantee`);
 
   await applyLostPayments(seen._id, ctx);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const now = ctx.clock.now();
     const group = await getGroup(seen._id);
     if (!group) throw new DomainError('NOT_FOUND', `group ${seen._id}`);
-    const why = completionRefusal(group, found.guarantee, now);
+    const why = completionRefusal(group, activity.guarantee, now);
     if (why) throw new DomainError(why, `group ${group._id}`);
     if (!(await completeByPlatform(group, now))) continue;
     await ctx.audit({

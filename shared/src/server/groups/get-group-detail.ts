@@ -8,7 +8,7 @@ import type { getGroupDetailContract } from '../../contracts/admin';
 import { interventionOptions } from '../../domain/group-intervention';
 import { DomainError } from '../../kernel/errors';
 import { ownsMerchant, staffOf } from '../console/staff-scope';
-import { getActivityWithGuarantee } from '../repositories/activity-state.repository';
+import { getActivity } from '../repositories/catalog.repository';
 import { getGroup } from '../repositories/group.repository';
 import { listNotificationsOfGroup } from '../repositories/notification.repository';
 import { listOrdersOfGroups } from '../repositories/order.repository';
@@ -24,12 +24,12 @@ export const getGroupDetail: AdminUseCase<typeof getGroupDetailContract> = async
   const now = ctx.clock.now();
   const masked = seesMasked(staffOf(ctx));
   const group = ownsMerchant(ctx, await getGroup(input.groupId), `group ${input.groupId}`);
-  const [found, orders, messages] = await Promise.all([
-    getActivityWithGuarantee(group.activityId),
+  const [activity, orders, messages] = await Promise.all([
+    getActivity(group.activityId),
     listOrdersOfGroups([group._id]),
     listNotificationsOfGroup(group._id, MESSAGES_SHOWN),
   ]);
-  if (!found) throw new DomainError('NOT_FOUND', `activity ${group.activityId}`);
+  if (!activity) throw new DomainError('NOT_FOUND', `activity ${group.activityId}`);
   const people = [...group.memberOpenids, ...orders.map((o) => o.openid), ...messages.map((m) => m.openid)];
   const [profiles, refunds] = await Promise.all([getProfiles(people), getRefundsOf(orders.map((o) => o._id))]);
   const refundsOf = new Map<string, typeof refunds>();
@@ -40,7 +40,6 @@ export const getGroupDetail: AdminUseCase<typeof getGroupDetailContract> = async
     ...group.memberOpenids.filter((o) => o === group.leaderOpenid),
     ...group.memberOpenids.filter((o) => o !== group.leaderOpenid),
   ];
-  const { activity } = found;
 
   return {
     group: {
@@ -91,7 +90,7 @@ export const getGroupDetail: AdminUseCase<typeof getGroupDetailContract> = async
       ...(message.settledAt !== undefined ? { settledAt: message.settledAt } : {}),
     })),
     pendingMessages: group.outbox.map((entry) => ({ event: entry.event, at: entry.at })),
-    interventions: interventionOptions(group, { endAt: activity.endAt, guarantee: found.guarantee }, now),
+    interventions: interventionOptions(group, activity, now),
     masked,
   };
 };
