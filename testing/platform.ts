@@ -69,14 +69,8 @@ export async function startPlatform(options: EmulatorOptions = {}): Promise<Plat
     call: async <T>(name: string, openid: string | undefined, data: unknown = {}) =>
       (await post(`/fn/${name}`, data, openid ? { 'x-wx-openid': openid } : {})) as CallResult<T>,
     pay: (outTradeNo) => post(`/_emulator/pay/${encodeURIComponent(outTradeNo)}/pay`, {}),
-    async settle() {
-      // A refund settles a moment after it is requested and then notifies: wait for both.
-      for (let i = 0; i < 3; i++) {
-        await emulator.pay.delivery.settle();
-        await new Promise((resolve) => setTimeout(resolve, 80));
-      }
-      await emulator.pay.delivery.settle();
-    },
+    // A refund settles a moment after it is requested and then notifies: the sandbox waits for both.
+    settle: () => emulator.pay.settle(),
     find,
     async get(collection, id) {
       return (await find(collection, { _id: id }))[0] ?? null;

@@ -67,6 +67,11 @@ export class CallbackDelivery {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
+  /** True when no delivery is under way. */
+  idle(): boolean {
+    return this.inFlight.size === 0;
+  }
+
   stop(): void {
     this.stopped = true;
   }

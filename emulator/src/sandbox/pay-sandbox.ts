@@ -532,6 +532,18 @@ export class PaySandbox {
     };
   }
 
+  /**
+   * Resolves once nothing is under way: no callback being delivered (retries included) and no refund waiting
+   * to settle, and so to notify. What a delivery starts (a late payment's refund) is waited for too.
+   */
+  async settle(): Promise<void> {
+    for (;;) {
+      await this.delivery.settle();
+      if (this.timers.size === 0 && this.delivery.idle()) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   private later(ms: number, run: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
