@@ -3,7 +3,8 @@
  * bundled functions (adminApi behind the HTTP access service) and the gateway a shopper's mini-program calls:
  * 1. ops creates a product with an image through the console's form, an activity on it, and publishes it; a
  *    shopper opens a group and pays it; 实时监控 shows the group within 5 s; ops extends its deadline, then
- *    closes it with a refund; the shopper's order reads 已退款 as the mini-program's order page shows it.
+ *    closes it with a refund; the shopper's order reads 已退款 as the mini-program's order page shows it; last,
+ *    ops pause the activity from its row on 实时监控 (with a reason), and a shopper can no longer open a group.
  * 2. a merchant sees only its own products, activities and orders; it takes a product down (下架), and a
  *    shopper's attempt to open a group on it is refused with PRODUCT_OFF_SALE.
  */
@@ -75,7 +76,7 @@ async function shopperSees(openid: string, orderId: string) {
 }
 
 describe.skipIf(missing !== undefined)('the console in Chromium: the stories', () => {
-  it('story 1: ops publishes a new product in a group, sees it opened on 实时监控, extends it and closes it with a refund', async () => {
+  it('story 1: ops publishes a new product in a group, sees it opened on 实时监控, extends it, closes it with a refund, and pauses the activity', async () => {
     const page = await signIn('ops01');
 
     // A product for 磁器口陈麻花, with its cover uploaded through the form, on sale.
@@ -168,6 +169,23 @@ describe.skipIf(missing !== undefined)('the console in Chromium: the stories', (
     await expect.poll(() => page.getByTestId('group-status').textContent()).toContain('平台关闭');
     await platform.settle();
     await expect.poll(() => shopperSees(shopper, opened.orderId)).toBe('已退款');
+
+    // Last, ops pause the activity from its row, with a reason: no one opens a group on it any more.
+    await page.keyboard.press('Escape');
+    await activityRow.getByTestId('monitor-pause').click();
+    const dialog = page.locator('.t-dialog', { hasText: '暂停活动' });
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await dialog.getByText('请填写原因（至少 2 个字）').waitFor();
+    await page.getByTestId('pause-reason').locator('textarea').fill('商家临时缺货');
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await activityRow.getByText('已暂停').waitFor();
+    expect(await activityRow.getByTestId('monitor-pause').count()).toBe(0);
+    const again = await answer(platform, 'openGroup', 'o-story-one-late', {
+      activityId: activity?._id,
+      quantity: 1,
+      delivery: pickup,
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'ACTIVITY_PAUSED' } });
     expect(pageErrors).toEqual([]);
   });
 
