@@ -21,7 +21,15 @@ const STALE_LOCK_MS = 3 * 60_000;
 const OLD_BUILD_MS = 24 * 60 * 60_000;
 
 /** What the console's build reads: its sources and config, the shared code it imports, the build script. */
-const INPUTS = ['admin/src', 'admin/index.html', 'admin/vite.config.ts', 'shared/src', 'tools/build-admin.mts'];
+const INPUTS = [
+  'admin/src',
+  'admin/index.html',
+  'admin/vite.config.ts',
+  'admin/tsconfig.json',
+  'tsconfig.base.json',
+  'shared/src',
+  'tools/build-admin.mts',
+];
 const SKIPPED = /(\.test\.ts$)|(^shared\/src\/server\/)/;
 
 async function filesUnder(path: string): Promise<string[]> {
