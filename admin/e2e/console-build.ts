@@ -67,11 +67,15 @@ async function lockAge(lock: string): Promise<number | undefined> {
   }
 }
 
+/** Best effort: another run may be removing the same entries. */
 async function pruneOldBuilds(keep: string): Promise<void> {
-  for (const name of await readdir(CACHE)) {
+  for (const name of await readdir(CACHE).catch(() => [])) {
     const path = join(CACHE, name);
     if (path === keep || name.endsWith('.lock')) continue;
-    const age = Date.now() - (await stat(path)).mtimeMs;
+    const age = await stat(path).then(
+      (info) => Date.now() - info.mtimeMs,
+      () => 0,
+    );
     if (age > OLD_BUILD_MS) await rm(path, { recursive: true, force: true });
   }
 }
