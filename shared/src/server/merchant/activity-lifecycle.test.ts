@@ -18,7 +18,9 @@ import {
   seedSku,
   signInStaff,
 } from '../testing/activities';
-import { answer, openGroupAs, payAndSettle } from '../testing/shopper';
+import { NOTIFICATION_TEXT, SUBSCRIBE_TEMPLATES } from '../../domain/notification';
+import { job } from '../testing/ops';
+import { answer, joinGroupAs, openGroupAs, payAndSettle } from '../testing/shopper';
 import { adminCall } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
 
@@ -116,6 +118,42 @@ describe('pauseActivity and resumeActivity', () => {
     const draftId = await create(platform, staff.ops, sku.skuId);
     await expectRefused(platform, 'pauseActivity', { activityId: draftId }, staff.ops, [409, 'CONFLICT']);
     await expectRefused(platform, 'resumeActivity', { activityId: draftId }, staff.ops, [409, 'CONFLICT']);
+  });
+
+  it('tells the paid members of its forming groups once per pause (活动已暂停), not on a repeat or a resume', async () => {
+    const staff = await signInStaff(platform, 'l5');
+    const sku = await seedSku(platform, 'm-a');
+    const fx = await published(platform, staff.ops, sku, { groupSize: 3 });
+    const members = ['o-l5-leader', 'o-l5-member'];
+    for (const openid of members) {
+      platform.emulator.openapi.grant(openid, Array(10).fill(Object.values(SUBSCRIBE_TEMPLATES)).flat());
+    }
+    const { groupId } = await openGroupAs(platform, fx, members[0]!);
+    await joinGroupAs(platform, fx, groupId, members[1]!);
+    await joinGroupAs(platform, fx, groupId, 'o-l5-unpaid', false);
+    await job(platform, 'sendNotifications');
+    const paused = () =>
+      platform.emulator.openapi
+        .outbox()
+        .filter((m) => JSON.stringify(m.data).includes(NOTIFICATION_TEXT.activity_paused.text))
+        .map((m) => m.touser)
+        .sort();
+
+    expect(outcome(await adminCall(platform, 'pauseActivity', { activityId: fx.activityId }, staff.ops))).toEqual([
+      200,
+      'ok',
+    ]);
+    await expectRefused(platform, 'pauseActivity', { activityId: fx.activityId }, staff.ops, [409, 'CONFLICT']);
+    await job(platform, 'sendNotifications');
+    await job(platform, 'sendNotifications');
+    expect(paused()).toEqual(members);
+
+    await adminCall(platform, 'resumeActivity', { activityId: fx.activityId }, staff.ops);
+    await job(platform, 'sendNotifications');
+    expect(paused()).toEqual(members);
+    await adminCall(platform, 'pauseActivity', { activityId: fx.activityId }, staff.ops);
+    await job(platform, 'sendNotifications');
+    expect(paused()).toEqual([...members, ...members].sort());
   });
 
   it(

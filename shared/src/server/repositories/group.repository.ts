@@ -126,6 +126,19 @@ export async function remindGroupsEndingSoon(now: number, withinMs: number): Pro
   return stats.updated;
 }
 
+/**
+ * Tells the members of every forming group of an activity that it was paused: one message entry per group
+ * and pause (`at` names the pause, so a second pause after a resume is told again and a repeat of the same
+ * one is not), in one update whatever the number of groups.
+ */
+export async function notifyActivityPaused(activityId: string, at: number): Promise<number> {
+  const _ = cmd();
+  const { stats } = await groups()
+    .where({ activityId, status: _.in([...GROUP_OPEN_STATUSES]) })
+    .update({ data: { outbox: _.push([outboxEntry('activity_paused', at, String(at))]), outboxPending: true } });
+  return stats.updated;
+}
+
 /** Groups with messages waiting in their outbox. */
 export async function listGroupsWithOutbox(limit: number): Promise<StoredGroup[]> {
   const data = await getMany(groups().where({ outboxPending: true }).limit(limit));
