@@ -121,16 +121,16 @@ describe('pauseActivity and resumeActivity', () => {
   });
 
   it('tells the paid members of its forming groups once per pause (活动已暂停), not on a repeat or a resume', async () => {
-    const staff = await signInStaff(platform, 'l5');
+    const staff = await signInStaff(platform, 'l7');
     const sku = await seedSku(platform, 'm-a');
     const fx = await published(platform, staff.ops, sku, { groupSize: 3 });
-    const members = ['o-l5-leader', 'o-l5-member'];
+    const members = ['o-l7-leader', 'o-l7-member'];
     for (const openid of members) {
       platform.emulator.openapi.grant(openid, Array(10).fill(Object.values(SUBSCRIBE_TEMPLATES)).flat());
     }
     const { groupId } = await openGroupAs(platform, fx, members[0]!);
     await joinGroupAs(platform, fx, groupId, members[1]!);
-    await joinGroupAs(platform, fx, groupId, 'o-l5-unpaid', false);
+    await joinGroupAs(platform, fx, groupId, 'o-l7-unpaid', false);
     await job(platform, 'sendNotifications');
     const paused = () =>
       platform.emulator.openapi
