@@ -3,17 +3,14 @@
  * activities, makes a draft on its SKU (the form refuses a group price above the solo price beside the field,
  * in the domain's words, before anything is sent), previews what the shopper will see, and publishes it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { chongqingSeed, DEMO_STAFF, demoStaffAccounts } from '../../emulator/seed/chongqing';
 import { type Emulator, startEmulator } from '../../emulator/src/index';
 import { ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
-import { buildConsole } from '../../tools/build-admin.mjs';
 import { type Browser, chromiumMissing, launchChromium } from './browser';
+import { builtConsole } from './console-build';
 
 const missing = chromiumMissing();
 if (missing) console.warn(`[browser tests] skipped: ${missing}`);
@@ -26,8 +23,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   if (missing) return;
-  outDir = await mkdtemp(join(tmpdir(), 'shancheng-console-'));
-  await buildConsole({ outDir, logLevel: 'silent' });
+  outDir = await builtConsole();
   browser = await launchChromium();
   emulator = await startEmulator({ port: 0, memory: true, staticSites: [{ path: ADMIN_CONSOLE_BASE, dir: outDir }] });
   const now = Date.now();
@@ -39,7 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await emulator?.stop();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 async function signIn(account: string): Promise<Page> {

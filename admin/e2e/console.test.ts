@@ -1,5 +1,5 @@
 /**
- * The built console in real Chromium (built once for the file):
+ * The built console in real Chromium (built once per run, `console-build.ts`):
  * - with no server behind it: the login page loads, and signing in while the API is down shows the Chinese
  *   network message in the page instead of breaking it;
  * - on a real emulator, as `npm start` serves it: the bundled functions (adminApi behind the HTTP access
@@ -8,9 +8,6 @@
  *   server refuses the action; after 退出登录 the session is refused; ops runs a job from 任务 as a dry run and
  *   sees its report and its run, and creates an account in 员工 and is shown its temporary password once.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,12 +15,12 @@ import { DEMO_STAFF, demoStaffAccounts } from '../../emulator/seed/chongqing';
 import { groupDoc, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
 import { type Emulator, startEmulator } from '../../emulator/src/index';
 import { ADMIN_API_PREFIX, ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
-import { buildConsole } from '../../tools/build-admin.mjs';
 import { NETWORK_ERROR_MESSAGE } from '../src/api/client';
 import { menuFor } from '../src/layouts/menu';
 import { consoleRoutes } from '../src/router/routes';
 import { SESSION_STORAGE_KEY } from '../src/session/session';
 import { type Browser, chromiumMissing, launchChromium } from './browser';
+import { builtConsole } from './console-build';
 import { type ConsoleServer, serveConsole } from './static-server';
 
 /** A 1×1 PNG. */
@@ -40,14 +37,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (missing) return;
-  outDir = await mkdtemp(join(tmpdir(), 'shancheng-console-'));
-  await buildConsole({ outDir, logLevel: 'silent' });
+  outDir = await builtConsole();
   browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 describe.skipIf(missing !== undefined)('the console in Chromium, without a server', () => {

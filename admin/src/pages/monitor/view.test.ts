@@ -1,12 +1,14 @@
 import { GROUP_STATUS_LABELS, money } from '@shared/admin-client';
 import { describe, expect, it } from 'vitest';
 import {
+  canPauseFromMonitor,
   countdown,
   districtChartOption,
   extensionChoices,
   groupStatusLabel,
   hourChartOption,
   hourSince,
+  pauseRequest,
   percent,
   reasonError,
   yuan,
@@ -22,6 +24,18 @@ describe('live monitor view', () => {
     expect(countdown(1_000 + 42 * 60_000 + 5_000, 1_000)).toBe('42 分 05 秒');
     expect(countdown(3 * HOUR + 12 * 60_000, 0)).toBe('3 小时 12 分');
     expect(countdown(0, 1)).toBe('已截止');
+  });
+
+  it('offers ops 暂停 on a selling activity’s row, and sends the pause with its trimmed reason', () => {
+    expect(canPauseFromMonitor('active', 'ops')).toBe(true);
+    expect(canPauseFromMonitor('paused', 'ops')).toBe(false);
+    expect(canPauseFromMonitor('active', 'merchant')).toBe(false);
+    expect(canPauseFromMonitor('active', undefined)).toBe(false);
+    expect(pauseRequest('a1', '  商家临时缺货 ')).toEqual({
+      ok: true,
+      request: { activityId: 'a1', reason: '商家临时缺货' },
+    });
+    expect(pauseRequest('a1', ' 缺 ')).toEqual({ ok: false, message: '请填写原因（至少 2 个字）' });
   });
 
   it('says 平台成团 for a group the platform completed, never a made-up status', () => {

@@ -3,7 +3,7 @@
  * countdown of a group, the charts' options (plain data, so they are tested without a canvas), the hours
  * an extension may add, and a reason checked as the server checks it.
  */
-import type { GroupStatus, MonitorActivity, MonitorTally } from '@shared/admin-client';
+import type { GroupStatus, MonitorActivity, MonitorTally, StaffRole } from '@shared/admin-client';
 
 /** How the monitor names an activity's status. */
 export const ACTIVITY_STATUS_LABELS: Record<MonitorActivity['status'], string> = {
@@ -48,6 +48,22 @@ export function reasonError(reason: string): string | null {
   if (length < 2) return '请填写原因（至少 2 个字）';
   if (length > 200) return '原因最多 200 个字';
   return null;
+}
+
+/**
+ * Whether an activity's row on the monitor offers 暂停: to ops (an intervention, with a reason), while it
+ * sells. Merchants pause their own activities on 拼团活动.
+ */
+export const canPauseFromMonitor = (status: MonitorActivity['status'], role: StaffRole | undefined): boolean =>
+  role === 'ops' && status === 'active';
+
+/** pauseActivity's request from the row's dialog, or the reason's refusal (as the server words it). */
+export function pauseRequest(
+  activityId: string,
+  reason: string,
+): { ok: true; request: { activityId: string; reason: string } } | { ok: false; message: string } {
+  const refusal = reasonError(reason);
+  return refusal ? { ok: false, message: refusal } : { ok: true, request: { activityId, reason: reason.trim() } };
 }
 
 const HOUR_MS = 3_600_000;

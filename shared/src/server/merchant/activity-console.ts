@@ -97,6 +97,7 @@ export async function moveActivityStatus(
   ctx: AdminCallContext,
   activityId: string,
   event: ActivityEvent,
+  reason?: string,
 ): Promise<ConsoleActivity> {
   const current = await scopedActivity(ctx, activityId);
   const { from, to } = activityMachine.transition(event);
@@ -106,7 +107,7 @@ export async function moveActivityStatus(
   await ctx.audit({
     target: activityTarget(activityId),
     before: { status: from.length === 1 ? from[0] : current.status },
-    after: { status: to },
+    after: { status: to, ...(reason ? { reason } : {}) },
   });
   return readConsoleActivity(ctx, activityId);
 }

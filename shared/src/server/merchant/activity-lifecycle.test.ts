@@ -104,6 +104,16 @@ describe('pauseActivity and resumeActivity', () => {
     expect(await audits(activityId, 'resumeActivity')).toMatchObject([
       { before: { status: 'paused' }, after: { status: 'active' } },
     ]);
+    // A pause from 实时监控 gives its reason, which the audit keeps; a reason too short is refused first.
+    await expectRefused(platform, 'pauseActivity', { activityId, reason: ' ' }, staff.ops, [400, 'INVALID_ARGUMENT']);
+    expect(await statusOf(activityId)).toBe('active');
+    expect(
+      outcome(await adminCall(platform, 'pauseActivity', { activityId, reason: '商家临时缺货' }, staff.ops)),
+    ).toEqual([200, 'ok']);
+    expect((await audits(activityId, 'pauseActivity')).map((a) => a.after)).toEqual([
+      { status: 'paused' },
+      { status: 'paused', reason: '商家临时缺货' },
+    ]);
 
     const draftId = await create(platform, staff.ops, sku.skuId);
     await expectRefused(platform, 'pauseActivity', { activityId: draftId }, staff.ops, [409, 'CONFLICT']);
