@@ -9,16 +9,13 @@
  *    shopper's attempt to open a group on it is refused with PRODUCT_OFF_SALE.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { chongqingSeed, DEMO_STAFF, demoStaffAccounts } from '../../emulator/seed/chongqing';
 import { orderDetailLoaded, type Order } from '../../miniprogram/packages/order/pages/detail/view';
-import { ADMIN_CONSOLE_BASE } from '../../shared/src/contracts/admin/http';
 import type { Envelope } from '../../shared/src/kernel/envelope';
 import { answer, payAndSettle, place } from '../../shared/src/server/testing/shopper';
-import { type Platform, startPlatform } from '../../testing/platform';
-import { type Browser, chromiumMissing, launchChromium } from './browser';
-import { builtConsole } from './console-build';
+import { chromiumMissing } from './browser';
+import { useSeededConsole } from './seeded-console';
 
 /** A 1×1 PNG. */
 const PNG_1X1 = Buffer.from(
@@ -29,38 +26,8 @@ const PNG_1X1 = Buffer.from(
 const missing = chromiumMissing();
 if (missing) console.warn(`[browser tests] skipped: ${missing}`);
 
-let browser: Browser;
-let platform: Platform;
-let consoleUrl: string;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (missing) return;
-  const [dir, launched] = await Promise.all([builtConsole(), launchChromium()]);
-  browser = launched;
-  platform = await startPlatform({ staticSites: [{ path: ADMIN_CONSOLE_BASE, dir }] });
-  const now = Date.now();
-  for (const [collection, docs] of Object.entries(chongqingSeed(now))) await platform.insert(collection, docs);
-  await platform.insert('staff', await demoStaffAccounts(now));
-  consoleUrl = `${platform.emulator.url}${ADMIN_CONSOLE_BASE}`;
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
-
-async function signIn(account: string): Promise<Page> {
-  const member = DEMO_STAFF.find((m) => m.account === account)!;
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(consoleUrl);
-  await page.getByPlaceholder('请输入账号').fill(member.account);
-  await page.getByPlaceholder('请输入密码').fill(member.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${consoleUrl}workbench`);
-  return page;
-}
+const seeded = useSeededConsole();
+const { pageErrors, signIn } = seeded;
 
 const menu = (page: Page, title: string) =>
   page.locator('.t-menu__item', { hasText: new RegExp(`^\\s*${title}\\s*$`) });
@@ -70,7 +37,7 @@ const pickup = { kind: 'pickup', pickupPointId: 'pp-jiefangbei' } as const;
 
 /** The order as the mini-program's order page shows it (its own view logic over getOrder's answer). */
 async function shopperSees(openid: string, orderId: string) {
-  const { body } = await platform.call<Envelope<Order>>('getOrder', openid, { orderId });
+  const { body } = await seeded.platform.call<Envelope<Order>>('getOrder', openid, { orderId });
   const loaded = orderDetailLoaded(body, Date.now());
   return loaded.state === 'ready' ? loaded.order.statusLabel : loaded.message;
 }
@@ -87,7 +54,7 @@ describe.skipIf(missing !== undefined)('the console in Chromium: the stories', (
       // A product for 磁器口陈麻花, with its cover uploaded through the form, on sale.
       await menu(page, '商品管理').click();
       await page.getByTestId('new-product').click();
-      await page.waitForURL(`${consoleUrl}catalog/products/new`);
+      await page.waitForURL(`${seeded.url}catalog/products/new`);
       await page.locator('.t-form__item', { hasText: '商户' }).locator('.t-select').click();
       await page.locator('.t-select-option', { hasText: '磁器口陈麻花' }).click();
       await page.getByTestId('product-title').locator('input').fill('磁器口椒盐麻花 故事一');
@@ -108,7 +75,7 @@ describe.skipIf(missing !== undefined)('the console in Chromium: the stories', (
 
       // An activity on it: a 2-person group valid for 1 hour, started before now, published.
       await menu(page, '拼团活动').click();
-      await page.waitForURL(`${consoleUrl}activities`);
+      await page.waitForURL(`${seeded.url}activities`);
       await page.getByTestId('new-activity').click();
       const form = page.getByTestId('activity-form');
       await form.waitFor();
@@ -144,14 +111,14 @@ describe.skipIf(missing !== undefined)('the console in Chromium: the stories', (
       // 实时监控 is open when the shopper opens a group and pays.
       await menu(page, '实时监控').click();
       await page.getByTestId('monitor-activities').getByText('椒盐麻花 故事一 2 人团').waitFor();
-      const [activity] = await platform.find('activities', { title: '椒盐麻花 故事一 2 人团' });
+      const [activity] = await seeded.platform.find('activities', { title: '椒盐麻花 故事一 2 人团' });
       const shopper = 'o-story-one-shopper';
-      const opened = await place(platform, 'openGroup', shopper, {
+      const opened = await place(seeded.platform, 'openGroup', shopper, {
         activityId: activity?._id,
         quantity: 1,
         delivery: pickup,
       });
-      await payAndSettle(platform, opened.orderId);
+      await payAndSettle(seeded.platform, opened.orderId);
       expect(await shopperSees(shopper, opened.orderId)).toBe('待成团');
       const groupId = opened.groupId as string;
       const groupRow = page.getByTestId('monitor-ending-soon').locator('tr', { hasText: groupId });
@@ -164,17 +131,19 @@ describe.skipIf(missing !== undefined)('the console in Chromium: the stories', (
       // Its detail: extend by an hour, then close it and refund the shopper, each with a reason.
       await groupRow.click();
       await page.getByTestId('group-detail').waitFor();
-      const deadlineAt = (await platform.get('groups', groupId))?.deadlineAt as number;
+      const deadlineAt = (await seeded.platform.get('groups', groupId))?.deadlineAt as number;
       await page.getByTestId('extend-group').click();
       await page.getByTestId('intervention-reason').locator('textarea').fill('商家补货，延长一小时');
       await page.locator('.t-dialog').getByRole('button', { name: '确认' }).click();
-      await expect.poll(async () => (await platform.get('groups', groupId))?.deadlineAt).toBe(deadlineAt + 3_600_000);
+      await expect
+        .poll(async () => (await seeded.platform.get('groups', groupId))?.deadlineAt)
+        .toBe(deadlineAt + 3_600_000);
 
       await page.getByTestId('close-group').click();
       await page.getByTestId('intervention-reason').locator('textarea').fill('商家缺货，关闭本团');
       await page.locator('.t-dialog').getByRole('button', { name: '确认' }).click();
       await expect.poll(() => page.getByTestId('group-status').textContent()).toContain('平台关闭');
-      await platform.settle();
+      await seeded.platform.settle();
       await expect.poll(() => shopperSees(shopper, opened.orderId)).toBe('已退款');
 
       // Last, ops pause the activity from its row, with a reason: no one opens a group on it any more.
@@ -187,7 +156,7 @@ describe.skipIf(missing !== undefined)('the console in Chromium: the stories', (
       await dialog.getByRole('button', { name: '确认' }).click();
       await activityRow.getByText('已暂停').waitFor();
       expect(await activityRow.getByTestId('monitor-pause').count()).toBe(0);
-      const again = await answer(platform, 'openGroup', 'o-story-one-late', {
+      const again = await answer(seeded.platform, 'openGroup', 'o-story-one-late', {
         activityId: activity?._id,
         quantity: 1,
         delivery: pickup,
@@ -202,12 +171,12 @@ describe.skipIf(missing !== undefined)('the console in Chromium: the stories', (
     'story 2: a merchant sees only its own records, takes a product down, and a shopper can no longer open a group on it',
     async () => {
       // One order on laomatou's 双人火锅套餐, one on fengjie's 脐橙.
-      const own = await place(platform, 'openGroup', 'o-story-two-a', {
+      const own = await place(seeded.platform, 'openGroup', 'o-story-two-a', {
         activityId: 'a-hotpot-set-4',
         quantity: 1,
         delivery: pickup,
       });
-      const others = await place(platform, 'openGroup', 'o-story-two-b', {
+      const others = await place(seeded.platform, 'openGroup', 'o-story-two-b', {
         activityId: 'a-orange-5',
         quantity: 1,
         delivery: pickup,
@@ -242,7 +211,7 @@ describe.skipIf(missing !== undefined)('the console in Chromium: the stories', (
       await page.locator('.t-popconfirm').getByRole('button', { name: '确定' }).click();
       await setRow.locator('.t-tag', { hasText: '已下架' }).waitFor();
 
-      const refused = await answer(platform, 'openGroup', 'o-story-two-c', {
+      const refused = await answer(seeded.platform, 'openGroup', 'o-story-two-c', {
         activityId: 'a-hotpot-set-4',
         quantity: 1,
         delivery: pickup,

@@ -17,6 +17,7 @@ import {
   published,
   seedSku,
   signInStaff,
+  rushShoppers,
 } from '../testing/activities';
 import { NOTIFICATION_TEXT, SUBSCRIBE_TEMPLATES } from '../../domain/notification';
 import { job } from '../testing/ops';
@@ -179,23 +180,7 @@ describe('pauseActivity and resumeActivity', () => {
       const sku = await seedSku(platform, 'm-a', 200);
       const fx = await published(platform, staff.ops, sku, { stockMode: 'dedicated', poolSize: 100, groupSize: 3 });
       const forming = await Promise.all(Array.from({ length: 5 }, (_, i) => openGroupAs(platform, fx, `o-l4l-${i}`)));
-      const delivery = { kind: 'pickup', pickupPointId: fx.pickupPointId };
-      const shoppers = [
-        ...Array.from({ length: 25 }, (_, i) =>
-          answer<{ orderId: string }>(platform, 'joinGroup', `o-l4j-${i}`, {
-            groupId: forming[i % 5]!.groupId,
-            quantity: 1,
-            delivery,
-          }),
-        ),
-        ...Array.from({ length: 25 }, (_, i) =>
-          answer<{ orderId: string }>(platform, 'openGroup', `o-l4o-${i}`, {
-            activityId: fx.activityId,
-            quantity: 1,
-            delivery,
-          }),
-        ),
-      ];
+      const shoppers = rushShoppers(platform, fx, { tag: 'l4', forming, joins: 25, opens: 25 });
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
       const paused = await adminCall(platform, 'pauseActivity', { activityId: fx.activityId }, staff.ops);
       const answers = await Promise.all(shoppers);
@@ -226,7 +211,7 @@ describe('pauseActivity and resumeActivity', () => {
       const joined = await answer<{ orderId: string }>(platform, 'joinGroup', 'o-l4-after', {
         groupId: forming[0]!.groupId,
         quantity: 1,
-        delivery,
+        delivery: { kind: 'pickup', pickupPointId: fx.pickupPointId },
       });
       expect(joined.ok).toBe(true);
       await expectGroupsConsistent(platform, fx.activityId);

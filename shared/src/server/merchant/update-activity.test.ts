@@ -18,8 +18,9 @@ import {
   published,
   seedSku,
   signInStaff,
+  rushShoppers,
 } from '../testing/activities';
-import { answer, openGroupAs } from '../testing/shopper';
+import { openGroupAs } from '../testing/shopper';
 import { adminCall } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
 
@@ -155,23 +156,7 @@ describe('updateActivity', () => {
       const sku = await seedSku(platform, 'm-a', 100);
       const fx = await published(platform, staff.ops, sku, { stockMode: 'dedicated', poolSize: 20, groupSize: 3 });
       const forming = await Promise.all(Array.from({ length: 4 }, (_, i) => openGroupAs(platform, fx, `o-u5l-${i}`)));
-      const delivery = { kind: 'pickup', pickupPointId: fx.pickupPointId };
-      const shoppers = [
-        ...Array.from({ length: 8 }, (_, i) =>
-          answer<{ orderId: string }>(platform, 'joinGroup', `o-u5j-${i}`, {
-            groupId: forming[i % 4]!.groupId,
-            quantity: 1,
-            delivery,
-          }),
-        ),
-        ...Array.from({ length: 12 }, (_, i) =>
-          answer<{ orderId: string }>(platform, 'openGroup', `o-u5o-${i}`, {
-            activityId: fx.activityId,
-            quantity: 1,
-            delivery,
-          }),
-        ),
-      ];
+      const shoppers = rushShoppers(platform, fx, { tag: 'u5', forming, joins: 8, opens: 12 });
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
       // Two staff shrink the pool to 12 at once while 20 shoppers want seats: the shrink lands once (or is
       // refused when the holds already passed 12), and no seat is ever sold past the pool.

@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { Platform } from '../../../../testing/platform';
+import { answer } from './shopper';
 import { adminCall, addStaff, type AdminAnswer, signIn } from './staff';
 
 export const PASSWORD = 'Chongqing2026';
@@ -201,6 +202,35 @@ export async function published(
   const activityId = await create(platform, token, sku.skuId, overrides);
   ok(await adminCall(platform, 'publishActivity', { activityId }, token));
   return { activityId, skuId: sku.skuId, productId: sku.productId, pickupPointId: sku.pickupPointId };
+}
+
+/**
+ * Shoppers rushing a published activity, started and not awaited, so a console action can race them: `joins`
+ * join the `forming` groups in turn and `opens` open groups of their own, each one unit at its pickup point.
+ * Answers their calls (placed orders or refusals); openids are `o-<tag>j-<i>` and `o-<tag>o-<i>`.
+ */
+export function rushShoppers(
+  platform: Platform,
+  fx: { activityId: string; pickupPointId: string },
+  rush: { tag: string; forming: readonly { groupId: string }[]; joins: number; opens: number },
+) {
+  const delivery = { kind: 'pickup', pickupPointId: fx.pickupPointId };
+  return [
+    ...Array.from({ length: rush.joins }, (_, i) =>
+      answer<{ orderId: string }>(platform, 'joinGroup', `o-${rush.tag}j-${i}`, {
+        groupId: rush.forming[i % rush.forming.length]!.groupId,
+        quantity: 1,
+        delivery,
+      }),
+    ),
+    ...Array.from({ length: rush.opens }, (_, i) =>
+      answer<{ orderId: string }>(platform, 'openGroup', `o-${rush.tag}o-${i}`, {
+        activityId: fx.activityId,
+        quantity: 1,
+        delivery,
+      }),
+    ),
+  ];
 }
 
 interface GroupDoc {
