@@ -4,4 +4,5 @@ export * from './define-function';
 export * from './define-trigger';
 export { createLogger, type Logger } from './logger';
 export { readWxContext, type ScfContext, type WxIdentity } from './wx-context';
-export * from './define-http-function';
+// defineHttpFunction is imported from './define-http-function' by adminApi alone: re-exported here, its admin
+// contracts' schemas would be built at every shopper function's cold start.
