@@ -180,7 +180,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     lock?.release();
     throw error;
   }
-  const openapi = new OpenApiSandbox((name) => late.runner?.definition(name)?.config.openapi);
+  const openapi = new OpenApiSandbox((name) => late.runner?.definition(name)?.config.openapi, {
+    trades: { find: (key) => pay.paidTrade(key) },
+    faults: () => pay.currentFaults(),
+  });
   const resolveCaller = (token: string) => {
     const active = late.runner?.activeInvocation(token);
     return (

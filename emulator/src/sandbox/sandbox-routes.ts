@@ -6,6 +6,8 @@
  * - `POST /_emulator/subscribe/grant` `{ openid, templateIds }`: the user accepts subscription messages.
  * - `GET  /_emulator/outbox`: subscription messages sent.
  * - `POST /_emulator/security` `{ blockedWords?, imageVerdict? }`: content-security verdicts.
+ * - `GET  /_emulator/shipping[?transactionId=]`: shipping information WeChat holds (`uploads`) and every
+ *   `uploadShippingInfo` call with its answer (`calls`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -96,6 +98,13 @@ export function createSandboxRoutes(sandboxes: { readonly openapi: OpenApiSandbo
         send(res, 200, { openid: grant.openid, credits: openapi.creditsOf(grant.openid) });
       } else if (path === '/_emulator/outbox' && method === 'GET') {
         send(res, 200, openapi.outbox());
+      } else if (path === '/_emulator/shipping' && method === 'GET') {
+        const transactionId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('transactionId');
+        const calls = openapi.shipping.calls();
+        send(res, 200, {
+          uploads: openapi.shipping.uploads(transactionId ?? undefined),
+          calls: transactionId === null ? calls : calls.filter((c) => c.transactionId === transactionId),
+        });
       } else if (path === '/_emulator/security' && method === 'POST') {
         const verdicts = verdictSchema.parse(await readJson(req));
         send(res, 200, openapi.setVerdicts(verdicts as Parameters<OpenApiSandbox['setVerdicts']>[0]));
