@@ -44,6 +44,7 @@ export * from './pay-callback.contract';
 export * from './pay-order.contract';
 export * from './ping.contract';
 export * from './refund-callback.contract';
+export * from './report-shipments.contract';
 export * from './retry-refunds.contract';
 export * from './send-notifications.contract';
 export * from './update-profile.contract';

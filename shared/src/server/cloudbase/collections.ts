@@ -15,4 +15,5 @@ export const COLLECTIONS = {
   staffSessions: 'staff_sessions',
   auditLogs: 'audit_logs',
   jobRuns: 'job_runs',
+  shippingReports: 'shipping_reports',
 } as const;
