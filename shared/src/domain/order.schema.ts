@@ -8,6 +8,8 @@ import { stockModeSchema } from './activity.schema';
 import { idSchema, instantSchema, openidSchema } from './common.schema';
 import { deliverySchema } from './delivery.schema';
 import { orderEventSchema, orderStatusSchema } from './order.machine';
+import { parcelTrackSchema } from './parcel-track';
+import { shipmentSchema } from './shipment.schema';
 
 export const orderRoleSchema = z.enum(['leader', 'member', 'solo']);
 export type OrderRole = z.infer<typeof orderRoleSchema>;
@@ -77,6 +79,12 @@ export const orderSchema = z.object({
   refundRequests: z.record(z.string(), z.string()).optional(),
   /** Every status change, oldest first. */
   history: z.array(orderHistoryEntrySchema).optional(),
+  /** How the order left: an express waybill, or the platform's batch to the pickup point. */
+  shipment: shipmentSchema.optional(),
+  /** An express parcel's last known track (getOrderTrack keeps it; see domain/parcel-track.ts). */
+  track: parcelTrackSchema.optional(),
+  /** When a function last began asking the tracking provider about the parcel, answered or not. */
+  trackQueriedAt: instantSchema.optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });
