@@ -38,7 +38,7 @@ describe('我的', () => {
       ['pending_payment', '待付款'],
       ['awaiting_group', '待成团'],
       ['to_ship', '待发货'],
-      ['shipped', '已发货'],
+      ['shipped', '待收货'],
       ['refund', '退款'],
     ]);
   });

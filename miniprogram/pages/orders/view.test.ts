@@ -3,7 +3,7 @@ import { emptyText, ORDER_TABS, ordersRequest } from './view';
 
 describe('orders tab', () => {
   it('has the seven tabs in order', () => {
-    expect(ORDER_TABS.map((t) => t.label)).toEqual(['全部', '待付款', '待成团', '待发货', '已发货', '已完成', '退款']);
+    expect(ORDER_TABS.map((t) => t.label)).toEqual(['全部', '待付款', '待成团', '待发货', '待收货', '已完成', '退款']);
   });
 
   it('asks listMyOrders for the tab, 20 at a time from the offset', () => {

@@ -19,8 +19,8 @@ export const ORDER_TAB_STATUSES: Record<OrderTab, readonly OrderStatus[] | undef
   pending_payment: ['pending_payment'],
   awaiting_group: ['awaiting_group'],
   to_ship: ['to_ship'],
-  shipped: ['shipped'],
-  completed: ['completed'],
+  shipped: ['shipped', 'at_pickup_point'],
+  completed: ['received', 'picked_up', 'completed'],
   refund: ['refunding', 'refunded'],
 };
 
@@ -29,7 +29,7 @@ export const ORDER_TAB_LABELS: Record<OrderTab, string> = {
   pending_payment: '待付款',
   awaiting_group: '待成团',
   to_ship: '待发货',
-  shipped: '已发货',
+  shipped: '待收货',
   completed: '已完成',
   refund: '退款',
 };

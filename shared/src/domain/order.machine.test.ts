@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AFTER_SALE_STATUSES,
   isPayable,
+  ORDER_DELIVERED_STATUSES,
   ORDER_KEPT_STATUSES,
   ORDER_REFUND_STATUSES,
   ORDER_RELEASED_STATUSES,
@@ -20,7 +22,14 @@ const allowed: Record<string, OrderStatus> = {
   'awaiting_group+group_succeeded': 'to_ship',
   'awaiting_group+group_failed': 'refunding',
   'to_ship+shipped': 'shipped',
-  'shipped+received': 'completed',
+  'shipped+received': 'received',
+  'shipped+arrived_at_pickup_point': 'at_pickup_point',
+  'at_pickup_point+picked_up': 'picked_up',
+  'received+window_closed': 'completed',
+  'picked_up+window_closed': 'completed',
+  'at_pickup_point+refunded_in_full': 'refunding',
+  'received+refunded_in_full': 'refunding',
+  'picked_up+refunded_in_full': 'refunding',
   'closed+late_payment': 'refunding',
   'refunding+refund_confirmed': 'refunded',
   'to_ship+refunded_in_full': 'refunding',
@@ -49,7 +58,17 @@ describe('order machine', () => {
   it('names the statuses the use cases and repositories filter on', () => {
     expect(ORDER_REFUND_STATUSES).toEqual(['refunding', 'refunded']);
     expect(ORDER_RELEASED_STATUSES).toEqual(['closed', 'refunding', 'refunded']);
-    expect(ORDER_KEPT_STATUSES).toEqual(['awaiting_group', 'to_ship', 'shipped', 'completed']);
+    expect(ORDER_KEPT_STATUSES).toEqual([
+      'awaiting_group',
+      'to_ship',
+      'shipped',
+      'at_pickup_point',
+      'received',
+      'picked_up',
+      'completed',
+    ]);
+    expect(ORDER_DELIVERED_STATUSES).toEqual(['received', 'picked_up']);
+    expect(AFTER_SALE_STATUSES).toEqual(['to_ship', 'shipped', 'at_pickup_point', 'received', 'picked_up']);
   });
 
   it('is payable only while it waits for payment, before its deadline', () => {
@@ -66,6 +85,9 @@ describe('order machine', () => {
       awaiting_group: 'already_applied',
       to_ship: 'already_applied',
       shipped: 'already_applied',
+      at_pickup_point: 'already_applied',
+      received: 'already_applied',
+      picked_up: 'already_applied',
       completed: 'already_applied',
       closed: 'refund_late',
       refunding: 'already_refunding',

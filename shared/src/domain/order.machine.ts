@@ -2,6 +2,11 @@
  * An order from creation to the end of its money. Group orders wait in `awaiting_group` after payment;
  * solo orders go straight to `to_ship`. A group that fails sends its paid orders to `refunding`; a
  * payment that lands on a `closed` order is refunded too, so every payment ends fulfilled or refunded.
+ *
+ * After 成团 an express order is `shipped` and then `received` (the shopper confirms, or 10 days pass); a
+ * pickup order is `shipped` to its point, waits there (`at_pickup_point`) and is `picked_up` with its code.
+ * Either is `completed` once its after-sales window has closed. After-sales requests are their own
+ * aggregate (`after-sale.machine.ts`); one that returns the last of the money refunds the order in full.
  */
 import * as z from '../kernel/zod';
 import { defineMachine } from './machine';
@@ -11,6 +16,9 @@ export const orderStatusSchema = z.enum([
   'awaiting_group',
   'to_ship',
   'shipped',
+  'at_pickup_point',
+  'received',
+  'picked_up',
   'completed',
   'closed',
   'refunding',
@@ -28,7 +36,14 @@ export const orderEventSchema = z.enum([
   'late_payment',
   'refund_confirmed',
   'shipped',
+  /** A pickup order's batch reached its point: the shopper may come and collect it. */
+  'arrived_at_pickup_point',
+  /** The shopper confirmed an express parcel, or nobody did for 10 days after shipping. */
   'received',
+  /** The shopper collected a pickup order, its code checked at the point (核销). */
+  'picked_up',
+  /** The after-sales window after receipt passed with no request open. */
+  'window_closed',
   /** Staff refunded what was left of a paid order's money (a full refund after the group succeeded). */
   'refunded_in_full',
 ]);
@@ -43,7 +58,10 @@ export const orderMachine = defineMachine<OrderStatus, OrderEvent>('order', {
   },
   awaiting_group: { group_succeeded: 'to_ship', group_failed: 'refunding' },
   to_ship: { shipped: 'shipped', refunded_in_full: 'refunding' },
-  shipped: { received: 'completed', refunded_in_full: 'refunding' },
+  shipped: { received: 'received', arrived_at_pickup_point: 'at_pickup_point', refunded_in_full: 'refunding' },
+  at_pickup_point: { picked_up: 'picked_up', refunded_in_full: 'refunding' },
+  received: { window_closed: 'completed', refunded_in_full: 'refunding' },
+  picked_up: { window_closed: 'completed', refunded_in_full: 'refunding' },
   completed: { refunded_in_full: 'refunding' },
   closed: { late_payment: 'refunding' },
   refunding: { refund_confirmed: 'refunded' },
@@ -103,12 +121,29 @@ export function paymentDisposition(status: OrderStatus): PaymentDisposition {
   return 'already_applied';
 }
 
+/** Orders whose goods reached the shopper and whose after-sales window is running (or closing). */
+export const ORDER_DELIVERED_STATUSES: readonly OrderStatus[] = orderMachine.sourcesOf('window_closed');
+
+/**
+ * Orders a shopper may ask after-sales for: paid and kept, from 待发货 until the window closes (checked
+ * against the order's `afterSaleEndsAt` once delivered).
+ */
+export const AFTER_SALE_STATUSES: readonly OrderStatus[] = [
+  ...orderMachine.sourcesOf('shipped'),
+  ...orderMachine.sourcesOf('received'),
+  ...orderMachine.sourcesOf('picked_up'),
+  ...ORDER_DELIVERED_STATUSES,
+];
+
 /** What the shopper sees for each status in the order list (the tabs of 订单). */
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   pending_payment: '待付款',
   awaiting_group: '待成团',
   to_ship: '待发货',
   shipped: '已发货',
+  at_pickup_point: '待取货',
+  received: '已收货',
+  picked_up: '已取货',
   completed: '已完成',
   closed: '已关闭',
   refunding: '退款中',

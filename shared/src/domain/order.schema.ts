@@ -9,7 +9,7 @@ import { idSchema, instantSchema, openidSchema } from './common.schema';
 import { deliverySchema } from './delivery.schema';
 import { orderEventSchema, orderStatusSchema } from './order.machine';
 import { parcelTrackSchema } from './parcel-track';
-import { shipmentSchema } from './shipment.schema';
+import { pickupCodeSchema, shipmentSchema } from './shipment.schema';
 
 export const orderRoleSchema = z.enum(['leader', 'member', 'solo']);
 export type OrderRole = z.infer<typeof orderRoleSchema>;
@@ -77,10 +77,21 @@ export const orderSchema = z.object({
   refundCount: z.number().int().nonnegative().optional(),
   /** The refund number each staff refund request (by its request id) was given: a repeated request is one refund. */
   refundRequests: z.record(z.string(), z.string()).optional(),
+  /** How the goods left: carrier and waybill, or the batch sent to the pickup point. */
+  shipment: shipmentSchema.optional(),
+  /** The code the shopper shows at the pickup point; set when the goods arrive there. */
+  pickupCode: pickupCodeSchema.optional(),
+  /** When the shopper received or collected the goods. */
+  receivedAt: instantSchema.optional(),
+  /** Until when the shopper may ask for after-sales once the goods are received (the window). */
+  afterSaleEndsAt: instantSchema.optional(),
+  /** The after-sales request open on this order: at most one at a time. */
+  openAfterSaleId: idSchema.optional(),
+  /** After-sales requests made on this order so far: the next one's number. */
+  afterSaleCount: z.number().int().nonnegative().optional(),
+  completedAt: instantSchema.optional(),
   /** Every status change, oldest first. */
   history: z.array(orderHistoryEntrySchema).optional(),
-  /** How the order left: an express waybill, or the platform's batch to the pickup point. */
-  shipment: shipmentSchema.optional(),
   /** An express parcel's last known track (getOrderTrack keeps it; see domain/parcel-track.ts). */
   track: parcelTrackSchema.optional(),
   /** When a function last began asking the tracking provider about the parcel, answered or not. */

@@ -19,7 +19,7 @@ import {
   trackingPhoneFor,
   trackOfShipment,
 } from './parcel-track';
-import { CARRIERS, type Carrier, carrierSchema } from './shipment.schema';
+import { CARRIERS, type CarrierCode, carrierSchema } from './shipment.schema';
 
 const NOW = Date.UTC(2026, 10, 11, 4, 0, 0);
 const MIN = 60_000;
@@ -165,7 +165,7 @@ describe('trackingPhoneFor', () => {
 });
 
 describe('trackFromReading', () => {
-  const waybill = { carrier: 'yuantong' as Carrier, trackingNo: 'YT1234567890' };
+  const waybill = { carrier: 'yuantong' as CarrierCode, trackingNo: 'YT1234567890' };
 
   it('orders events newest first, keeping the provider’s order among equal times', () => {
     const reading = {
@@ -207,7 +207,7 @@ describe('trackFromReading', () => {
 describe('the track schema', () => {
   it('refuses a track of an unknown carrier, an odd waybill or an empty event', () => {
     expect(Object.keys(CARRIERS)).toContain('shunfeng');
-    expect(parcelTrackSchema.safeParse(track({ carrier: 'dhl' as Carrier })).success).toBe(false);
+    expect(parcelTrackSchema.safeParse(track({ carrier: 'dhl' as CarrierCode })).success).toBe(false);
     expect(parcelTrackSchema.safeParse(track({ trackingNo: 'x' })).success).toBe(false);
     expect(parcelTrackSchema.safeParse(track({ events: [{ at: NOW, text: '' }] })).success).toBe(false);
     expect(parcelTrackSchema.safeParse(track({ state: 'lost' as never })).success).toBe(false);

@@ -11,7 +11,7 @@ import { MINUTE_MS } from '../kernel/time';
 import * as z from '../kernel/zod';
 import { instantSchema } from './common.schema';
 import type { Delivery } from './delivery.schema';
-import { type Carrier, carrierSchema, type ExpressShipment, trackingNoSchema } from './shipment.schema';
+import { CARRIERS, type CarrierCode, carrierSchema, type ExpressShipment, trackingNoSchema } from './shipment.schema';
 
 export const parcelStateSchema = z.enum([
   /** Shipped, and the carrier has not scanned it yet (快递100 answers 查询无结果). */
@@ -144,15 +144,13 @@ export function mayQueryProvider(lastQueryAt: number | undefined, now: number): 
   return lastQueryAt === undefined || lastQueryAt > now || now - lastQueryAt >= TRACK_QUERY_HOLD_MS;
 }
 
-/** Carriers that check a phone number with every query (快递100: required for 顺丰, and for 中通). */
-export const PHONE_CHECKED_CARRIERS: readonly Carrier[] = ['shunfeng', 'zhongtong'];
-
 /**
- * The phone to send with a query: the receiver's, for the carriers that check one, and only for them (the
- * provider needs no more of the shopper's data than that). None when the order has no delivery address.
+ * The phone to send with a query: the receiver's, for the carriers that check one (`phoneRequired`: 顺丰, 中通),
+ * and only for them (the provider needs no more of the shopper's data than that). None when the order has no
+ * delivery address.
  */
-export function trackingPhoneFor(carrier: Carrier, delivery: Delivery): string | undefined {
-  if (!PHONE_CHECKED_CARRIERS.includes(carrier) || delivery.kind !== 'address') return undefined;
+export function trackingPhoneFor(carrier: CarrierCode, delivery: Delivery): string | undefined {
+  if (!CARRIERS[carrier].phoneRequired || delivery.kind !== 'address') return undefined;
   return delivery.phone;
 }
 

@@ -46,7 +46,7 @@ describe('refunds', () => {
   it('refunds only orders staff may refund, and only paid ones', () => {
     for (const status of orderStatusSchema.options) {
       const decided = decideStaffRefund({ ...order, status }, request);
-      const allowed = ['to_ship', 'shipped', 'completed'].includes(status);
+      const allowed = ['to_ship', 'shipped', 'at_pickup_point', 'received', 'picked_up', 'completed'].includes(status);
       expect(decided === 'ORDER_NOT_REFUNDABLE', status).toBe(!allowed);
     }
     expect(decideStaffRefund({ ...order, transactionId: undefined }, request)).toBe('ORDER_NOT_REFUNDABLE');

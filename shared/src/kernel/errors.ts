@@ -50,6 +50,14 @@ export const ERROR_MESSAGES = {
   GROUP_NOT_FORMING: '该团已不在拼团中，请刷新后查看',
   DEADLINE_NOT_EXTENDABLE: '新的截止时间须晚于当前截止时间，最多延长 24 小时，且不能晚于活动结束时间',
   GUARANTEE_NOT_MET: '该活动未开启成团保障，或已付款人数未达到保障比例',
+  // Fulfilment and after-sales (售后).
+  ORDER_NOT_SHIPPABLE: '该订单当前不可发货，请刷新后查看',
+  PICKUP_CODE_INVALID: '取货码不正确，或该订单不在本自提点',
+  ORDER_NOT_RECEIVABLE: '该订单当前不可确认收货',
+  AFTER_SALE_NOT_ALLOWED: '该订单当前不支持这种售后申请',
+  AFTER_SALE_WINDOW_CLOSED: '已超过售后期限',
+  AFTER_SALE_ALREADY_OPEN: '该订单已有进行中的售后申请',
+  AFTER_SALE_NOT_ACTIONABLE: '该售后申请当前不可进行此操作，请刷新后查看',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

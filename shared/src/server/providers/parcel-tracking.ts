@@ -5,11 +5,11 @@
  * fix a key, a carrier, a number).
  */
 import type { ParcelReading } from '../../domain/parcel-track';
-import type { Carrier } from '../../domain/shipment.schema';
+import type { CarrierCode } from '../../domain/shipment.schema';
 
 /** What a parcel is asked by. */
 export interface Waybill {
-  readonly carrier: Carrier;
+  readonly carrier: CarrierCode;
   readonly trackingNo: string;
   /** The receiver's phone, for the carriers that check one (`trackingPhoneFor`). */
   readonly phone?: string | undefined;

@@ -106,9 +106,19 @@ describe('order detail: what happens next', () => {
       groupRows: [],
     });
     expect(view({ status: 'shipped' })).toMatchObject({
-      explanation: '商家已发货，请留意收货',
+      explanation: '商品正在送往自提点',
       groupButton: '查看拼团',
     });
+    const address = {
+      kind: 'address',
+      name: '李四',
+      phone: '13812341234',
+      district: '江北区',
+      detail: '观音桥',
+    } as const;
+    expect(view({ status: 'shipped', delivery: address }).explanation).toBe('商家已发货，请留意收货');
+    expect(view({ status: 'at_pickup_point' }).explanation).toBe('商品已到自提点，请凭取货码取货');
+    expect(view({ status: 'picked_up' }).explanation).toBe('已收货，如有问题可申请售后');
     expect(view({ status: 'completed' }).explanation).toBe('订单已完成，欢迎再来拼');
     expect(view({ status: 'closed', closedAt: now }).timeRows.at(-1)).toEqual({
       label: '关闭时间',

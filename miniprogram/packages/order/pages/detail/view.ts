@@ -96,7 +96,12 @@ function nextStep(order: Order, now: number): { explanation: string; countdown: 
       if (order.role === 'solo') return line('付款成功，商家将尽快发货');
       return line(order.group?.completedBy === 'platform' ? '平台成团，商家将尽快发货' : '拼团成功，商家将尽快发货');
     case 'shipped':
-      return line('商家已发货，请留意收货');
+      return line(order.delivery.kind === 'pickup' ? '商品正在送往自提点' : '商家已发货，请留意收货');
+    case 'at_pickup_point':
+      return line('商品已到自提点，请凭取货码取货');
+    case 'received':
+    case 'picked_up':
+      return line('已收货，如有问题可申请售后');
     case 'completed':
       return line('订单已完成，欢迎再来拼');
     case 'closed':
