@@ -7,6 +7,7 @@ import { buySoloContract } from './buy-solo.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getOrderContract } from './get-order.contract';
+import { getOrderTrackContract } from './get-order-track.contract';
 import { getShareCodeContract } from './get-share-code.contract';
 import { joinGroupContract } from './join-group.contract';
 import { listActivitiesContract } from './list-activities.contract';
@@ -31,6 +32,7 @@ export * from './expire-groups.contract';
 export * from './get-activity.contract';
 export * from './get-group.contract';
 export * from './get-order.contract';
+export * from './get-order-track.contract';
 export * from './get-share-code.contract';
 export * from './join-group.contract';
 export * from './list-activities.contract';
@@ -61,6 +63,7 @@ export const contracts = {
   listActivities: listActivitiesContract,
   listMyOrders: listMyOrdersContract,
   getOrder: getOrderContract,
+  getOrderTrack: getOrderTrackContract,
   listGroups: listGroupsContract,
   listPickupPoints: listPickupPointsContract,
   login: loginContract,
