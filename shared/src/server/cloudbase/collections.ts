@@ -15,4 +15,7 @@ export const COLLECTIONS = {
   staffSessions: 'staff_sessions',
   auditLogs: 'audit_logs',
   jobRuns: 'job_runs',
+  shippingReports: 'shipping_reports',
+  pickupBatches: 'pickup_batches',
+  pickupCodes: 'pickup_codes',
 } as const;
