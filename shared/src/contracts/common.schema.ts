@@ -2,6 +2,8 @@
  * Schemas more than one contract uses: money is integer fen (`fenSchema`), instants epoch ms, and other
  * shoppers' nicknames are always masked (`张*`).
  */
+import { idSchema, instantSchema } from '../domain/common.schema';
+import { carrierSchema } from '../domain/shipment.schema';
 import type { ErrorCode } from '../kernel/errors';
 import * as z from '../kernel/zod';
 
@@ -54,3 +56,26 @@ export const coordinatesSchema = z.object({
   longitude: z.number().min(-180).max(180),
 });
 export type Coordinates = z.infer<typeof coordinatesSchema>;
+
+/**
+ * How an order's goods left, as the shopper's order page and the console show it: the carrier (with the name
+ * the shopper reads) and waybill number, or the batch to the pickup point and when it got there.
+ */
+export const shipmentViewSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('express'),
+    carrier: carrierSchema,
+    carrierName: z.string(),
+    trackingNo: z.string(),
+    shippedAt: instantSchema,
+  }),
+  z.object({
+    kind: z.literal('pickup'),
+    pickupPointId: idSchema,
+    batchId: idSchema,
+    shippedAt: instantSchema,
+    /** When the goods reached the point (the shopper may come for them from then). */
+    arrivedAt: instantSchema.optional(),
+  }),
+]);
+export type ShipmentView = z.infer<typeof shipmentViewSchema>;

@@ -1,5 +1,6 @@
 /**
- * getOrder: one of the caller's orders, with its group, payment deadline and refund.
+ * getOrder: one of the caller's orders, with its group, payment deadline and refund, and once it shipped its
+ * shipment, its pickup code while it waits at the point, its receipt and after-sales window.
  */
 import { idSchema, instantSchema } from '../domain/common.schema';
 import { deliverySchema } from '../domain/delivery.schema';
@@ -8,9 +9,10 @@ import { groupInterventionBySchema } from '../domain/group.schema';
 import { orderStatusSchema } from '../domain/order.machine';
 import { orderRoleSchema } from '../domain/order.schema';
 import { refundStatusSchema } from '../domain/refund.machine';
+import { pickupCodeSchema } from '../domain/shipment.schema';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
-import { countSchema } from './common.schema';
+import { countSchema, shipmentViewSchema } from './common.schema';
 import { defineContract } from './contract';
 
 export const getOrderContract = defineContract({
@@ -36,6 +38,15 @@ export const getOrderContract = defineContract({
     payable: z.boolean(),
     paidAt: instantSchema.optional(),
     closedAt: instantSchema.optional(),
+    /** How the goods left: carrier and waybill, or the batch to the pickup point. */
+    shipment: shipmentViewSchema.optional(),
+    /** The code to collect a pickup order with, only while it waits at its point (待取货). */
+    pickupCode: pickupCodeSchema.optional(),
+    /** When the goods were received or collected. */
+    receivedAt: instantSchema.optional(),
+    /** Until when after-sales may be asked for, once received. */
+    afterSaleEndsAt: instantSchema.optional(),
+    completedAt: instantSchema.optional(),
     /** A group order's group, as it stands now. */
     group: z
       .object({

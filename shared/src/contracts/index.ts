@@ -4,6 +4,7 @@
  * contracts describe what ops and the payment platform send.
  */
 import { buySoloContract } from './buy-solo.contract';
+import { confirmReceiptContract } from './confirm-receipt.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getOrderContract } from './get-order.contract';
@@ -28,6 +29,8 @@ export * from './contract';
 export * from './routes';
 export * from './buy-solo.contract';
 export * from './close-unpaid-orders.contract';
+export * from './complete-orders.contract';
+export * from './confirm-receipt.contract';
 export * from './expire-groups.contract';
 export * from './get-activity.contract';
 export * from './get-group.contract';
@@ -70,6 +73,7 @@ export const contracts = {
   updateProfile: updateProfileContract,
   listMyGroups: listMyGroupsContract,
   getShareCode: getShareCodeContract,
+  confirmReceipt: confirmReceiptContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;

@@ -1,9 +1,10 @@
 /**
  * The timed jobs, by function name: what the console lists and may run, and what the API reference
- * documents. Its own module (not `index.ts`) so the console imports these five contracts and no others.
+ * documents. Its own module (not `index.ts`) so the console imports these contracts and no others.
  * A test holds it equal to the functions whose `config.json` has a timer, each with its contract's cron.
  */
 import { closeUnpaidOrdersContract } from './close-unpaid-orders.contract';
+import { completeOrdersContract } from './complete-orders.contract';
 import { expireGroupsContract } from './expire-groups.contract';
 import { reportShipmentsContract } from './report-shipments.contract';
 import { retryRefundsContract } from './retry-refunds.contract';
@@ -15,6 +16,7 @@ export const jobContracts = {
   retryRefunds: retryRefundsContract,
   sendNotifications: sendNotificationsContract,
   reportShipments: reportShipmentsContract,
+  completeOrders: completeOrdersContract,
 } as const;
 
 export type JobName = keyof typeof jobContracts;

@@ -1,4 +1,4 @@
-/** sendNotifications (every minute): delivers the subscription messages waiting in group outboxes, once each. */
+/** sendNotifications (every minute): delivers the subscription messages waiting in group and order outboxes, once each. */
 import * as z from '../kernel/zod';
 import { defineJobContract } from './contract';
 

@@ -1,7 +1,8 @@
 /**
  * Subscription messages (订阅消息). A state change that should tell someone writes an outbox entry in
- * the same update as the change itself (on the group document), so a message is never lost nor
- * invented; the sendNotifications job delivers each entry once per recipient.
+ * the same update as the change itself (on the group document, or on the order for what happens to one
+ * order: shipped, arrived at its pickup point), so a message is never lost nor invented; the
+ * sendNotifications job delivers each entry once per recipient.
  */
 import * as z from '../kernel/zod';
 
@@ -17,11 +18,17 @@ export const notificationEventSchema = z.enum([
   'group_closed',
   'platform_completed',
   'activity_paused',
+  // Fulfilment, on the order's own outbox: its parcel left (carrier and number), its goods reached the point.
+  'order_shipped',
+  'pickup_arrived',
 ]);
 export type NotificationEvent = z.infer<typeof notificationEventSchema>;
 
-/** Who an entry is for, resolved when it is sent: the leader, or every member who paid. */
-export const audienceSchema = z.enum(['leader', 'members']);
+/**
+ * Who an entry is for, resolved when it is sent: a group's leader, or every member who paid; an order's
+ * shopper.
+ */
+export const audienceSchema = z.enum(['leader', 'members', 'shopper']);
 
 export const outboxEntrySchema = z.object({
   id: z.string(),
@@ -42,11 +49,14 @@ const AUDIENCE: Record<NotificationEvent, OutboxEntry['audience']> = {
   group_closed: 'members',
   platform_completed: 'members',
   activity_paused: 'members',
+  order_shipped: 'shopper',
+  pickup_arrived: 'shopper',
 };
 
 /**
- * An outbox entry. Its id is deterministic within its group (`member_joined:<openid>`), and a message
- * is recorded per group, entry and recipient before it is sent, so nothing is ever sent twice.
+ * An outbox entry. Its id is deterministic within its group or order (`member_joined:<openid>`), and a
+ * message is recorded per group or order, entry and recipient before it is sent, so nothing is ever sent
+ * twice.
  */
 export function outboxEntry(event: NotificationEvent, at: number, about?: string): OutboxEntry {
   return { id: about ? `${event}:${about}` : event, event, audience: AUDIENCE[event], at };
@@ -79,8 +89,10 @@ export function deliveryStatus(answer: { readonly errCode?: number }): DeliveryS
 export const SUBSCRIBE_TEMPLATES = {
   groupProgress: 'TPL_GROUP_PROGRESS',
   groupResult: 'TPL_GROUP_RESULT',
-  /** Asked for at the pay tap with groupResult; sent once shipping exists (no sender yet). */
+  /** Asked for at the pay tap with groupResult: the parcel left, with its carrier and waybill number. */
   orderShipped: 'TPL_ORDER_SHIPPED',
+  /** A pickup order's goods reached its point: where, and the code to collect them with. */
+  pickupArrived: 'TPL_PICKUP_ARRIVED',
 } as const;
 
 /**
@@ -89,7 +101,8 @@ export const SUBSCRIBE_TEMPLATES = {
  */
 export const NOTIFICATION_TEXT: Record<
   NotificationEvent,
-  { template: 'groupProgress'; text: string } | { template: 'groupResult'; text: string; result: string }
+  | { template: 'groupProgress' | 'orderShipped' | 'pickupArrived'; text: string }
+  | { template: 'groupResult'; text: string; result: string }
 > = {
   group_opened: { template: 'groupProgress', text: '开团成功，快分享给好友吧' },
   member_joined: { template: 'groupProgress', text: '有新朋友参团了' },
@@ -101,6 +114,8 @@ export const NOTIFICATION_TEXT: Record<
   group_closed: { template: 'groupResult', text: '平台已关闭本团，已原路退款', result: '拼团关闭' },
   platform_completed: { template: 'groupResult', text: '平台成团，商家将尽快发货', result: '拼团成功' },
   activity_paused: { template: 'groupProgress', text: '活动已暂停，暂时无法参团' },
+  order_shipped: { template: 'orderShipped', text: '商品已发货，请留意查收' },
+  pickup_arrived: { template: 'pickupArrived', text: '商品已到自提点，请凭取货码取货' },
 };
 
 /** Messages that say the money went back: sent only once the group's refunds are out (it is settled). */

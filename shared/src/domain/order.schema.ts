@@ -7,6 +7,7 @@ import * as z from '../kernel/zod';
 import { stockModeSchema } from './activity.schema';
 import { idSchema, instantSchema, openidSchema } from './common.schema';
 import { deliverySchema } from './delivery.schema';
+import { outboxEntrySchema } from './notification';
 import { orderEventSchema, orderStatusSchema } from './order.machine';
 import { parcelTrackSchema } from './parcel-track';
 import { pickupCodeSchema, shipmentSchema } from './shipment.schema';
@@ -90,6 +91,12 @@ export const orderSchema = z.object({
   /** After-sales requests made on this order so far: the next one's number. */
   afterSaleCount: z.number().int().nonnegative().optional(),
   completedAt: instantSchema.optional(),
+  /**
+   * Messages to the shopper about this order (shipped, arrived at the pickup point), written by the update
+   * that causes them and delivered once by sendNotifications; `outboxPending` while any wait.
+   */
+  outbox: z.array(outboxEntrySchema).optional(),
+  outboxPending: z.boolean().optional(),
   /** Every status change, oldest first. */
   history: z.array(orderHistoryEntrySchema).optional(),
   /** An express parcel's last known track (getOrderTrack keeps it; see domain/parcel-track.ts). */

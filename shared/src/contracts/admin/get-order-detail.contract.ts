@@ -3,6 +3,7 @@ import { orderHistoryEntrySchema } from '../../domain/order.schema';
 import { refundStatusSchema } from '../../domain/refund.machine';
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
+import { shipmentViewSchema } from '../common.schema';
 import { defineAdminContract } from './admin-contract';
 import { ANY_STAFF } from './permissions';
 import { consoleOrderSchema } from './search-orders.contract';
@@ -21,13 +22,24 @@ export const consoleRefundSchema = z.object({
 });
 export type ConsoleRefund = z.infer<typeof consoleRefundSchema>;
 
-/** `getOrderDetail`: one order with its timeline (every state change: when, what, who), payment and refunds. */
+/**
+ * `getOrderDetail`: one order with its timeline (every state change: when, what, who), payment and refunds,
+ * and once shipped its shipment (carrier by name), receipt and after-sales window. Never the pickup code:
+ * that is the shopper's to show.
+ */
 export const getOrderDetailContract = defineAdminContract({
   name: 'getOrderDetail',
   roles: ANY_STAFF,
   request: z.object({ orderId: z.string().min(1).max(64) }),
   response: z.object({
-    order: consoleOrderSchema.extend({ payDeadlineAt: instantSchema, closeReason: z.string().optional() }),
+    order: consoleOrderSchema.extend({
+      payDeadlineAt: instantSchema,
+      closeReason: z.string().optional(),
+      shipment: shipmentViewSchema.optional(),
+      receivedAt: instantSchema.optional(),
+      afterSaleEndsAt: instantSchema.optional(),
+      completedAt: instantSchema.optional(),
+    }),
     timeline: z.array(orderHistoryEntrySchema),
     payment: z
       .object({ transactionId: z.string(), totalFee: fenSchema, receivedAt: instantSchema, outcome: z.string() })

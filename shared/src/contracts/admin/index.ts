@@ -54,6 +54,14 @@ import { publishActivityContract } from './publish-activity.contract';
 import { resumeActivityContract } from './resume-activity.contract';
 import { searchActivitiesContract } from './search-activities.contract';
 import { updateActivityContract } from './update-activity.contract';
+// Fulfilment: 待发货, picking, shipping, pickup batches and codes.
+import { dispatchToPickupPointContract } from './dispatch-to-pickup-point.contract';
+import { getPickingSummaryContract } from './get-picking-summary.contract';
+import { importShipmentsContract } from './import-shipments.contract';
+import { listOrdersToShipContract } from './list-orders-to-ship.contract';
+import { markBatchArrivedContract } from './mark-batch-arrived.contract';
+import { shipOrdersContract } from './ship-orders.contract';
+import { verifyPickupContract } from './verify-pickup.contract';
 
 export * from './admin-contract';
 export * from './http';
@@ -120,6 +128,13 @@ export {
   searchActivitiesContract,
   updateActivityContract,
 };
+// Fulfilment.
+export * from './fulfilment.schema';
+export * from './get-picking-summary.contract';
+export * from './import-shipments.contract';
+export * from './ship-orders.contract';
+export * from './verify-pickup.contract';
+export { dispatchToPickupPointContract, listOrdersToShipContract, markBatchArrivedContract };
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -178,6 +193,14 @@ export const adminContracts = {
   pauseActivity: pauseActivityContract,
   resumeActivity: resumeActivityContract,
   endActivity: endActivityContract,
+  // Fulfilment: 待发货, picking, shipping, pickup batches and codes.
+  listOrdersToShip: listOrdersToShipContract,
+  getPickingSummary: getPickingSummaryContract,
+  shipOrders: shipOrdersContract,
+  importShipments: importShipmentsContract,
+  dispatchToPickupPoint: dispatchToPickupPointContract,
+  markBatchArrived: markBatchArrivedContract,
+  verifyPickup: verifyPickupContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

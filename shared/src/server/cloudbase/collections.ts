@@ -16,4 +16,6 @@ export const COLLECTIONS = {
   auditLogs: 'audit_logs',
   jobRuns: 'job_runs',
   shippingReports: 'shipping_reports',
+  pickupBatches: 'pickup_batches',
+  pickupCodes: 'pickup_codes',
 } as const;

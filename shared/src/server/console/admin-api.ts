@@ -57,6 +57,14 @@ import { extendGroupDeadline } from '../groups/extend-group-deadline';
 import { getGroupDetail } from '../groups/get-group-detail';
 import { searchGroups } from '../groups/search-groups';
 import { getLiveMonitor } from '../monitor/get-live-monitor';
+// Fulfilment: 待发货, picking, shipping, pickup batches and codes.
+import { dispatchToPickupPoint } from '../fulfilment/dispatch-to-pickup-point';
+import { getPickingSummary } from '../fulfilment/get-picking-summary';
+import { importShipments } from '../fulfilment/import-shipments';
+import { listOrdersToShip } from '../fulfilment/list-orders-to-ship';
+import { markBatchArrived } from '../fulfilment/mark-batch-arrived';
+import { shipOrders } from '../fulfilment/ship-orders';
+import { verifyPickup } from '../fulfilment/verify-pickup';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
   useCases: {
@@ -115,6 +123,14 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     pauseActivity,
     resumeActivity,
     endActivity,
+    // Fulfilment: 待发货, picking, shipping, pickup batches and codes.
+    listOrdersToShip,
+    getPickingSummary,
+    shipOrders,
+    importShipments,
+    dispatchToPickupPoint,
+    markBatchArrived,
+    verifyPickup,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,

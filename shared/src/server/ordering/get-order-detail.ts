@@ -1,6 +1,6 @@
 /**
- * getOrderDetail (console): one order with its timeline (every state change: when, what, who), its payment
- * and its refunds. A merchant reads only its own (another merchant's order is NOT_FOUND).
+ * getOrderDetail (console): one order with its timeline (every state change: when, what, who), its payment,
+ * its refunds, and its shipment, receipt and after-sales window once shipped (never the pickup code). A merchant reads only its own (another merchant's order is NOT_FOUND).
  */
 import type { getOrderDetailContract } from '../../contracts/admin';
 import { refundableLeft, STAFF_REFUNDABLE_STATUSES } from '../../domain/order.machine';
@@ -12,6 +12,7 @@ import { listPaymentsOf } from '../repositories/payment.repository';
 import { listRefundsOf } from '../repositories/refund.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { consoleOrder } from './console-orders';
+import { shipmentView } from './shipment-view';
 
 export const getOrderDetail: AdminUseCase<typeof getOrderDetailContract> = async (input, ctx) => {
   const order = ownsMerchant(ctx, await getOrder(input.orderId), `order ${input.orderId}`);
@@ -23,6 +24,10 @@ export const getOrderDetail: AdminUseCase<typeof getOrderDetailContract> = async
       ...consoleOrder(order),
       payDeadlineAt: order.payDeadlineAt,
       ...(order.closeReason ? { closeReason: order.closeReason } : {}),
+      ...(order.shipment ? { shipment: shipmentView(order.shipment) } : {}),
+      ...(order.receivedAt !== undefined ? { receivedAt: order.receivedAt } : {}),
+      ...(order.afterSaleEndsAt !== undefined ? { afterSaleEndsAt: order.afterSaleEndsAt } : {}),
+      ...(order.completedAt !== undefined ? { completedAt: order.completedAt } : {}),
     },
     timeline: order.history ?? [],
     ...(payment

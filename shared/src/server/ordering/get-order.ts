@@ -1,16 +1,19 @@
 /**
  * getOrder: one of the caller's orders, with its group as it stands now and its refund once one is
- * recorded. Another shopper's order reads exactly like a missing one (NOT_FOUND), so ids leak nothing.
+ * recorded; once shipped, its shipment, receipt and after-sales window, and its pickup code only while it
+ * waits at the point. Another shopper's order reads exactly like a missing one (NOT_FOUND), so ids leak nothing.
  * Two rounds of reads: the order, then its group and refund together.
  */
 import type { getOrderContract } from '../../contracts/get-order.contract';
 import { seatsLeft } from '../../domain/group.machine';
+import { ORDER_AT_POINT_STATUS } from '../../domain/fulfilment';
 import { isPayable, ORDER_REFUND_STATUSES, ORDER_STATUS_LABELS } from '../../domain/order.machine';
 import { DomainError } from '../../kernel/errors';
 import { getGroup as findGroup } from '../repositories/group.repository';
 import { getOrder as findOrder } from '../repositories/order.repository';
 import { getRefundOf } from '../repositories/refund.repository';
 import type { UseCase } from '../runtime/define-function';
+import { shipmentView } from './shipment-view';
 
 export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => {
   const now = ctx.clock.now();
@@ -39,6 +42,11 @@ export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => 
     payable: isPayable(order, now),
     ...(order.paidAt !== undefined ? { paidAt: order.paidAt } : {}),
     ...(order.closedAt !== undefined ? { closedAt: order.closedAt } : {}),
+    ...(order.shipment ? { shipment: shipmentView(order.shipment) } : {}),
+    ...(order.pickupCode && order.status === ORDER_AT_POINT_STATUS ? { pickupCode: order.pickupCode } : {}),
+    ...(order.receivedAt !== undefined ? { receivedAt: order.receivedAt } : {}),
+    ...(order.afterSaleEndsAt !== undefined ? { afterSaleEndsAt: order.afterSaleEndsAt } : {}),
+    ...(order.completedAt !== undefined ? { completedAt: order.completedAt } : {}),
     ...(group
       ? {
           group: {

@@ -1,6 +1,7 @@
 /**
- * One record per message and recipient, keyed `<groupId>|<entry>|<openid>`: claimed before sending, so
- * a message is sent at most once, and kept whatever happened (sent, no credit, failed) for the record.
+ * One record per message and recipient, keyed `<groupId or orderId>|<entry>|<openid>`: claimed before
+ * sending, so a message is sent at most once, and kept whatever happened (sent, no credit, failed) for the
+ * record.
  */
 import {
   NOTIFICATION_CLAIMED_STATUS,
@@ -11,7 +12,9 @@ import { COLLECTIONS } from '../cloudbase/collections';
 import { db, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
 
 export interface NotificationRecord {
-  readonly groupId: string;
+  /** The group whose outbox it came from, or (for an order's own message) the order. */
+  readonly groupId?: string;
+  readonly orderId?: string;
   readonly entryId: string;
   readonly event: string;
   readonly openid: string;
@@ -21,8 +24,8 @@ export interface NotificationRecord {
 
 const notifications = () => db().collection(COLLECTIONS.notifications);
 
-export const notificationKey = (r: Pick<NotificationRecord, 'groupId' | 'entryId' | 'openid'>) =>
-  `${r.groupId}|${r.entryId}|${r.openid}`;
+export const notificationKey = (r: Pick<NotificationRecord, 'groupId' | 'orderId' | 'entryId' | 'openid'>) =>
+  `${r.groupId ?? r.orderId ?? ''}|${r.entryId}|${r.openid}`;
 
 /** Claims the message; false when it was claimed before (never send it again). */
 export async function claimNotification(record: NotificationRecord): Promise<boolean> {
