@@ -1,10 +1,11 @@
 /**
  * The timed jobs, by function name: what the console lists and may run, and what the API reference
- * documents. Its own module (not `index.ts`) so the console imports these four contracts and no others.
+ * documents. Its own module (not `index.ts`) so the console imports these contracts and no others.
  * A test holds it equal to the functions whose `config.json` has a timer, each with its contract's cron.
  */
 import { closeUnpaidOrdersContract } from './close-unpaid-orders.contract';
 import { expireGroupsContract } from './expire-groups.contract';
+import { processAfterSalesContract } from './process-after-sales.contract';
 import { retryRefundsContract } from './retry-refunds.contract';
 import { sendNotificationsContract } from './send-notifications.contract';
 
@@ -13,6 +14,7 @@ export const jobContracts = {
   closeUnpaidOrders: closeUnpaidOrdersContract,
   retryRefunds: retryRefundsContract,
   sendNotifications: sendNotificationsContract,
+  processAfterSales: processAfterSalesContract,
 } as const;
 
 export type JobName = keyof typeof jobContracts;

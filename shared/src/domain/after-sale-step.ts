@@ -6,12 +6,13 @@
  * (`decideStaffRefund`): its own number from the order's refund count, never more than is left.
  */
 import { fen, formatYuan } from '../kernel/money';
-import * as z from '../kernel/zod';
 import {
   AFTER_SALE_REFUND_CHECK_MS,
   AFTER_SALE_TYPE_LABELS,
   type AfterSaleEvent,
   afterSaleMachine,
+  type AfterSaleShopperAction,
+  type AfterSaleStaffAction,
   type AfterSaleStatus,
   approvalEvent,
   RETURN_SEND_MS,
@@ -21,6 +22,7 @@ import {
   AFTER_SALE_REASON_LABELS,
   type AfterSale,
   type AfterSaleHistoryEntry,
+  type AfterSaleParcel,
   type AfterSaleRefusal,
   type AfterSaleRequest,
   decideAfterSaleRequest,
@@ -173,6 +175,14 @@ export function stepAfterSale(
   };
 }
 
+/** The merchant's refusal, with the reason the shopper's message carries. */
+export const declineStep = (afterSale: AfterSale, reason: string, options: StepOptions) =>
+  stepAfterSale(afterSale, 'declined', { ...options, note: reason, set: { declineReason: reason } });
+
+/** An exchange's replacement left, with its waybill (which the shopper's message carries). */
+export const replacementShippedStep = (afterSale: AfterSale, parcel: AfterSaleParcel, options: StepOptions) =>
+  stepAfterSale(afterSale, 'replacement_shipped', { ...options, set: { replacementParcel: parcel } });
+
 /** The request as it stands after `step` (what the repository's update leaves in the database). */
 export function applyStep(afterSale: AfterSale, step: AfterSaleStep): AfterSale {
   const outbox = [...(afterSale.outbox ?? []), ...step.messages];
@@ -298,9 +308,6 @@ export const returnStillOpen = (afterSale: AfterSale, now: number): boolean =>
   afterSaleMachine.next(afterSale.status, 'return_sent') !== undefined && now < (afterSale.returnDeadlineAt ?? 0);
 
 /** What staff may do with a request now, as the console offers it. */
-export const afterSaleStaffActionSchema = z.enum(['approve', 'decline', 'confirm_return', 'ship_replacement']);
-export type AfterSaleStaffAction = z.infer<typeof afterSaleStaffActionSchema>;
-
 export function staffActionsFor(afterSale: Pick<AfterSale, 'status' | 'type'>): AfterSaleStaffAction[] {
   const can = (event: AfterSaleEvent) => afterSaleMachine.next(afterSale.status, event) !== undefined;
   const actions: AfterSaleStaffAction[] = [];
@@ -312,9 +319,6 @@ export function staffActionsFor(afterSale: Pick<AfterSale, 'status' | 'type'>): 
 }
 
 /** What the shopper may do with their request now, as the mini-program offers it. */
-export const afterSaleShopperActionSchema = z.enum(['withdraw', 'submit_return', 'confirm_replacement']);
-export type AfterSaleShopperAction = z.infer<typeof afterSaleShopperActionSchema>;
-
 export function shopperActionsFor(afterSale: AfterSale, now: number): AfterSaleShopperAction[] {
   const actions: AfterSaleShopperAction[] = [];
   if (afterSaleMachine.next(afterSale.status, 'withdrawn') !== undefined) actions.push('withdraw');

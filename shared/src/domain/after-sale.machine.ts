@@ -133,3 +133,11 @@ export const MAX_AFTER_SALE_PHOTOS = 6;
  * cut short.
  */
 export const AFTER_SALE_REFUND_CHECK_MS = 30 * 60_000;
+
+/** What staff may do with a request, as the console offers it (`staffActionsFor` says when). */
+export const afterSaleStaffActionSchema = z.enum(['approve', 'decline', 'confirm_return', 'ship_replacement']);
+export type AfterSaleStaffAction = z.infer<typeof afterSaleStaffActionSchema>;
+
+/** What the shopper may do with their request, as the mini-program offers it (`shopperActionsFor` says when). */
+export const afterSaleShopperActionSchema = z.enum(['withdraw', 'submit_return', 'confirm_replacement']);
+export type AfterSaleShopperAction = z.infer<typeof afterSaleShopperActionSchema>;

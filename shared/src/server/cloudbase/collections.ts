@@ -15,4 +15,5 @@ export const COLLECTIONS = {
   staffSessions: 'staff_sessions',
   auditLogs: 'audit_logs',
   jobRuns: 'job_runs',
+  afterSales: 'after_sales',
 } as const;

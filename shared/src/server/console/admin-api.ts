@@ -57,6 +57,13 @@ import { extendGroupDeadline } from '../groups/extend-group-deadline';
 import { getGroupDetail } from '../groups/get-group-detail';
 import { searchGroups } from '../groups/search-groups';
 import { getLiveMonitor } from '../monitor/get-live-monitor';
+// After-sales (售后).
+import { approveAfterSale } from '../after-sales/approve-after-sale';
+import { confirmReturnReceived } from '../after-sales/confirm-return-received';
+import { declineAfterSale } from '../after-sales/decline-after-sale';
+import { getAfterSaleDetail } from '../after-sales/get-after-sale-detail';
+import { searchAfterSales } from '../after-sales/search-after-sales';
+import { shipReplacement } from '../after-sales/ship-replacement';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
   useCases: {
@@ -115,6 +122,13 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     pauseActivity,
     resumeActivity,
     endActivity,
+    // After-sales (售后).
+    searchAfterSales,
+    getAfterSaleDetail,
+    approveAfterSale,
+    declineAfterSale,
+    confirmReturnReceived,
+    shipReplacement,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,
