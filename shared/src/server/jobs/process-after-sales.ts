@@ -24,16 +24,21 @@ import type { Job } from '../runtime/define-trigger';
 
 export const AFTER_SALE_BATCH = 50;
 
-type Outcome = 'approved' | 'closed' | 'exchanged' | 'refunded' | 'none';
+interface Counts {
+  approved: number;
+  closed: number;
+  exchanged: number;
+  refunded: number;
+  failures: number;
+}
 
-/** What became of a request the job acted on. */
-function outcomeOf(acted: Acted): Outcome {
-  if (!acted.changed) return 'none';
-  if (acted.afterSale.status === acted.before.status) return 'none';
+/** Counts what became of a request the job acted on, by the step it took. */
+function count(acted: Acted, counts: Counts): void {
+  if (!acted.changed || acted.afterSale.status === acted.before.status) return;
   const event = acted.afterSale.history.at(-1)?.event;
-  if (event === 'return_expired' || event === 'nothing_to_refund') return 'closed';
-  if (event === 'replacement_received') return 'exchanged';
-  return 'approved';
+  if (event === 'return_expired' || event === 'nothing_to_refund') counts.closed += 1;
+  else if (event === 'replacement_received') counts.exchanged += 1;
+  else counts.approved += 1;
 }
 
 /** Acts on the request if, read again in the transaction, it is still due for the same action. */
@@ -62,22 +67,22 @@ function actIfDue(afterSale: AfterSale, action: DueAction, ctx: InvocationContex
   );
 }
 
-async function processDue(afterSale: AfterSale, ctx: InvocationContext): Promise<Outcome> {
+async function processDue(afterSale: AfterSale, counts: Counts, ctx: InvocationContext): Promise<void> {
   const now = ctx.clock.now();
   const action = dueAction(afterSale, now);
-  if (action === undefined) return 'none';
-  if (action !== 'check_refund') return outcomeOf(await actIfDue(afterSale, action, ctx, now));
+  if (action === undefined) return;
+  if (action !== 'check_refund') return count(await actIfDue(afterSale, action, ctx, now), counts);
   const refund = await getRefundOfAfterSale(afterSale);
   if (refund && isRefundDone(refund.status)) {
-    return (await finishAfterSaleRefund(refund, 'system', now)) ? 'refunded' : 'none';
+    if (await finishAfterSaleRefund(refund, 'system', now)) counts.refunded += 1;
+    return;
   }
   // Still under way (retryRefunds sees to it): look again later.
   await postponeAfterSale(afterSale._id, afterSale.status, afterSaleDueAt(afterSale, now) ?? now);
-  return 'none';
 }
 
 export const processAfterSales: Job<typeof processAfterSalesContract> = async (run, ctx) => {
-  const counts = { approved: 0, closed: 0, exchanged: 0, refunded: 0, failures: 0 };
+  const counts: Counts = { approved: 0, closed: 0, exchanged: 0, refunded: 0, failures: 0 };
   let scanned = 0;
   const seen = new Set<string>();
   while (scanned < run.limit && run.hasTime()) {
@@ -91,8 +96,7 @@ export const processAfterSales: Job<typeof processAfterSalesContract> = async (r
       seen.add(afterSale._id);
       if (!run.hasTime()) break;
       try {
-        const outcome = await processDue(afterSale, ctx);
-        if (outcome !== 'none') counts[outcome] += 1;
+        await processDue(afterSale, counts, ctx);
       } catch (error) {
         // Leave it for the next run; one request does not stop the batch.
         counts.failures += 1;
