@@ -6,7 +6,7 @@
  * and what devtools' own 构建 npm reads too). The output is `miniprogram/miniprogram_npm/`, git-ignored.
  * The build then checks the packages against WeChat's 2 MB caps (miniprogram-size.ts).
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { formatSizes, oversizedPackages, packageSizes } from './miniprogram-size';
@@ -17,6 +17,17 @@ const require = createRequire(import.meta.url);
 interface PackageJson {
   readonly dependencies?: Record<string, string>;
   readonly devDependencies?: Record<string, string>;
+}
+
+/**
+ * Where a dependency is installed. Not `require.resolve('<name>/package.json')`: a package whose `exports`
+ * leave package.json out (qrcode-generator) refuses that.
+ */
+function packageDir(name: string): string {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    if (existsSync(join(dir, name, 'package.json'))) return join(dir, name);
+  }
+  throw new Error(`${name} is not installed: run npm install`);
 }
 
 const readPackage = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
@@ -46,7 +57,7 @@ export async function buildMiniprogramNpm(root = fromRoot('miniprogram')) {
   for (const name of names) {
     const link = join(modules, name);
     mkdirSync(dirname(link), { recursive: true });
-    symlinkSync(dirname(require.resolve(`${name}/package.json`)), link, 'dir');
+    symlinkSync(packageDir(name), link, 'dir');
   }
   rmSync(join(root, 'miniprogram_npm'), { recursive: true, force: true });
   // miniprogram-ci is CommonJS and heavy: load it only when building.
@@ -55,9 +66,9 @@ export async function buildMiniprogramNpm(root = fromRoot('miniprogram')) {
     packageJsonPath: join(root, 'package.json'),
     miniprogramNpmDistDir: root,
   });
-  if (result.miniProgramPackNum !== names.length) {
-    throw new Error(`packed ${result.miniProgramPackNum} mini-program packages, expected ${names.length}`);
-  }
+  // TDesign is a mini-program package (components); qrcode-generator a plain one, which it bundles to one file.
+  const packed = result.miniProgramPackNum + result.otherNpmPackNum;
+  if (packed !== names.length) throw new Error(`packed ${packed} npm packages, expected ${names.length}`);
   // Only now is it known how much of miniprogram_npm the pages reach: check WeChat's package caps.
   const sizes = packageSizes(root);
   const oversized = oversizedPackages(sizes);

@@ -2,8 +2,9 @@
  * The mini-program's package sizes as WeChat counts them at upload: the main package (everything outside
  * the subpackage roots, plus the npm files the pages actually reach) and each subpackage, each capped at
  * 2 MB. Devtools uploads with "过滤无依赖文件", so of `miniprogram_npm/` only the files reachable from a
- * `usingComponents` entry count: this follows them the way devtools does, through component JSON, JS
- * imports, WXSS `@import`s and WXML `<wxs>`/`<import>`/`<include>`. TypeScript files count at their source
+ * `usingComponents` entry or from a page's or component's own script (`import qrcode from 'qrcode-generator'`)
+ * count: this follows them the way devtools does, through component JSON, JS imports, WXSS `@import`s and WXML
+ * `<wxs>`/`<import>`/`<include>`. TypeScript files count at their source
  * size (devtools compiles them to about the same), tests and typings not at all.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -62,8 +63,15 @@ function resolvePackage(name: string, from: string, root: string): string | unde
   return undefined;
 }
 
-/** Every npm file reachable from the components used anywhere in the mini-program. */
-export function reachableNpmFiles(root: string, componentPaths: Iterable<string>): Set<string> {
+/**
+ * Every npm file reachable from the components used anywhere in the mini-program, and from `moduleFiles`
+ * (the npm entries the mini-program's own scripts require).
+ */
+export function reachableNpmFiles(
+  root: string,
+  componentPaths: Iterable<string>,
+  moduleFiles: Iterable<string> = [],
+): Set<string> {
   const npm = join(root, 'miniprogram_npm');
   const seen = new Set<string>();
   const queue: string[] = [];
@@ -75,6 +83,7 @@ export function reachableNpmFiles(root: string, componentPaths: Iterable<string>
   };
   const visitComponent = (base: string) => COMPONENT_FILES.forEach((ext) => visit(resolveFile(base + ext)));
   for (const path of componentPaths) visitComponent(join(npm, path));
+  for (const file of moduleFiles) visit(file);
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     const text = readFileSync(file, 'utf8');
     if (extname(file) === '.json') {
@@ -109,15 +118,30 @@ function npmComponentPaths(sources: readonly string[], app: AppJson): Set<string
   );
 }
 
+/**
+ * The npm entries the mini-program's own scripts require by a bare name (`qrcode-generator`), resolved in
+ * `miniprogram_npm/` as devtools does; `@shared/...` is the app.json alias to the client bundle, not npm.
+ */
+function npmModuleEntries(sources: readonly string[], root: string): string[] {
+  return sources
+    .filter((file) => /\.(ts|js)$/.test(file))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(REFERENCE)]
+        .map(([, reference]) => reference ?? '')
+        .filter((reference) => /^[a-z@]/i.test(reference) && !reference.startsWith('@shared/'))
+        .map((reference) => resolvePackage(reference, file, root))
+        .filter((entry): entry is string => entry !== undefined),
+    );
+}
+
 export function packageSizes(root = fromRoot('miniprogram')): PackageSizes {
   const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as AppJson;
   const subRoots = (app.subPackages ?? []).map((p) => ({ name: p.name ?? p.root, dir: join(root, p.root) }));
   const inSubpackage = (path: string) => subRoots.some((p) => path === p.dir);
   const mainSources = listSources(root, inSubpackage);
   const subSources = subRoots.map((p) => ({ name: p.name, files: listSources(p.dir, () => false) }));
-  const npm = bytes(
-    reachableNpmFiles(root, npmComponentPaths([...mainSources, ...subSources.flatMap((p) => p.files)], app)),
-  );
+  const sources = [...mainSources, ...subSources.flatMap((p) => p.files)];
+  const npm = bytes(reachableNpmFiles(root, npmComponentPaths(sources, app), npmModuleEntries(sources, root)));
   return {
     main: bytes(mainSources) + npm,
     npm,
