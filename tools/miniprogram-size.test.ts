@@ -34,7 +34,14 @@ describe('mini-program package sizes', () => {
     expect(oversizedPackages(sizes)).toEqual([]);
     expect(sizes.npm).toBeGreaterThan(0);
     expect(sizes.npm).toBeLessThan(sizeOf(npm) / 4);
-    expect(Object.keys(sizes.subpackages)).toEqual(['group', 'order', 'me']);
+    expect(Object.keys(sizes.subpackages)).toEqual(['group', 'order', 'me', 'after-sale']);
+  });
+
+  it('count an npm package a script requires (qrcode-generator, for the pickup code)', () => {
+    const withModule = reachableNpmFiles(root, [], [join(npm, 'qrcode-generator', 'index.js')]);
+    expect([...withModule].map((f) => relative(npm, f))).toEqual(['qrcode-generator/index.js']);
+    const sizes = packageSizes(root);
+    expect(sizes.npm).toBeGreaterThan(statSync(join(npm, 'qrcode-generator', 'index.js')).size);
   });
 
   it('name a package over its cap', () => {

@@ -1,4 +1,7 @@
-/** The services' own behaviour against a stand-in `wx`: permissions, storage, WeChat's prompts, live progress. */
+/**
+ * The services' own behaviour against a stand-in `wx`: permissions, storage, WeChat's prompts, live progress,
+ * photo uploads.
+ */
 import { SUBSCRIBE_TEMPLATES } from '@shared/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveAddress, savedAddresses, removeAddress, toDelivery } from './addresses';
@@ -7,6 +10,7 @@ import { watchGroup, POLL_INTERVAL_MS } from './live';
 import { locate } from './location';
 import { askForMessages, pay } from './payment';
 import { rememberSharer, sharer } from './session';
+import { photoName, uploadAfterSalePhoto } from './storage';
 
 let storage: Map<string, unknown>;
 const stubWx = (apis: Record<string, unknown>) =>
@@ -167,5 +171,66 @@ describe('live group progress', () => {
     expect(close).toHaveBeenCalled();
     vi.advanceTimersByTime(POLL_INTERVAL_MS * 3);
     expect(onChange).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('after-sales photo uploads', () => {
+  const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer;
+  const readFile = (options: { success: (res: { data: ArrayBuffer }) => void }) => options.success({ data: bytes });
+
+  it('names a photo with letters, digits and its image extension', () => {
+    expect(photoName('wxfile://tmp_ab.PNG', 36 ** 3, () => 0)).toBe('1000-00000000.png');
+    expect(photoName('http://tmp/x.heic', 1, () => 0.5)).toMatch(/^1-[0-9a-z]{8}\.jpg$/);
+    expect(photoName('no-extension')).toMatch(/^[A-Za-z0-9_-]{1,100}\.jpg$/);
+  });
+
+  it('uploads with wx.cloud.uploadFile into the shopper’s own folder in the cloud', async () => {
+    const uploadFile = vi.fn(async () => ({ fileID: 'cloud://prod-1.bucket/after-sales/o1/a.jpg' }));
+    stubWx({ cloud: { init: vi.fn(), uploadFile } });
+    initCloud({ mode: 'cloud', env: 'prod-1' });
+    expect(await uploadAfterSalePhoto('wxfile://tmp/a.jpg', 'o1', 'a.jpg')).toBe(
+      'cloud://prod-1.bucket/after-sales/o1/a.jpg',
+    );
+    expect(uploadFile).toHaveBeenCalledWith({ cloudPath: 'after-sales/o1/a.jpg', filePath: 'wxfile://tmp/a.jpg' });
+  });
+
+  it('asks the emulator’s storage for an upload and PUTs the bytes there in local mode', async () => {
+    const calls: WechatMiniprogram.RequestOption[] = [];
+    const request = (options: WechatMiniprogram.RequestOption) => {
+      calls.push(options);
+      options.success?.(
+        (options.method === 'POST'
+          ? {
+              statusCode: 200,
+              data: { data: { url: 'http://127.0.0.1:1/_storage/b/x', authorization: 'sig', fileId: 'cloud://e.b/x' } },
+            }
+          : { statusCode: 200, data: '' }) as never,
+      );
+    };
+    stubWx({ request, getFileSystemManager: () => ({ readFile }) });
+    initCloud({ mode: 'local', gatewayUrl: 'http://127.0.0.1:1', openid: 'o1' });
+    expect(await uploadAfterSalePhoto('http://tmp/a.png', 'o1', 'a.png')).toBe('cloud://e.b/x');
+    expect(calls[0]).toMatchObject({
+      url: 'http://127.0.0.1:1/admin',
+      data: { action: 'storage.getUploadMetadata', path: 'after-sales/o1/a.png', method: 'put' },
+    });
+    expect(calls[1]).toMatchObject({ url: 'http://127.0.0.1:1/_storage/b/x', method: 'PUT', data: bytes });
+    expect(calls[1]?.header).toMatchObject({ authorization: 'sig' });
+  });
+
+  it('rejects when storage refuses, so the page can say the photo did not upload', async () => {
+    const refusing = (options: WechatMiniprogram.RequestOption) =>
+      options.success?.({ statusCode: 200, data: { code: 'INVALID_PARAM', message: 'not an image' } } as never);
+    stubWx({ request: refusing, getFileSystemManager: () => ({ readFile }) });
+    initCloud({ mode: 'local', gatewayUrl: 'http://127.0.0.1:1', openid: 'o1' });
+    await expect(uploadAfterSalePhoto('http://tmp/a.txt', 'o1')).rejects.toThrow('not an image');
+    const forbidden = (options: WechatMiniprogram.RequestOption) =>
+      options.success?.(
+        (options.method === 'PUT'
+          ? { statusCode: 403, data: '' }
+          : { statusCode: 200, data: { data: { url: 'u', authorization: 'a', fileId: 'f' } } }) as never,
+      );
+    stubWx({ request: forbidden, getFileSystemManager: () => ({ readFile }) });
+    await expect(uploadAfterSalePhoto('http://tmp/a.png', 'o1')).rejects.toThrow('storage answered 403');
   });
 });

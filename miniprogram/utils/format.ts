@@ -2,7 +2,7 @@
  * How the mini-program writes money, time left, seats and distances. Pure functions of their inputs
  * (the current time is passed in), shared by components and pages and unit-tested beside this file.
  */
-import { money } from '@shared/client';
+import { money, type RefundStatus } from '@shared/client';
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -51,4 +51,12 @@ export function distanceText(meters: number): string {
 /** `13800138000` → `138****8000`: a phone number as a screen shows it. */
 export function maskPhone(phone: string): string {
   return phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
+}
+
+/** Where a refund's money is, as the order and after-sales pages say it. */
+export function refundStatusText(status: RefundStatus): string {
+  if (status === 'succeeded') return '已原路退回';
+  if (status === 'settled_offline') return '已由客服线下退回';
+  if (status === 'failed' || status === 'flagged') return '退款遇到问题，客服将联系你';
+  return '退款处理中，预计1-3个工作日原路退回';
 }

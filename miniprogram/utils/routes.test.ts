@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { GROUP_PAGE, groupPagePath, PAGES } from '@shared/client';
 import { describe, expect, it } from 'vitest';
-import { activityUrl, checkoutUrl, groupPageUrl, homeUrl, orderDetailUrl } from './routes';
+import {
+  activityUrl,
+  afterSaleApplyUrl,
+  afterSaleDetailUrl,
+  checkoutUrl,
+  groupPageUrl,
+  homeUrl,
+  myAfterSalesUrl,
+  orderDetailUrl,
+} from './routes';
 
 /** Every page app.json declares, as paths from the mini-program root. */
 function declaredPages(): string[] {
@@ -25,6 +34,10 @@ describe('routes', () => {
     expect(orderDetailUrl('o1')).toBe('/packages/order/pages/detail/index?orderId=o1');
     expect(homeUrl('k3j9x0qa')).toBe('/pages/home/index?from=k3j9x0qa');
     expect(homeUrl('')).toBe('/pages/home/index');
+    expect(afterSaleApplyUrl('o1')).toBe('/packages/after-sale/pages/apply/index?orderId=o1');
+    expect(afterSaleDetailUrl('ASo1-1')).toBe('/packages/after-sale/pages/detail/index?afterSaleId=ASo1-1');
+    expect(myAfterSalesUrl()).toBe('/packages/after-sale/pages/list/index');
+    expect(myAfterSalesUrl('o1')).toBe('/packages/after-sale/pages/list/index?orderId=o1');
   });
 
   it('gives messages and codes the same page without the leading slash', () => {

@@ -3,7 +3,17 @@
  * server's messages and share codes use too), so a page path is written once. `from` is the sharer's ref
  * (share attribution), never an openid. Pure, so view logic builds share paths in tests.
  */
-import { activityPagePath, groupPagePath, orderDetailPagePath, pagePath, PAGES, url } from '@shared/client';
+import {
+  activityPagePath,
+  afterSaleApplyPagePath,
+  afterSaleDetailPagePath,
+  groupPagePath,
+  myAfterSalesPagePath,
+  orderDetailPagePath,
+  pagePath,
+  PAGES,
+  url,
+} from '@shared/client';
 
 export const ORDERS_TAB_URL = url(PAGES.orders);
 
@@ -27,3 +37,10 @@ export const checkoutUrl = (target: CheckoutTarget) =>
   );
 
 export const orderDetailUrl = (orderId: string) => url(orderDetailPagePath(orderId));
+
+export const afterSaleApplyUrl = (orderId: string) => url(afterSaleApplyPagePath(orderId));
+
+export const afterSaleDetailUrl = (afterSaleId: string) => url(afterSaleDetailPagePath(afterSaleId));
+
+/** 我的售后, or one order's requests. */
+export const myAfterSalesUrl = (orderId?: string) => url(myAfterSalesPagePath(orderId));

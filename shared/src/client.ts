@@ -12,7 +12,16 @@ export type { GroupStatus } from './domain/group.machine';
 export { ORDER_STATUS_LABELS, type OrderStatus } from './domain/order.machine';
 export type { OrderRole } from './domain/order.schema';
 export type { ParcelState, TrackEvent } from './domain/parcel-track';
-export type { CarrierCode } from './domain/shipment.schema';
+export { CARRIERS, type CarrierCode } from './domain/shipment.schema';
+export {
+  AFTER_SALE_OPEN_STATUSES,
+  AFTER_SALE_TYPE_LABELS,
+  MAX_AFTER_SALE_PHOTOS,
+  type AfterSaleShopperAction,
+  type AfterSaleStatus,
+  type AfterSaleType,
+} from './domain/after-sale.machine';
+export { AFTER_SALE_REASON_LABELS, afterSalePhotoFolder, type AfterSaleReason } from './domain/after-sale.schema';
 export type { RefundStatus } from './domain/refund.machine';
 export { ORDER_TAB_LABELS, type OrderTab } from './domain/order-tab';
 export { SUBSCRIBE_TEMPLATES } from './domain/notification';

@@ -14,6 +14,9 @@ export const PAGES = {
   orderDetail: 'packages/order/pages/detail/index',
   myGroups: 'packages/me/pages/my-groups/index',
   addresses: 'packages/me/pages/addresses/index',
+  afterSaleApply: 'packages/after-sale/pages/apply/index',
+  afterSaleDetail: 'packages/after-sale/pages/detail/index',
+  myAfterSales: 'packages/after-sale/pages/list/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -39,3 +42,12 @@ export const activityPagePath = (activityId: string, from?: string): string =>
   pagePath('activity', { activityId, from });
 
 export const orderDetailPagePath = (orderId: string): string => pagePath('orderDetail', { orderId });
+
+/** 申请售后 for one of the shopper's orders. */
+export const afterSaleApplyPagePath = (orderId: string): string => pagePath('afterSaleApply', { orderId });
+
+/** One after-sales request: where it stands and what the shopper may do next. */
+export const afterSaleDetailPagePath = (afterSaleId: string): string => pagePath('afterSaleDetail', { afterSaleId });
+
+/** 我的售后: every request, or one order's (`orderId`). */
+export const myAfterSalesPagePath = (orderId?: string): string => pagePath('myAfterSales', { orderId });
