@@ -1,6 +1,17 @@
 import { failure, money, parseBusinessTime, success } from '@shared/client';
 import { describe, expect, it } from 'vitest';
-import { type Order, orderDetailLoaded, orderDetailView, refundStatusText } from './view';
+import type { AfterSaleSummary } from '../../../../utils/after-sales';
+import {
+  type Order,
+  type OrderTrack,
+  orderDetailLoaded,
+  orderDetailView,
+  pickupCodeText,
+  refundStatusText,
+  TRACK_NOT_SCANNED,
+  TRACK_UNAVAILABLE,
+  trackView,
+} from './view';
 
 const now = parseBusinessTime('2025-06-01 12:00');
 const MIN = 60_000;
@@ -201,5 +212,221 @@ describe('order detail: item, delivery and errors', () => {
   it("shows the envelope's message when the order cannot be read", () => {
     expect(orderDetailLoaded(failure('NOT_FOUND'), now)).toEqual({ state: 'error', message: '内容不存在或已下架' });
     expect(orderDetailLoaded(success(base), now)).toMatchObject({ state: 'ready', order: { orderId: 'o-123' } });
+  });
+});
+
+const DAY = 86_400_000;
+const address = {
+  kind: 'address',
+  name: '李四',
+  phone: '13812341234',
+  district: '江北区',
+  detail: '观音桥',
+} as const;
+const express = {
+  kind: 'express',
+  carrier: 'shunfeng',
+  carrierName: '顺丰速运',
+  trackingNo: 'SF1234567890',
+  shippedAt: parseBusinessTime('2025-06-01 09:00'),
+} as const;
+const batch = {
+  kind: 'pickup',
+  pickupPointId: 'p1',
+  batchId: 'B1',
+  shippedAt: parseBusinessTime('2025-06-01 08:00'),
+} as const;
+const solo = { role: 'solo', group: undefined } as const;
+const request = (status: AfterSaleSummary['status'], statusLabel: string): AfterSaleSummary => ({
+  afterSaleId: 'ASo-123-1',
+  orderId: 'o-123',
+  title: '江津花椒 250g',
+  type: 'return_refund',
+  typeLabel: '退货退款',
+  status,
+  statusLabel,
+  amount: money.fen(3980),
+  createdAt: now - DAY,
+  updatedAt: now - DAY,
+});
+
+describe('order detail: shipping, receipt and pickup', () => {
+  it('已发货 by express: carrier, waybill to copy, its track, 确认收货, and a refund or a return may be asked', () => {
+    const shipped = view({ ...solo, status: 'shipped', statusLabel: '已发货', delivery: address, shipment: express });
+    expect(shipped).toMatchObject({
+      explanation: '商家已发货，请留意收货',
+      shipmentRows: [
+        { label: '快递公司', value: '顺丰速运' },
+        { label: '发货时间', value: '2025-06-01 09:00' },
+      ],
+      trackingNo: 'SF1234567890',
+      tracked: true,
+      pickup: null,
+      canConfirmReceipt: true,
+      canApplyAfterSale: true,
+      canPay: false,
+      groupButton: '',
+    });
+  });
+
+  it('已发货 to a pickup point: the batch, no track and nothing to confirm (collecting is the receipt)', () => {
+    const shipped = view({ ...solo, status: 'shipped', shipment: batch });
+    expect(shipped).toMatchObject({
+      explanation: '商品正在送往自提点',
+      shipmentRows: [{ label: '发往自提点', value: '2025-06-01 08:00' }],
+      trackingNo: '',
+      tracked: false,
+      canConfirmReceipt: false,
+      canApplyAfterSale: true,
+    });
+  });
+
+  it('待取货: the pickup code as digits and a QR code, where to collect it', () => {
+    const waiting = view({
+      ...solo,
+      status: 'at_pickup_point',
+      statusLabel: '待取货',
+      shipment: { ...batch, arrivedAt: parseBusinessTime('2025-06-01 11:00') },
+      pickupCode: '042917',
+    });
+    expect(waiting).toMatchObject({
+      explanation: '商品已到自提点，请凭取货码取货',
+      pickup: { code: '042917', codeText: '042 917', pointName: '解放碑自提点', address: '渝中区民族路166号' },
+      shipmentRows: [
+        { label: '发往自提点', value: '2025-06-01 08:00' },
+        { label: '到达自提点', value: '2025-06-01 11:00' },
+      ],
+      canConfirmReceipt: false,
+    });
+    expect(view({ ...solo, status: 'at_pickup_point', shipment: batch }).pickup).toBeNull();
+    expect(pickupCodeText('123456')).toBe('123 456');
+  });
+
+  it('已收货: until when after-sales may be asked, with receipt and window in the times; none once it closed', () => {
+    const receivedAt = now - DAY;
+    const received = view({
+      ...solo,
+      status: 'received',
+      statusLabel: '已收货',
+      delivery: address,
+      shipment: express,
+      receivedAt,
+      afterSaleEndsAt: receivedAt + 7 * DAY,
+    });
+    expect(received).toMatchObject({
+      explanation: '已收货，06-07 12:00 前如有问题可申请售后',
+      canConfirmReceipt: false,
+      canApplyAfterSale: true,
+    });
+    expect(received.timeRows.slice(-2)).toEqual([
+      { label: '收货时间', value: '2025-05-31 12:00' },
+      { label: '售后截止', value: '2025-06-07 12:00' },
+    ]);
+    const closed = view({ ...solo, status: 'picked_up', receivedAt, afterSaleEndsAt: now - 1 });
+    expect(closed).toMatchObject({ explanation: '已收货，如有问题可申请售后', canApplyAfterSale: false });
+    expect(closed.timeRows.at(-2)).toEqual({ label: '取货时间', value: '2025-05-31 12:00' });
+    const completed = view({ ...solo, status: 'completed', completedAt: now, afterSaleEndsAt: now - 1 });
+    expect(completed).toMatchObject({ canApplyAfterSale: false, canConfirmReceipt: false });
+    expect(completed.timeRows.at(-1)).toEqual({ label: '完成时间', value: '2025-06-01 12:00' });
+  });
+
+  it('待发货 may ask for a refund; before payment, while grouping, refunded or closed it may not', () => {
+    expect(view({ ...solo, status: 'to_ship' }).canApplyAfterSale).toBe(true);
+    for (const status of ['pending_payment', 'awaiting_group', 'refunding', 'refunded', 'closed'] as const) {
+      expect(view({ status }).canApplyAfterSale).toBe(false);
+    }
+  });
+});
+
+describe('order detail: its after-sales request', () => {
+  const received = {
+    ...solo,
+    status: 'received',
+    receivedAt: now - DAY,
+    afterSaleEndsAt: now + 6 * DAY,
+  } as const satisfies Partial<Order>;
+
+  it('an open request: its line opens the progress, and no second one may be asked', () => {
+    const withOpen = orderDetailView({ ...base, ...received }, now, request('pending_review', '待商家处理'));
+    expect(withOpen).toMatchObject({
+      afterSale: { afterSaleId: 'ASo-123-1', text: '退货退款 · 待商家处理' },
+      canApplyAfterSale: false,
+    });
+  });
+
+  it('a finished request still shows; another may be asked while the window is open', () => {
+    const withDeclined = orderDetailView({ ...base, ...received }, now, request('declined', '商家已拒绝'));
+    expect(withDeclined).toMatchObject({
+      afterSale: { text: '退货退款 · 商家已拒绝' },
+      canApplyAfterSale: true,
+    });
+  });
+
+  it('reads the latest request from the list, and shows the order without it when the list fails', () => {
+    const order = success({ ...base, ...received });
+    const withList = orderDetailLoaded(order, now, success({ items: [request('returning', '商品寄回中')] }));
+    expect(withList).toMatchObject({ order: { afterSale: { text: '退货退款 · 商品寄回中' } } });
+    const listFailed = orderDetailLoaded(order, now, failure('UNAVAILABLE'));
+    expect(listFailed).toMatchObject({ state: 'ready', order: { afterSale: null, canApplyAfterSale: true } });
+  });
+});
+
+describe('order detail: the parcel track', () => {
+  const parcel = (patch: Partial<Extract<OrderTrack, { kind: 'express' }>> = {}): OrderTrack => ({
+    kind: 'express',
+    orderId: 'o-123',
+    carrier: 'shunfeng',
+    carrierName: '顺丰速运',
+    trackingNo: 'SF1234567890',
+    shippedAt: parseBusinessTime('2025-06-01 09:00'),
+    stale: false,
+    ...patch,
+  });
+  const track: NonNullable<Extract<OrderTrack, { kind: 'express' }>['track']> = {
+    state: 'in_transit',
+    stateLabel: '运输中',
+    events: [
+      { at: parseBusinessTime('2025-06-02 08:30'), place: '重庆市', text: '快件已到达【重庆转运中心】' },
+      { at: parseBusinessTime('2025-06-01 18:00'), text: '顺丰速运 已收取快件' },
+    ],
+    checkedAt: parseBusinessTime('2025-06-02 09:00'),
+    final: false,
+  };
+
+  it('shows each step newest first, the newest highlighted', () => {
+    expect(trackView(success(parcel({ track })))).toEqual({
+      stateLabel: '运输中',
+      steps: [
+        { time: '06-02 08:30', place: '重庆市', text: '快件已到达【重庆转运中心】', latest: true },
+        { time: '06-01 18:00', place: '', text: '顺丰速运 已收取快件', latest: false },
+      ],
+      note: '',
+      empty: '',
+    });
+  });
+
+  it('a stale track is the last known one with when it was given, never an error', () => {
+    expect(trackView(success(parcel({ track, stale: true })))).toMatchObject({
+      stateLabel: '运输中',
+      note: '物流信息更新于 06-02 09:00',
+    });
+    expect(trackView(success(parcel({ stale: true })))).toEqual({
+      stateLabel: '',
+      steps: [],
+      note: '',
+      empty: TRACK_UNAVAILABLE,
+    });
+    expect(trackView(failure('UNAVAILABLE'))).toMatchObject({ steps: [], empty: TRACK_UNAVAILABLE });
+  });
+
+  it('before the first scan it says so; a pickup or unshipped order has no track', () => {
+    expect(trackView(success(parcel()))).toMatchObject({ steps: [], empty: TRACK_NOT_SCANNED });
+    expect(
+      trackView(
+        success(parcel({ track: { ...track, state: 'awaiting_collection', stateLabel: '待揽收', events: [] } })),
+      ),
+    ).toMatchObject({ stateLabel: '待揽收', empty: TRACK_NOT_SCANNED });
+    expect(trackView(success({ kind: 'not_shipped', orderId: 'o-123' }))).toBeNull();
+    expect(trackView(success({ kind: 'pickup', orderId: 'o-123', shippedAt: now }))).toBeNull();
   });
 });
