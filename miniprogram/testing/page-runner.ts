@@ -32,7 +32,19 @@ export interface FakeWx {
   clearStorage(): void;
 }
 
-/** Installs `wx`: requests over fetch, storage in memory, navigation and toasts recorded. */
+/** A response body as `wx.request` gives it: parsed JSON when it is JSON, else the text ('' for none). */
+function responseData(text: string): unknown {
+  try {
+    return text === '' ? '' : (JSON.parse(text) as unknown);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Installs `wx`: requests over fetch (an ArrayBuffer body sent as its bytes, as `wx.request` sends one), storage
+ * in memory, navigation and toasts recorded.
+ */
 export function fakeWx(answers: Record<string, (options: Record<string, unknown>) => unknown> = {}): FakeWx {
   const storage = new Map<string, unknown>();
   const navigations: string[] = [];
@@ -43,9 +55,9 @@ export function fakeWx(answers: Record<string, (options: Record<string, unknown>
     fetch(options.url, {
       method: options.method ?? 'GET',
       headers: options.header as Record<string, string>,
-      body: JSON.stringify(options.data),
+      body: options.data instanceof ArrayBuffer ? new Uint8Array(options.data) : JSON.stringify(options.data),
     })
-      .then(async (res) => options.success?.({ statusCode: res.status, data: await res.json() } as never))
+      .then(async (res) => options.success?.({ statusCode: res.status, data: responseData(await res.text()) } as never))
       .catch((error: unknown) => options.fail?.({ errMsg: String(error) } as never))
       .finally(() => (inFlight -= 1));
   };

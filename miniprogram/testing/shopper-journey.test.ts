@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPlatform, type Platform } from '../../testing/platform';
+import { staffAct } from '../../shared/src/server/testing/after-sales';
+import { act, orderDoc, staffToken } from '../../shared/src/server/testing/fulfilment';
 import { JIEFANGBEI, pickupAt, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
 import { initCloud } from '../services/cloud';
 import { resetLogin } from '../services/session';
@@ -20,11 +22,26 @@ let phone: FakeWx;
 /** Whether the shopper holding the phone allows their location. */
 let locationAllowed = false;
 
+/** A one-pixel PNG: what the shopper photographs for after-sales (storage checks an image by its bytes). */
+const PHOTO = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
 beforeAll(async () => {
   platform = await startPlatform();
   phone = fakeWx({
     getSetting: () => Promise.resolve({ authSetting: { 'scope.userLocation': locationAllowed } }),
     getLocation: () => Promise.resolve(nearJiefangbei),
+    // The shopper says yes to every question, and picks one photo from the album.
+    showModal: () => Promise.resolve({ confirm: true, cancel: false }),
+    chooseMedia: () => Promise.resolve({ tempFiles: [{ tempFilePath: 'http://tmp/after-sale-photo.png' }] }),
+    getFileSystemManager: () => ({
+      readFile: (options: { success: (res: { data: ArrayBuffer }) => void }) =>
+        options.success({ data: PHOTO.buffer.slice(PHOTO.byteOffset, PHOTO.byteOffset + PHOTO.byteLength) }),
+    }),
   });
 });
 afterAll(async () => {
@@ -164,5 +181,149 @@ describe('a shopper journey through the pages, in local mode', () => {
       expect(group.data.status).toMatchObject({ headline: expect.stringContaining('未成功') });
       await call(group, 'onUnload');
     }
+  });
+});
+
+describe('after 成团, through the pages, in local mode', () => {
+  const M = 'm-journey';
+  let merchant = '';
+  beforeAll(async () => {
+    merchant = await staffToken(platform, 'journey-merchant', M);
+  });
+
+  it('a parcel by express: its track on the order, 确认收货, then a return with a photo and its waybill', async () => {
+    const shopper = 'o-journey-parcel';
+    const order = orderDoc({ merchantId: M, openid: shopper, title: '奉节脐橙 5kg', spec: '5kg' });
+    await platform.insert('orders', [order]);
+    await act(
+      platform,
+      'shipOrders',
+      { shipments: [{ orderId: order._id, carrier: 'zhongtong', trackingNo: '78900001' }] },
+      merchant,
+    );
+    // The carrier scanned it yesterday; it has reached the 重庆转运中心 since.
+    platform.emulator.kuaidi100.register({ com: 'zhongtong', num: '78900001', journeyMs: 24 * 3_600_000 });
+    platform.emulator.kuaidi100.advance('zhongtong', '78900001', 10 * 3_600_000);
+
+    handTo(shopper, false);
+    const detail = await open(`/packages/order/pages/detail/index?orderId=${order._id}`);
+    expect(detail.data.order).toMatchObject({
+      statusLabel: '已发货',
+      shipmentRows: [{ label: '快递公司', value: '中通快递' }, expect.anything()],
+      trackingNo: '78900001',
+      canConfirmReceipt: true,
+      canApplyAfterSale: true,
+      afterSale: null,
+    });
+    const track = detail.data.track as { stateLabel: string; steps: { text: string; latest: boolean }[]; note: string };
+    expect(track.stateLabel).toBe('运输中');
+    expect(track.steps.length).toBeGreaterThanOrEqual(3);
+    expect(track.steps[0]).toMatchObject({ text: expect.stringContaining('重庆转运中心'), latest: true });
+    expect(track.steps.at(-1)?.text).toContain('已揽收');
+    expect(track.note).toBe('');
+
+    await call(detail, 'onConfirmReceipt');
+    await phone.idle();
+    expect(detail.data.order).toMatchObject({
+      statusLabel: '已收货',
+      explanation: expect.stringContaining('前如有问题可申请售后'),
+      canConfirmReceipt: false,
+      canApplyAfterSale: true,
+    });
+    expect(phone.toasts.at(-1)).toBe('已确认收货');
+
+    // 申请售后: 退货退款 for a quality problem, with a photo taken, for the whole amount.
+    await call(detail, 'onApplyAfterSale');
+    const apply = await open(lastNavigation());
+    expect(apply.data).toMatchObject({
+      state: 'ready',
+      view: { typeOptions: [{ label: '仅退款' }, { label: '退货退款' }, { label: '换货' }], showAmount: true },
+    });
+    await call(apply, 'onType', eventWith({ value: 'return_refund' }));
+    await call(apply, 'onReason', eventWith({ value: 2 })); // 质量问题
+    await call(apply, 'onDescription', eventWith({ value: '有三个橙子坏了' }));
+    await call(apply, 'onAddPhoto');
+    await phone.idle();
+    const photos = (apply.data.form as { photos: { fileId: string }[] }).photos;
+    expect(photos).toEqual([
+      { path: 'http://tmp/after-sale-photo.png', fileId: expect.stringMatching(`/after-sales/${shopper}/`) },
+    ]);
+    await call(apply, 'onSubmit');
+    await phone.idle();
+    expect(lastNavigation()).toMatch(/^\/packages\/after-sale\/pages\/detail\/index\?afterSaleId=/);
+    const progress = await open(lastNavigation());
+    expect(progress.data.afterSale).toMatchObject({
+      statusLabel: '待商家处理',
+      rows: expect.arrayContaining([
+        { label: '售后类型', value: '退货退款' },
+        { label: '申请金额', value: '¥19.90' },
+      ]),
+      description: '有三个橙子坏了',
+      photos: [expect.stringContaining(`/after-sales/${shopper}/`)],
+      canWithdraw: true,
+      canSubmitReturn: false,
+    });
+
+    // The merchant agrees: the shopper sends the oranges back and enters the waybill.
+    const { afterSaleId } = progress.data.afterSale as { afterSaleId: string };
+    const approved = await staffAct(platform, 'approveAfterSale', afterSaleId, merchant);
+    expect(approved.body.ok).toBe(true);
+    await call(progress, 'onShow');
+    await phone.idle();
+    expect(progress.data.afterSale).toMatchObject({ statusLabel: '待寄回商品', canSubmitReturn: true });
+    await call(progress, 'onCarrierChange', eventWith({ value: 2 })); // 圆通速递
+    await call(progress, 'onTrackingNoInput', eventWith({ value: 'YT 9876 5432 10' }));
+    await call(progress, 'onSubmitReturn');
+    expect(progress.data.afterSale).toMatchObject({
+      statusLabel: '商品寄回中',
+      returnRows: [
+        { label: '快递公司', value: '圆通速递' },
+        { label: '运单号', value: 'YT9876543210' },
+        expect.anything(),
+      ],
+      canSubmitReturn: false,
+      canWithdraw: false,
+    });
+    expect(phone.toasts.at(-1)).toBe('已提交运单号');
+
+    // The order shows the request under way and offers no second one; 我的售后 lists it.
+    await call(detail, 'onShow');
+    await phone.idle();
+    expect(detail.data.order).toMatchObject({
+      afterSale: { afterSaleId, text: '退货退款 · 商品寄回中' },
+      canApplyAfterSale: false,
+    });
+    const mine = await open('/packages/after-sale/pages/list/index');
+    expect(mine.data.rows).toMatchObject([{ afterSaleId, statusLabel: '商品寄回中', open: true }]);
+  });
+
+  it('an order on its way to the pickup point, then waiting there with its pickup code (what the QR code draws)', async () => {
+    const shopper = 'o-journey-pickup';
+    const order = orderDoc({ merchantId: M, openid: shopper, pickupPointId: 'pp-journey' });
+    await platform.insert('orders', [order]);
+    const { batchId } = await act<{ batchId: string }>(
+      platform,
+      'dispatchToPickupPoint',
+      { pickupPointId: 'pp-journey', orderIds: [order._id], requestKey: 'journey-batch-01' },
+      merchant,
+    );
+
+    handTo(shopper, false);
+    const detail = await open(`/packages/order/pages/detail/index?orderId=${order._id}`);
+    expect(detail.data.order).toMatchObject({ statusLabel: '已发货', pickup: null, canConfirmReceipt: false });
+    expect(detail.data.track).toBeNull();
+
+    await act(platform, 'markBatchArrived', { batchId }, merchant);
+    await call(detail, 'onShow');
+    await phone.idle();
+    const code = String((await platform.get('orders', order._id))?.pickupCode);
+    expect(code).toMatch(/^\d{6}$/);
+    expect(detail.data.order).toMatchObject({
+      statusLabel: '待取货',
+      pickup: { code, codeText: `${code.slice(0, 3)} ${code.slice(3)}`, pointName: '自提点pp-journey' },
+      shipmentRows: [{ label: '发往自提点' }, { label: '到达自提点' }],
+      canConfirmReceipt: false,
+      canApplyAfterSale: true,
+    });
   });
 });
