@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPlan, DeployError } from './apply';
-import { deployPlan, stepsOf } from './plan';
+import { deployPlan, STORAGE_RULE, stepsOf } from './plan';
 import { type Call, emptyEnvironment, standInCloudBase } from './stand-in-cloudbase';
 import { createTestRepo, type TestRepo } from './test-repo';
 
@@ -55,7 +55,7 @@ describe('applyPlan against a stand-in for manager-node', () => {
       'database.updateCollection payments {"CreateIndexes":[{"IndexName":"transactionId_unique","MgoKeySchema":{"MgoIndexKeys":[{"Name":"transactionId","Direction":"-1"}],"MgoIsUnique":true}}]}',
       `tcb.ModifySafeRule {"EnvId":"${envId}","CollectionName":"groups","AclTag":"CUSTOM","Rule":"{\\"read\\":false,\\"write\\":false}"}`,
       `tcb.ModifySafeRule {"EnvId":"${envId}","CollectionName":"payments","AclTag":"CUSTOM","Rule":"{\\"read\\":false,\\"write\\":false}"}`,
-      'storage.setStorageAcl CUSTOM {"read":true,"write":false}',
+      `storage.setStorageAcl CUSTOM ${JSON.stringify(STORAGE_RULE)}`,
       'hosting.uploadFiles console/assets/index-abc123.js console/index.html',
     ]);
     expect(first.changed).toEqual(lines);
@@ -203,7 +203,7 @@ describe('applyPlan against a stand-in for manager-node', () => {
 
     expect(env.databaseRules.get('groups')).toEqual({ AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' });
     expect(env.databaseRules.get('payments')).toEqual({ AclTag: 'CUSTOM', Rule: '{"read":false,"write":false}' });
-    expect(env.storage).toEqual({ acl: 'CUSTOM', rule: { read: true, write: false } });
+    expect(env.storage).toEqual({ acl: 'CUSTOM', rule: STORAGE_RULE });
   });
 
   it('turns CloudBase’s authentication off on an existing route of the function', async () => {

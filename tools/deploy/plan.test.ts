@@ -52,7 +52,13 @@ describe('the deploy plan of this repository', () => {
     expect(stepsOf(plan, 'databaseRule').map((step) => [step.collection, step.rule])).toEqual(
       [...declared.keys()].map((name) => [name, { read: false, write: false }]),
     );
-    expect(stepsOf(plan, 'storageRule').map((step) => step.rule)).toEqual([{ read: true, write: false }]);
+    // Anyone reads; a shopper's client writes only its own files under after-sales/ (functions are not bound).
+    expect(stepsOf(plan, 'storageRule').map((step) => step.rule)).toEqual([
+      {
+        read: true,
+        write: 'auth != null && resource.openid == auth.openid && /^after-sales[/]/.test(resource.path) == true',
+      },
+    ]);
   });
 
   it('serves the console’s build under console/ on static hosting, or says the build is missing', () => {
@@ -179,7 +185,7 @@ describe('deployPlan and describePlan', () => {
       '    location_2dsphere (location 2dsphere)',
       '    transactionId_unique (transactionId -1, unique)',
       'Database security rules (2): {"read":false,"write":false} on every collection',
-      'Storage security rule: {"read":true,"write":false}',
+      `Storage security rule: ${JSON.stringify(STORAGE_RULE)}`,
       'Static hosting: admin/dist/ → console/ (2 files,',
     ]) {
       expect(text).toContain(expected);

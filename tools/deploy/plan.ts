@@ -24,8 +24,16 @@ export interface SecurityRule {
  * rules do not bind (they run as the environment's administrator).
  */
 export const DATABASE_RULE: SecurityRule = { read: false, write: false };
-/** Anyone may read a stored file (product images); only functions write (rules bind clients only). */
-export const STORAGE_RULE: SecurityRule = { read: true, write: false };
+/**
+ * Anyone may read a stored file (product images). Functions write anything (rules bind clients only); a shopper's
+ * mini-program writes only its own files under `after-sales/` (the photos of an after-sales request, which
+ * requestAfterSale accepts only from `after-sales/<their openid>/`). CloudBase documents `resource.path` and
+ * regular expressions in storage rules; the rule is unverified against production.
+ */
+export const STORAGE_RULE: SecurityRule = {
+  read: true,
+  write: 'auth != null && resource.openid == auth.openid && /^after-sales[/]/.test(resource.path) == true',
+};
 
 /** Where the console is served from on static hosting: `https://<hosting domain>/console/`. */
 export const CONSOLE_HOSTING_PREFIX = 'console/';

@@ -1,8 +1,8 @@
 /**
- * Cloud storage (云存储) through `wx-server-sdk`. Only functions write it (the storage rule is
- * `{ read: true, write: false }`): the console uploads a product image to adminApi, which stores it here.
- * A shopper's after-sales photos are the one thing the mini-program uploads itself, under
- * `after-sales/<openid>/`; a request keeps only such files, once `missingFiles` found them stored.
+ * Cloud storage (云存储) through `wx-server-sdk`. Functions write it: the console uploads a product image to
+ * adminApi, which stores it here. A shopper's after-sales photos are the one thing the mini-program uploads
+ * itself, under `after-sales/<openid>/` (the storage rule lets a client write only its own files under
+ * `after-sales/`); a request keeps only such files, once `missingFiles` found them stored.
  * Documents keep the file id (`cloud://<env>.<bucket>/<path>`); what a page shows is a temporary HTTPS
  * address for it, asked for in one batch per call (`tempUrls`).
  */
