@@ -81,14 +81,17 @@ describe('every console action is found by its name', () => {
   });
 });
 
-/** Every value of every `...StatusSchema` the domain exports: the words only the domain may write. */
+/**
+ * Every value of every `...StatusSchema` (and `...StateSchema`: a parcel's state) the domain exports: the words
+ * only the domain may write.
+ */
 async function domainStatuses(): Promise<Map<string, string>> {
   const statuses = new Map<string, string>();
   for (const file of readdirSync(fromRoot('shared/src/domain')).filter((f) => /^[a-z-.]+\.ts$/.test(f))) {
     if (file.endsWith('.test.ts')) continue;
     const module = (await import(fromRoot('shared/src/domain', file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
-      if (!name.endsWith('StatusSchema')) continue;
+      if (!name.endsWith('StatusSchema') && !name.endsWith('StateSchema')) continue;
       for (const status of (value as ZodEnum).options) statuses.set(String(status), `${file}#${name}`);
     }
   }

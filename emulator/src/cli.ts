@@ -28,6 +28,7 @@ const USAGE = `usage: npm run emulator -- [flags]        (npm start -- [flags] b
   --functions DIR   bundled cloud functions (default cloudfunctions/)
   --console DIR     the built console, served at ${ADMIN_CONSOLE_BASE} (default admin/dist; npm start builds it if missing)
   --clock-scale K   run every function's clock K times as fast from now (the simulator's accelerated day)
+  --parcel-hours H  a parcel's journey in the 快递100 sandbox, pickup to signed for, in the functions' clock (default 24)
   --quiet           do not print a line per function invocation
   -h, --help        show this help`;
 
@@ -36,6 +37,12 @@ function clockSetting(text: string): string {
   const scale = Number(text);
   if (!(scale > 0)) throw new Error(`invalid --clock-scale ${text}\n${USAGE}`);
   return JSON.stringify({ origin: Date.now(), scale });
+}
+
+function parseHours(text: string): number {
+  const hours = Number(text);
+  if (!(hours > 0) || hours > 24 * 365) throw new Error(`invalid --parcel-hours ${text}\n${USAGE}`);
+  return hours;
 }
 
 function parsePort(text: string): number {
@@ -57,6 +64,7 @@ async function main(): Promise<void> {
       functions: { type: 'string' },
       console: { type: 'string' },
       'clock-scale': { type: 'string' },
+      'parcel-hours': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
     staticSites: [{ path: ADMIN_CONSOLE_BASE, dir: consoleDir }],
     timers: !values['no-timers'],
     ...(values['clock-scale'] ? { functionEnv: { [CLOCK_ENV]: clockSetting(values['clock-scale']) } } : {}),
+    ...(values['parcel-hours'] ? { kuaidi100: { journeyMs: parseHours(values['parcel-hours']) * 3_600_000 } } : {}),
     onInvocation: values.quiet ? undefined : (record) => console.log(formatInvocationRecord(record)),
     onFunctionOutput: (output) => console.log(formatFunctionOutput(output)),
   });
@@ -106,6 +115,7 @@ async function main(): Promise<void> {
   console.log(
     `# health ${emulator.url}/_emulator/health · timers ${emulator.url}/_emulator/timers · outbox ${emulator.url}/_emulator/outbox`,
   );
+  console.log(`# 快递100 sandbox: parcels ${emulator.url}/_emulator/kuaidi100/parcels (the functions query it)`);
   if (existsSync(join(consoleDir, 'index.html'))) {
     console.log(`Console: ${emulator.url}${ADMIN_CONSOLE_BASE}`);
   } else {

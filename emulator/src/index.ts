@@ -1,7 +1,8 @@
 /**
  * `startEmulator()`: the local CloudBase on 127.0.0.1, in one process: the document database (`/admin`
- * `database.*`), the function runner (`functions.invokeFunction`, the `/fn/<name>` gateway), timers, and
- * the CloudPay and openapi sandboxes (`wx.wxPayApi`, `wx.openApi`), with controls under `/_emulator/`.
+ * `database.*`), the function runner (`functions.invokeFunction`, the `/fn/<name>` gateway), timers, the
+ * CloudPay and openapi sandboxes (`wx.wxPayApi`, `wx.openApi`) and the 快递100 sandbox that the functions'
+ * tracking adapter is pointed at, with controls under `/_emulator/`.
  */
 import { EJSON } from 'bson';
 import { resolve } from 'node:path';
@@ -25,11 +26,13 @@ import {
 import { createGateway } from './gateway';
 import { createStaticHosting, type StaticSite } from './hosting/static-hosting';
 import { createHttpAccess, httpRoutes } from './http-access/http-access';
+import { CLOCK_ENV, clockFromEnv } from '../../shared/src/server/runtime/clock';
 import { ActionRouter } from './http/router';
 import { type RequestRecord, type RouteHandler, startHttpServer } from './http/server';
 import { ActionTimings } from './http/stats';
 import type { DeliveryOptions } from './sandbox/callback-delivery';
 import { faultsFromEnv, faultsSchema, type FaultsInput } from './sandbox/faults';
+import { Kuaidi100Sandbox, type Kuaidi100SandboxOptions } from './sandbox/kuaidi100-sandbox';
 import { OpenApiSandbox } from './sandbox/openapi-sandbox';
 import { type LedgerStore, memoryLedger, sqliteLedger } from './sandbox/pay-ledger';
 import { PaySandbox } from './sandbox/pay-sandbox';
@@ -94,6 +97,12 @@ export interface EmulatorOptions {
   readonly staticSites?: readonly StaticSite[];
   /** What cloud storage accepts (default: jpeg, png, webp and gif images up to 10 MB; see storage/limits.ts). */
   readonly storage?: Partial<StorageLimits>;
+  /**
+   * The 快递100 sandbox: parcels' journey length, faults, account. Its clock is the functions' (`functionEnv`'s
+   * `SHANCHENG_CLOCK`, else the system clock); the functions get `KUAIDI100_URL`, `KUAIDI100_CUSTOMER` and
+   * `KUAIDI100_KEY` pointing at it unless `functionEnv` sets them.
+   */
+  readonly kuaidi100?: Omit<Kuaidi100SandboxOptions, 'now'>;
 }
 
 export interface Emulator {
@@ -107,6 +116,8 @@ export interface Emulator {
   readonly scheduler: Scheduler;
   readonly pay: PaySandbox;
   readonly openapi: OpenApiSandbox;
+  /** The 快递100 sandbox (`/_emulator/kuaidi100/`). */
+  readonly kuaidi100: Kuaidi100Sandbox;
   /** Cloud storage: `storage.*` actions and the object URLs under `/_storage/`. */
   readonly storage: StorageService;
   /** Inserts documents the way the SDK's `add()` does (EJSON over `/admin`), so they are validated alike. */
@@ -114,7 +125,7 @@ export interface Emulator {
   /** The number of documents in a collection. */
   count(collection: string): Promise<number>;
   stop(): Promise<void>;
-  /** Deletes all data (database, CloudPay ledger, outbox, stored files); declared collections stay, empty. */
+  /** Deletes all data (database, CloudPay ledger, outbox, stored files, parcels); declared collections stay, empty. */
   reset(): void;
 }
 
@@ -180,7 +191,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     lock?.release();
     throw error;
   }
-  const openapi = new OpenApiSandbox((name) => late.runner?.definition(name)?.config.openapi);
+  const openapi = new OpenApiSandbox((name) => late.runner?.definition(name)?.config.openapi, {
+    trades: { find: (key) => pay.paidTrade(key) },
+    faults: () => pay.currentFaults(),
+  });
+  const functionClock = clockFromEnv(options.functionEnv?.[CLOCK_ENV]);
+  const kuaidi100 = new Kuaidi100Sandbox({ ...options.kuaidi100, now: () => functionClock.now() });
   const resolveCaller = (token: string) => {
     const active = late.runner?.activeInvocation(token);
     return (
@@ -216,7 +232,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     log: options.onInvocation,
     ...(options.onFunctionOutput ? { output: options.onFunctionOutput } : {}),
     maxQueue: options.maxQueue ?? 1000,
-    ...(options.functionEnv ? { variables: options.functionEnv } : {}),
+    variables: { ...kuaidi100.functionEnv(url), ...options.functionEnv },
   });
   late.runner = liveRunner;
   router.register({
@@ -230,7 +246,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.timers) scheduler.start();
   routes.push(
     createGateway({ runner: liveRunner, scheduler }),
-    createSandboxRoutes({ openapi, pay }),
+    createSandboxRoutes({ openapi, pay, kuaidi100 }),
     storage.route(),
     createHttpAccess({ runner: liveRunner, envId, routes: accessRoutes }),
     hosting,
@@ -246,6 +262,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scheduler,
     pay,
     openapi,
+    kuaidi100,
     storage,
     async insert(collection, docs) {
       const { response } = await router.dispatch({
@@ -264,6 +281,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     async stop() {
       scheduler.stop();
       pay.stop();
+      kuaidi100.stop();
       transactions.abortAll();
       await liveRunner.close();
       await running.close();
@@ -276,6 +294,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       store.reset();
       pay.reset();
       openapi.reset();
+      kuaidi100.reset();
       storage.reset();
     },
   };

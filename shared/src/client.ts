@@ -11,6 +11,8 @@ export type { DeliveryRequest } from './domain/delivery.schema';
 export type { GroupStatus } from './domain/group.machine';
 export { ORDER_STATUS_LABELS, type OrderStatus } from './domain/order.machine';
 export type { OrderRole } from './domain/order.schema';
+export type { ParcelState, TrackEvent } from './domain/parcel-track';
+export type { CarrierCode } from './domain/shipment.schema';
 export type { RefundStatus } from './domain/refund.machine';
 export { ORDER_TAB_LABELS, type OrderTab } from './domain/order-tab';
 export { SUBSCRIBE_TEMPLATES } from './domain/notification';

@@ -1,5 +1,5 @@
 /**
- * Fault injection for the CloudPay sandbox, set for a run through the `EMULATOR_FAULTS` environment
+ * Fault injection for the CloudPay and openapi sandboxes, set for a run through the `EMULATOR_FAULTS` environment
  * variable (JSON) or `POST /_emulator/faults`. Everything random draws from a seeded generator so a
  * failing run can be replayed with the same seed.
  */
@@ -21,6 +21,12 @@ export const faultsSchema = z.strictObject({
    */
   crashDeliveries: z.number().int().min(0).max(10).default(0),
   crashMode: z.enum(['before', 'after']).default('after'),
+  /**
+   * Probability that an `uploadShippingInfo` call answers `-1 system error`: `before` the upload is kept
+   * (WeChat holds nothing), or `after` it (WeChat holds it and the answer is lost).
+   */
+  shippingInfoFailureRate: z.number().min(0).max(1).default(0),
+  shippingInfoFailureMode: z.enum(['before', 'after']).default('before'),
   seed: z.number().int().default(1),
 });
 

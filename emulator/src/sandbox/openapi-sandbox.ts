@@ -1,12 +1,15 @@
 /**
  * The `cloud.openapi.*` sandbox (`wx.openApi`): subscription messages go to an outbox and spend a
  * one-time credit the user granted (what `wx.requestSubscribeMessage` records on the platform), mini-
- * program codes are real PNG QR codes of the scene, content-security verdicts are configurable, and a
- * function may only call the APIs its `config.json` `permissions.openapi` lists.
+ * program codes are real PNG QR codes of the scene, content-security verdicts are configurable, shipping
+ * information is checked and kept as 发货信息管理 does (`shipping-info.ts`), and a function may only call the
+ * APIs its `config.json` `permissions.openapi` lists.
  */
 import QRCode from 'qrcode';
 import type { ApiCaller } from './api-token';
+import { type Faults, NO_FAULTS, seededRandom } from './faults';
 import type { OpenApiReply } from './openapi-wire';
+import { ShippingInfoDesk, type TradeLookup } from './shipping-info';
 
 /** The platform's error when a function calls an openapi its config.json does not list. */
 export const NO_PERMISSION_ERROR = -604101;
@@ -31,6 +34,13 @@ export interface SecurityVerdicts {
 
 type Params = Record<string, unknown>;
 
+export interface OpenApiSandboxOptions {
+  /** The CloudPay ledger's paid trades, which the shipping API checks payments against. */
+  readonly trades?: TradeLookup;
+  /** The run's faults (shared with the CloudPay sandbox). */
+  readonly faults?: () => Faults;
+}
+
 const json = (body: Record<string, unknown>): OpenApiReply => ({ kind: 'json', body });
 const wxError = (errcode: number, errmsg: string) => json({ errcode, errmsg });
 const ok = (extra: Record<string, unknown> = {}) => json({ errcode: 0, errmsg: 'ok', ...extra });
@@ -41,12 +51,33 @@ export class OpenApiSandbox {
   private readonly credits = new Map<string, Map<string, number>>();
   private verdicts: SecurityVerdicts = { blockedWords: [], imageVerdict: 'pass' };
   private msgid = 1_000;
+  readonly shipping: ShippingInfoDesk;
+  private faultsSeen: Faults | undefined;
+  private random: () => number = Math.random;
 
   /**
    * @param permissionsOf the `permissions.openapi` list of a function's config.json, or undefined when the
    *        caller is not a known function (then nothing is allowed).
    */
-  constructor(private readonly permissionsOf: (functionName: string) => readonly string[] | undefined) {}
+  constructor(
+    private readonly permissionsOf: (functionName: string) => readonly string[] | undefined,
+    options: OpenApiSandboxOptions = {},
+  ) {
+    const faults = options.faults ?? (() => NO_FAULTS);
+    this.shipping = new ShippingInfoDesk(options.trades, () => {
+      const current = faults();
+      // Faults set anew start their dice anew, from their seed, so a run replays.
+      if (current !== this.faultsSeen) {
+        this.faultsSeen = current;
+        this.random = seededRandom(current.seed);
+      }
+      return {
+        failureRate: current.shippingInfoFailureRate,
+        failureMode: current.shippingInfoFailureMode,
+        random: this.random,
+      };
+    });
+  }
 
   async handle(apiName: string, params: Params, caller: ApiCaller | undefined): Promise<OpenApiReply> {
     const allowed = caller ? this.permissionsOf(caller.functionName) : undefined;
@@ -60,6 +91,8 @@ export class OpenApiSandbox {
         return this.msgSecCheck(params);
       case 'security.imgSecCheck':
         return this.verdicts.imageVerdict === 'pass' ? ok() : wxError(87014, 'risky content');
+      case 'wxa.sec.order.uploadShippingInfo':
+        return this.shipping.upload(params, caller?.functionName ?? '');
       default:
         return wxError(-1, `openapi.${apiName} is not supported by the local sandbox`);
     }
@@ -88,6 +121,7 @@ export class OpenApiSandbox {
   reset(): void {
     this.outboxMessages.length = 0;
     this.credits.clear();
+    this.shipping.reset();
   }
 
   private sendSubscribeMessage(params: Params, fromFunction: string): OpenApiReply {

@@ -13,6 +13,7 @@ import type { ApiCaller } from './api-token';
 import { CallbackDelivery, type CallbackInvoker, DEFAULT_DELIVERY, type DeliveryOptions } from './callback-delivery';
 import { type Faults, faultsSchema, type FaultsInput, NO_FAULTS, seededRandom } from './faults';
 import { type LedgerStore, memoryLedger, type StoredTrade } from './pay-ledger';
+import type { PaidTrade } from './shipping-info';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -231,6 +232,21 @@ export class PaySandbox {
 
   orders(): PayOrder[] {
     return [...this.ledger.values()];
+  }
+
+  /** A paid trade by its transaction id or out_trade_no, as the shipping API checks it; undefined when unpaid. */
+  paidTrade(key: { readonly transactionId: string } | { readonly outTradeNo: string }): PaidTrade | undefined {
+    const order = this.findOrder(
+      'transactionId' in key ? { transaction_id: key.transactionId } : { out_trade_no: key.outTradeNo },
+    );
+    if (!order?.transactionId) return undefined;
+    return {
+      transactionId: order.transactionId,
+      outTradeNo: order.outTradeNo,
+      mchId: order.subMchId,
+      openid: order.openid,
+      refundedInFull: this.refundedTotal(order) >= order.totalFee,
+    };
   }
 
   /** Refunds recorded for a payment, in total (never more than it paid). */

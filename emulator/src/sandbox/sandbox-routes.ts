@@ -6,9 +6,13 @@
  * - `POST /_emulator/subscribe/grant` `{ openid, templateIds }`: the user accepts subscription messages.
  * - `GET  /_emulator/outbox`: subscription messages sent.
  * - `POST /_emulator/security` `{ blockedWords?, imageVerdict? }`: content-security verdicts.
+ * - `GET  /_emulator/shipping[?transactionId=]`: shipping information WeChat holds (`uploads`) and every
+ *   `uploadShippingInfo` call with its answer (`calls`).
+ * - `/_emulator/kuaidi100/...`: the 快递100 sandbox, its query API and controls (kuaidi100-sandbox.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { Kuaidi100Sandbox } from './kuaidi100-sandbox';
 import type { OpenApiSandbox } from './openapi-sandbox';
 import { PayError, type PayOrder, type PaySandbox } from './pay-sandbox';
 
@@ -64,9 +68,14 @@ export function orderView(pay: PaySandbox, order: PayOrder) {
   };
 }
 
-export function createSandboxRoutes(sandboxes: { readonly openapi: OpenApiSandbox; readonly pay: PaySandbox }) {
-  const { pay, openapi } = sandboxes;
+export function createSandboxRoutes(sandboxes: {
+  readonly openapi: OpenApiSandbox;
+  readonly pay: PaySandbox;
+  readonly kuaidi100?: Kuaidi100Sandbox;
+}) {
+  const { pay, openapi, kuaidi100 } = sandboxes;
   return async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (kuaidi100 && (await kuaidi100.route(req, res))) return true;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = req.method ?? 'GET';
     try {
@@ -96,6 +105,13 @@ export function createSandboxRoutes(sandboxes: { readonly openapi: OpenApiSandbo
         send(res, 200, { openid: grant.openid, credits: openapi.creditsOf(grant.openid) });
       } else if (path === '/_emulator/outbox' && method === 'GET') {
         send(res, 200, openapi.outbox());
+      } else if (path === '/_emulator/shipping' && method === 'GET') {
+        const transactionId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('transactionId');
+        const calls = openapi.shipping.calls();
+        send(res, 200, {
+          uploads: openapi.shipping.uploads(transactionId ?? undefined),
+          calls: transactionId === null ? calls : calls.filter((c) => c.transactionId === transactionId),
+        });
       } else if (path === '/_emulator/security' && method === 'POST') {
         const verdicts = verdictSchema.parse(await readJson(req));
         send(res, 200, openapi.setVerdicts(verdicts as Parameters<OpenApiSandbox['setVerdicts']>[0]));

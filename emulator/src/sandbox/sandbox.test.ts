@@ -21,9 +21,13 @@ let answerFor: (d: Delivered, n: number) => unknown = () => ({ errcode: 0, errms
 const permissions: Record<string, string[]> = {
   sendNotifications: ['subscribeMessage.send'],
   getPoster: ['wxacode.getUnlimited', 'security.msgSecCheck', 'security.imgSecCheck'],
+  reportShipments: ['wxa.sec.order.uploadShippingInfo'],
 };
-const openapi = new OpenApiSandbox((fn) => permissions[fn] ?? []);
-const pay = new PaySandbox({
+const openapi = new OpenApiSandbox((fn) => permissions[fn] ?? [], {
+  trades: { find: (key) => pay.paidTrade(key) },
+  faults: () => pay.currentFaults(),
+});
+const pay: PaySandbox = new PaySandbox({
   invoke: async (functionName, event) => {
     const record = { functionName, event };
     delivered.push(record);
@@ -396,6 +400,64 @@ describe('openapi sandbox', () => {
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(decoded?.data).toBe('pages/group/index?scene=g%3DG123%26s%3Do9');
     await expect(openApi.wxacode!.getUnlimited!({ scene: 'x'.repeat(33) })).rejects.toMatchObject({ errCode: 40169 });
+  });
+
+  it('takes uploadShippingInfo at any depth of the proxy, in camelCase, and checks it against the ledger', async () => {
+    const { outTradeNo } = await prepay(1000, 'o-payer');
+    await post(`/_emulator/pay/${outTradeNo}/pay`);
+    await pay.delivery.settle();
+    const transactionId = pay.order(outTradeNo)?.transactionId ?? '';
+    const upload = (openid: string) =>
+      (
+        openApi as unknown as {
+          wxa: { sec: { order: { uploadShippingInfo(p: object): Promise<Record<string, unknown>> } } };
+        }
+      ).wxa.sec.order.uploadShippingInfo({
+        orderKey: { orderNumberType: 2, transactionId },
+        logisticsType: 1,
+        deliveryMode: 1,
+        shippingList: [
+          {
+            trackingNo: 'SF1234567890',
+            expressCompany: 'SF',
+            itemDesc: '火锅底料*1',
+            contact: { receiverContact: '138****5678' },
+          },
+        ],
+        uploadTime: '2026-11-20T13:29:35.120+08:00',
+        payer: { openid },
+      });
+    callAs('getPoster');
+    await expect(upload('o-payer')).rejects.toMatchObject({ errCode: -604101 });
+    callAs('reportShipments');
+    await expect(upload('o-someone-else')).rejects.toMatchObject({ errCode: 10060031 });
+    await expect(upload('o-payer')).resolves.toMatchObject({ errCode: 0 });
+    await expect(upload('o-payer')).rejects.toMatchObject({ errCode: 10060023 });
+    const shipping = (await (await fetch(`${base}/_emulator/shipping?transactionId=${transactionId}`)).json()) as {
+      uploads: { params: Record<string, unknown>; fromFunction: string }[];
+      calls: { errcode: number }[];
+    };
+    expect(shipping.calls.map((c) => c.errcode)).toEqual([10060031, 0, 10060023]);
+    expect(shipping.uploads).toEqual([
+      expect.objectContaining({
+        fromFunction: 'reportShipments',
+        params: {
+          order_key: { order_number_type: 2, transaction_id: transactionId },
+          logistics_type: 1,
+          delivery_mode: 1,
+          shipping_list: [
+            {
+              tracking_no: 'SF1234567890',
+              express_company: 'SF',
+              item_desc: '火锅底料*1',
+              contact: { receiver_contact: '138****5678' },
+            },
+          ],
+          upload_time: '2026-11-20T13:29:35.120+08:00',
+          payer: { openid: 'o-payer' },
+        },
+      }),
+    ]);
   });
 
   it('answers content-security checks with the configured verdicts', async () => {

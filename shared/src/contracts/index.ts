@@ -8,6 +8,7 @@ import { confirmReceiptContract } from './confirm-receipt.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getOrderContract } from './get-order.contract';
+import { getOrderTrackContract } from './get-order-track.contract';
 import { getShareCodeContract } from './get-share-code.contract';
 import { joinGroupContract } from './join-group.contract';
 import { listActivitiesContract } from './list-activities.contract';
@@ -34,6 +35,7 @@ export * from './expire-groups.contract';
 export * from './get-activity.contract';
 export * from './get-group.contract';
 export * from './get-order.contract';
+export * from './get-order-track.contract';
 export * from './get-share-code.contract';
 export * from './join-group.contract';
 export * from './list-activities.contract';
@@ -47,6 +49,7 @@ export * from './pay-callback.contract';
 export * from './pay-order.contract';
 export * from './ping.contract';
 export * from './refund-callback.contract';
+export * from './report-shipments.contract';
 export * from './retry-refunds.contract';
 export * from './send-notifications.contract';
 export * from './update-profile.contract';
@@ -63,6 +66,7 @@ export const contracts = {
   listActivities: listActivitiesContract,
   listMyOrders: listMyOrdersContract,
   getOrder: getOrderContract,
+  getOrderTrack: getOrderTrackContract,
   listGroups: listGroupsContract,
   listPickupPoints: listPickupPointsContract,
   login: loginContract,

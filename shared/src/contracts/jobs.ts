@@ -6,6 +6,7 @@
 import { closeUnpaidOrdersContract } from './close-unpaid-orders.contract';
 import { completeOrdersContract } from './complete-orders.contract';
 import { expireGroupsContract } from './expire-groups.contract';
+import { reportShipmentsContract } from './report-shipments.contract';
 import { retryRefundsContract } from './retry-refunds.contract';
 import { sendNotificationsContract } from './send-notifications.contract';
 
@@ -14,6 +15,7 @@ export const jobContracts = {
   closeUnpaidOrders: closeUnpaidOrdersContract,
   retryRefunds: retryRefundsContract,
   sendNotifications: sendNotificationsContract,
+  reportShipments: reportShipmentsContract,
   completeOrders: completeOrdersContract,
 } as const;
 

@@ -9,6 +9,7 @@ import { idSchema, instantSchema, openidSchema } from './common.schema';
 import { deliverySchema } from './delivery.schema';
 import { outboxEntrySchema } from './notification';
 import { orderEventSchema, orderStatusSchema } from './order.machine';
+import { parcelTrackSchema } from './parcel-track';
 import { pickupCodeSchema, shipmentSchema } from './shipment.schema';
 
 export const orderRoleSchema = z.enum(['leader', 'member', 'solo']);
@@ -98,6 +99,10 @@ export const orderSchema = z.object({
   outboxPending: z.boolean().optional(),
   /** Every status change, oldest first. */
   history: z.array(orderHistoryEntrySchema).optional(),
+  /** An express parcel's last known track (getOrderTrack keeps it; see domain/parcel-track.ts). */
+  track: parcelTrackSchema.optional(),
+  /** When a function last began asking the tracking provider about the parcel, answered or not. */
+  trackQueriedAt: instantSchema.optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

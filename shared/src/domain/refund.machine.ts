@@ -7,6 +7,7 @@
  */
 import * as z from '../kernel/zod';
 import { defineMachine } from './machine';
+import { afterFailedAttemptOf, retryDelayMs } from './retry';
 
 export const refundStatusSchema = z.enum([
   'requested',
@@ -75,18 +76,11 @@ export const REQUEST_GRACE_MS = 60_000;
 /** A refund still `processing` this long after its request is checked with CloudPay (its notification may be lost). */
 export const CONFIRM_AFTER_MS = 10 * 60_000;
 
-/** The delay before the retry job asks again after a failed attempt (attempts 1, 2, ...): 1, 2, 4 ... 60 minutes. */
-export const retryDelayMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
+export { retryDelayMs };
 
-/** What a failed attempt leads to: another one later, or ops after the last allowed one. */
-export function afterFailedAttempt(
-  attempts: number,
-  now: number,
-): { readonly event: 'request_failed'; readonly nextAttemptAt: number } | { readonly event: 'gave_up' } {
-  return attempts >= MAX_REFUND_ATTEMPTS
-    ? { event: 'gave_up' }
-    : { event: 'request_failed', nextAttemptAt: now + retryDelayMs(attempts) };
-}
+/** What a failed attempt leads to: another one later, or ops after the last allowed one (`domain/retry.ts`). */
+export const afterFailedAttempt = (attempts: number, now: number) =>
+  afterFailedAttemptOf(attempts, now, MAX_REFUND_ATTEMPTS);
 
 /** The refund number of an order's whole refund (its group failed, it was paid too late): one per order. */
 export const refundNumberFor = (orderId: string): string => `R${orderId}`.slice(0, 32);

@@ -2,6 +2,7 @@
 import type { OrderEvent, OrderStatus } from '../../domain/order.machine';
 import { ORDER_PLACED_STATUS, orderMachine } from '../../domain/order.machine';
 import { type Order, type OrderActor, type OrderHistoryEntry, orderSchema } from '../../domain/order.schema';
+import type { ParcelTrack } from '../../domain/parcel-track';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { cmd, db, getById, getMany, type Patch } from '../cloudbase/db';
 
@@ -163,4 +164,35 @@ export async function searchOrders(search: OrderSearch, page: { offset: number; 
     orders().where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(page.offset).limit(page.limit),
   );
   return data.map((d) => orderSchema.parse(d));
+}
+
+/**
+ * Claims the next query to the tracking provider about an order's parcel: one update conditional on the last
+ * claim being the one the caller read (`lastQueryAt`, or none), so of callers racing on the same reading
+ * exactly one asks the provider. True when this call has the claim.
+ */
+export async function claimTrackQuery(orderId: string, lastQueryAt: number | undefined, now: number): Promise<boolean> {
+  const _ = cmd();
+  const { stats } = await orders()
+    .where({ _id: orderId, trackQueriedAt: lastQueryAt === undefined ? _.exists(false) : lastQueryAt })
+    .update({ data: { trackQueriedAt: now } });
+  return stats.updated === 1;
+}
+
+/**
+ * Keeps a parcel's track on its order: only while the order is still shipped with that waybill, and unless the
+ * order holds a track checked at the same time or later (a slower query never overwrites a newer answer).
+ * True when it was stored.
+ */
+export async function saveTrack(orderId: string, track: ParcelTrack): Promise<boolean> {
+  const _ = cmd();
+  const { stats } = await orders()
+    .where({
+      _id: orderId,
+      'shipment.carrier': track.carrier,
+      'shipment.trackingNo': track.trackingNo,
+      'track.checkedAt': _.not(_.gte(track.checkedAt)),
+    })
+    .update({ data: { track: _.set(track) } });
+  return stats.updated === 1;
 }
