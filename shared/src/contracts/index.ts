@@ -5,6 +5,8 @@
  */
 import { buySoloContract } from './buy-solo.contract';
 import { confirmReceiptContract } from './confirm-receipt.contract';
+import { confirmReplacementReceivedContract } from './confirm-replacement-received.contract';
+import { getAfterSaleContract } from './get-after-sale.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getOrderContract } from './get-order.contract';
@@ -13,6 +15,7 @@ import { getShareCodeContract } from './get-share-code.contract';
 import { joinGroupContract } from './join-group.contract';
 import { listActivitiesContract } from './list-activities.contract';
 import { listGroupsContract } from './list-groups.contract';
+import { listMyAfterSalesContract } from './list-my-after-sales.contract';
 import { listMyGroupsContract } from './list-my-groups.contract';
 import { listMyOrdersContract } from './list-my-orders.contract';
 import { listPickupPointsContract } from './list-pickup-points.contract';
@@ -22,7 +25,10 @@ import { payCallbackContract } from './pay-callback.contract';
 import { payOrderContract } from './pay-order.contract';
 import { pingContract } from './ping.contract';
 import { refundCallbackContract } from './refund-callback.contract';
+import { requestAfterSaleContract } from './request-after-sale.contract';
+import { submitReturnParcelContract } from './submit-return-parcel.contract';
 import { updateProfileContract } from './update-profile.contract';
+import { withdrawAfterSaleContract } from './withdraw-after-sale.contract';
 
 export * from './common.schema';
 export * from './contract';
@@ -53,6 +59,15 @@ export * from './report-shipments.contract';
 export * from './retry-refunds.contract';
 export * from './send-notifications.contract';
 export * from './update-profile.contract';
+// After-sales (售后).
+export * from './after-sale-view.schema';
+export * from './confirm-replacement-received.contract';
+export * from './get-after-sale.contract';
+export * from './list-my-after-sales.contract';
+export * from './process-after-sales.contract';
+export * from './request-after-sale.contract';
+export * from './submit-return-parcel.contract';
+export * from './withdraw-after-sale.contract';
 
 /** Every callable function's contract, by function name: `services/cloud.ts` is typed from this map. */
 export const contracts = {
@@ -74,6 +89,13 @@ export const contracts = {
   listMyGroups: listMyGroupsContract,
   getShareCode: getShareCodeContract,
   confirmReceipt: confirmReceiptContract,
+  // After-sales (售后).
+  requestAfterSale: requestAfterSaleContract,
+  getAfterSale: getAfterSaleContract,
+  listMyAfterSales: listMyAfterSalesContract,
+  withdrawAfterSale: withdrawAfterSaleContract,
+  submitReturnParcel: submitReturnParcelContract,
+  confirmReplacementReceived: confirmReplacementReceivedContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;

@@ -19,11 +19,13 @@ const allowed: Record<string, AfterSaleStatus> = {
   'pending_review+return_approved': 'awaiting_return',
   'pending_review+declined': 'declined',
   'pending_review+withdrawn': 'closed',
+  'pending_review+nothing_to_refund': 'closed',
   'awaiting_return+return_sent': 'returning',
   'awaiting_return+return_expired': 'closed',
   'awaiting_return+withdrawn': 'closed',
   'returning+return_received_for_refund': 'refunding',
   'returning+return_received_for_exchange': 'awaiting_replacement',
+  'returning+nothing_to_refund': 'closed',
   'refunding+refund_confirmed': 'refunded',
   'awaiting_replacement+replacement_shipped': 'replacement_shipped',
   'replacement_shipped+replacement_received': 'exchanged',
@@ -73,6 +75,7 @@ describe('deciding an after-sales request', () => {
     _id: 'o1',
     openid: 'shopper',
     merchantId: 'm1',
+    title: '奉节脐橙',
     status: 'received' as const,
     total: 5_000,
     afterSaleEndsAt: now + 1,
@@ -100,7 +103,7 @@ describe('deciding an after-sales request', () => {
       refunding: [],
       refunded: [],
     });
-    expect(decideAfterSaleRequest({ ...order, status: 'completed' }, request, now)).toBe('AFTER_SALE_NOT_ALLOWED');
+    expect(decideAfterSaleRequest({ ...order, status: 'refunding' }, request, now)).toBe('AFTER_SALE_NOT_ALLOWED');
     expect(decideAfterSaleRequest({ ...order, status: 'to_ship' }, request, now)).toBe('AFTER_SALE_NOT_ALLOWED');
   });
 
@@ -109,6 +112,8 @@ describe('deciding an after-sales request', () => {
     expect(decideAfterSaleRequest({ ...order, afterSaleEndsAt: undefined }, request, now)).toBe(
       'AFTER_SALE_WINDOW_CLOSED',
     );
+    // A completed order's window has closed, whatever its end says.
+    expect(decideAfterSaleRequest({ ...order, status: 'completed' }, request, now)).toBe('AFTER_SALE_WINDOW_CLOSED');
     expect(decideAfterSaleRequest({ ...order, openAfterSaleId: 'ASo1-1' }, request, now)).toBe(
       'AFTER_SALE_ALREADY_OPEN',
     );
@@ -131,7 +136,9 @@ describe('deciding an after-sales request', () => {
     expect(decided.afterSale).toMatchObject({
       _id: 'ASo1-3',
       status: 'pending_review',
+      title: '奉节脐橙',
       reviewDeadlineAt: now + 48 * 3_600_000,
+      dueAt: now + 48 * 3_600_000,
       history: [{ at: now, event: 'submitted', status: 'pending_review', by: 'shopper' }],
     });
     expect(decided.afterSale.amount).toBeUndefined();

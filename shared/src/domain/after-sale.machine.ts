@@ -56,6 +56,11 @@ export const afterSaleEventSchema = z.enum([
   'replacement_received',
   /** The refund's money is back with the shopper. */
   'refund_confirmed',
+  /**
+   * Nothing is left to refund when the refund would be asked for (staff refunded the order meanwhile): the
+   * request closes instead.
+   */
+  'nothing_to_refund',
 ]);
 export type AfterSaleEvent = z.infer<typeof afterSaleEventSchema>;
 
@@ -65,9 +70,14 @@ export const afterSaleMachine = defineMachine<AfterSaleStatus, AfterSaleEvent>('
     return_approved: 'awaiting_return',
     declined: 'declined',
     withdrawn: 'closed',
+    nothing_to_refund: 'closed',
   },
   awaiting_return: { return_sent: 'returning', return_expired: 'closed', withdrawn: 'closed' },
-  returning: { return_received_for_refund: 'refunding', return_received_for_exchange: 'awaiting_replacement' },
+  returning: {
+    return_received_for_refund: 'refunding',
+    return_received_for_exchange: 'awaiting_replacement',
+    nothing_to_refund: 'closed',
+  },
   refunding: { refund_confirmed: 'refunded' },
   awaiting_replacement: { replacement_shipped: 'replacement_shipped' },
   replacement_shipped: { replacement_received: 'exchanged' },
@@ -116,3 +126,18 @@ export const RETURN_SEND_MS = 7 * 24 * 3_600_000;
 
 /** A request's photos: at most this many. */
 export const MAX_AFTER_SALE_PHOTOS = 6;
+
+/**
+ * A request whose refund is under way is looked at again this long after, and every this long until the
+ * refund is done: its completion normally moves it (refundCallback, retryRefunds), this catches a completion
+ * cut short.
+ */
+export const AFTER_SALE_REFUND_CHECK_MS = 30 * 60_000;
+
+/** What staff may do with a request, as the console offers it (`staffActionsFor` says when). */
+export const afterSaleStaffActionSchema = z.enum(['approve', 'decline', 'confirm_return', 'ship_replacement']);
+export type AfterSaleStaffAction = z.infer<typeof afterSaleStaffActionSchema>;
+
+/** What the shopper may do with their request, as the mini-program offers it (`shopperActionsFor` says when). */
+export const afterSaleShopperActionSchema = z.enum(['withdraw', 'submit_return', 'confirm_replacement']);
+export type AfterSaleShopperAction = z.infer<typeof afterSaleShopperActionSchema>;

@@ -15,7 +15,14 @@ import {
   MAX_AFTER_SALE_PHOTOS,
 } from './after-sale.machine';
 import { idSchema, instantSchema, openidSchema } from './common.schema';
-import { AFTER_SALE_STATUSES, ORDER_DELIVERED_STATUSES, type OrderStatus, refundableLeft } from './order.machine';
+import { afterSaleOutboxEntrySchema } from './notification';
+import {
+  AFTER_SALE_STATUSES,
+  ORDER_DELIVERED_STATUSES,
+  orderMachine,
+  type OrderStatus,
+  refundableLeft,
+} from './order.machine';
 import { expressShipmentSchema } from './shipment.schema';
 
 export const afterSaleReasonSchema = z.enum([
@@ -49,15 +56,22 @@ export const afterSaleHistoryEntrySchema = z.object({
   by: afterSaleActorSchema,
   note: z.string().max(200).optional(),
 });
+export type AfterSaleHistoryEntry = z.infer<typeof afterSaleHistoryEntrySchema>;
 
 /** A return's or a replacement's parcel: the carrier and waybill, and when it was sent. */
 export const afterSaleParcelSchema = expressShipmentSchema.omit({ kind: true });
+export type AfterSaleParcel = z.infer<typeof afterSaleParcelSchema>;
+
+/** The console's key for one request (a dialog's submission): a repeat answers what the first did. */
+export const actionKeySchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 
 export const afterSaleSchema = z.object({
   _id: idSchema,
   orderId: idSchema,
   openid: openidSchema,
   merchantId: idSchema,
+  /** The order's title: what lists and messages name. */
+  title: z.string(),
   type: afterSaleTypeSchema,
   reason: afterSaleReasonSchema,
   description: z.string().max(500),
@@ -76,8 +90,21 @@ export const afterSaleSchema = z.object({
   replacementParcel: afterSaleParcelSchema.optional(),
   /** The refund this request asked for, once approved (its number in `refunds`). */
   outRefundNo: z.string().optional(),
+  /** What that refund returns: the amount asked for, or what was left when staff refunded part meanwhile. */
+  refundAmount: fenSchema.optional(),
   /** Why the merchant declined it. */
   declineReason: z.string().max(200).optional(),
+  /**
+   * When the timed job (processAfterSales) next looks at it: the review's or the return's deadline, the
+   * replacement's automatic receipt, or a refund to check on. Absent once nothing is timed.
+   */
+  dueAt: instantSchema.optional(),
+  /** The console's request keys already applied to it (`actionKeySchema`): a repeat changes nothing. */
+  actionKeys: z.array(z.string()).optional(),
+  /** Messages to the shopper its changes caused, waiting for sendNotifications. */
+  outbox: z.array(afterSaleOutboxEntrySchema).optional(),
+  /** Set while the outbox holds anything (the sender's index). */
+  outboxPending: z.boolean().optional(),
   history: z.array(afterSaleHistoryEntrySchema),
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -97,6 +124,31 @@ export interface AfterSaleRequest {
 
 export type AfterSaleRefusal =
   'AFTER_SALE_NOT_ALLOWED' | 'AFTER_SALE_WINDOW_CLOSED' | 'AFTER_SALE_ALREADY_OPEN' | 'REFUND_EXCEEDS_PAID';
+
+/** Where a shopper's photos for after-sales are uploaded (by the mini-program, under its own openid). */
+export const afterSalePhotoFolder = (openid: string): string => `after-sales/${openid}/`;
+
+/**
+ * Whether a file id is a photo this shopper uploaded for after-sales in this environment:
+ * `cloud://<env>.<bucket>/after-sales/<openid>/<name>.<jpg|jpeg|png|webp|gif>`.
+ */
+export function isOwnAfterSalePhoto(fileId: string, env: string, openid: string): boolean {
+  const match = /^cloud:\/\/([^./]+)\.[^/]+\/(.+)$/.exec(fileId);
+  if (!match || match[1] !== env || env === '') return false;
+  const folder = afterSalePhotoFolder(openid);
+  const path = match[2] ?? '';
+  return path.startsWith(folder) && /^[A-Za-z0-9_-]{1,100}\.(jpe?g|png|webp|gif)$/i.test(path.slice(folder.length));
+}
+
+/** The first photo a request may not carry (another's, another environment's, a repeat), or undefined. */
+export function refusedAfterSalePhoto(photos: readonly string[], env: string, openid: string): string | undefined {
+  const seen = new Set<string>();
+  for (const photo of photos) {
+    if (seen.has(photo) || !isOwnAfterSalePhoto(photo, env, openid)) return photo;
+    seen.add(photo);
+  }
+  return undefined;
+}
 
 /** The types of request an order's status allows: before shipping only a refund, which cancels the order. */
 export function afterSaleTypesFor(status: OrderStatus): readonly AfterSaleType[] {
@@ -124,6 +176,7 @@ export function decideAfterSaleRequest(
     readonly _id: string;
     readonly openid: string;
     readonly merchantId: string;
+    readonly title: string;
     readonly status: OrderStatus;
     readonly total: number;
     readonly refundedAmount?: number | undefined;
@@ -135,6 +188,7 @@ export function decideAfterSaleRequest(
   now: number,
 ): AfterSaleDecision | AfterSaleRefusal {
   if (order.openAfterSaleId) return 'AFTER_SALE_ALREADY_OPEN';
+  if (order.status === orderMachine.transition('window_closed').to) return 'AFTER_SALE_WINDOW_CLOSED';
   const allowed = afterSaleTypesFor(order.status);
   if (ORDER_DELIVERED_STATUSES.includes(order.status) && !(now < (order.afterSaleEndsAt ?? 0)))
     return 'AFTER_SALE_WINDOW_CLOSED';
@@ -151,6 +205,7 @@ export function decideAfterSaleRequest(
     orderId: order._id,
     openid: order.openid,
     merchantId: order.merchantId,
+    title: order.title,
     type: request.type,
     reason: request.reason,
     description: request.description,
@@ -159,6 +214,7 @@ export function decideAfterSaleRequest(
     status: AFTER_SALE_SUBMITTED_STATUS,
     requestKey: request.requestKey,
     reviewDeadlineAt: now + AFTER_SALE_REVIEW_MS,
+    dueAt: now + AFTER_SALE_REVIEW_MS,
     history: [{ at: now, event: 'submitted', status: AFTER_SALE_SUBMITTED_STATUS, by: 'shopper' }],
     createdAt: now,
     updatedAt: now,

@@ -93,6 +93,8 @@ export const SUBSCRIBE_TEMPLATES = {
   orderShipped: 'TPL_ORDER_SHIPPED',
   /** A pickup order's goods reached its point: where, and the code to collect them with. */
   pickupArrived: 'TPL_PICKUP_ARRIVED',
+  /** Asked for when the shopper submits an after-sales request: its decisions, its refund, the replacement. */
+  afterSaleResult: 'TPL_AFTER_SALE_RESULT',
 } as const;
 
 /**
@@ -122,3 +124,40 @@ export const NOTIFICATION_TEXT: Record<
 const SENT_AFTER_REFUNDS: readonly NotificationEvent[] = ['group_failed', 'group_closed'];
 
 export const waitsForRefunds = (event: NotificationEvent): boolean => SENT_AFTER_REFUNDS.includes(event);
+
+/**
+ * What an after-sales request tells its shopper (售后结果通知): the merchant's decision, the refund back, the
+ * replacement on its way. Written into the request's own outbox by the update that moves it, sent by
+ * sendNotifications like a group's, once each.
+ */
+export const afterSaleNotificationEventSchema = z.enum([
+  'after_sale_approved',
+  'after_sale_declined',
+  'after_sale_refunded',
+  'after_sale_replacement_shipped',
+]);
+export type AfterSaleNotificationEvent = z.infer<typeof afterSaleNotificationEventSchema>;
+
+export const afterSaleOutboxEntrySchema = z.object({
+  /** The event's name: each happens at most once to a request. */
+  id: z.string(),
+  event: afterSaleNotificationEventSchema,
+  at: z.number().int(),
+  /** What the message adds: the reason of a refusal. */
+  note: z.string().max(200).optional(),
+});
+export type AfterSaleOutboxEntry = z.infer<typeof afterSaleOutboxEntrySchema>;
+
+/** The result (a phrase field: ≤ 5 characters) and the one line (≤ 20) each after-sales message shows. */
+export const AFTER_SALE_NOTIFICATION_TEXT: Record<AfterSaleNotificationEvent, { result: string; text: string }> = {
+  after_sale_approved: { result: '已同意', text: '商家已同意你的售后申请' },
+  after_sale_declined: { result: '已拒绝', text: '商家未同意你的售后申请' },
+  after_sale_refunded: { result: '已退款', text: '退款已原路退回' },
+  after_sale_replacement_shipped: { result: '换货已发出', text: '换货商品已发出，请留意物流' },
+};
+
+export const afterSaleOutboxEntry = (
+  event: AfterSaleNotificationEvent,
+  at: number,
+  note?: string,
+): AfterSaleOutboxEntry => ({ id: event, event, at, ...(note ? { note } : {}) });

@@ -90,6 +90,8 @@ export const orderSchema = z.object({
   openAfterSaleId: idSchema.optional(),
   /** After-sales requests made on this order so far: the next one's number. */
   afterSaleCount: z.number().int().nonnegative().optional(),
+  /** The request each of the mini-program's submission keys made: a repeated submission is that request. */
+  afterSaleRequests: z.record(z.string(), idSchema).optional(),
   completedAt: instantSchema.optional(),
   /**
    * Messages to the shopper about this order (shipped, arrived at the pickup point), written by the update

@@ -25,8 +25,10 @@ export const refundSchema = z.object({
   orderTotal: fenSchema.optional(),
   /** Whether this refund returns the last of the order's money: its success makes the order refunded. */
   completesOrder: z.boolean().optional(),
-  /** Who asked for it: the system (a failed group, a late payment) or a member of staff. */
+  /** Who asked for it: the system (a failed group, a late payment, an after-sales request) or a member of staff. */
   requestedBy: z.string().optional(),
+  /** The after-sales request it refunds: its success moves that request to refunded. */
+  afterSaleId: idSchema.optional(),
   reason: z.string(),
   status: refundStatusSchema,
   attempts: z.number().int().nonnegative(),
@@ -78,6 +80,8 @@ export interface StaffRefundRequest {
   readonly requestKey: string;
   readonly by: OrderActor;
   readonly now: number;
+  /** The after-sales request this refund pays out, when it is one. */
+  readonly afterSaleId?: string | undefined;
 }
 
 export type StaffRefundRefusal = 'ORDER_NOT_REFUNDABLE' | 'REFUND_EXCEEDS_PAID';
@@ -96,8 +100,9 @@ export interface StaffRefundDecision {
 }
 
 /**
- * Decides a staff refund of part or all of a paid order: only while the order may be refunded by staff
- * (`STAFF_REFUNDABLE_STATUSES`), never more than is left of what was paid. Its number follows the order's
+ * Decides a staff refund of part or all of a paid order (or an after-sales request's refund, which follows
+ * the same path): only while the order may be refunded by staff (`STAFF_REFUNDABLE_STATUSES`), never more
+ * than is left of what was paid. Its number follows the order's
  * refund count, so every refund has its own deterministic number.
  */
 export function decideStaffRefund(
@@ -121,6 +126,7 @@ export function decideStaffRefund(
     orderTotal: fenSchema.parse(order.total),
     completesOrder,
     requestedBy: request.by,
+    ...(request.afterSaleId ? { afterSaleId: request.afterSaleId } : {}),
     reason: request.reason,
     status: REFUND_RECORDED_STATUS,
     attempts: 0,

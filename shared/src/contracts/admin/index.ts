@@ -43,6 +43,13 @@ import { setProductStatusContract } from './set-product-status.contract';
 import { updatePickupPointContract } from './update-pickup-point.contract';
 import { updateProductContract } from './update-product.contract';
 import { uploadProductImageContract } from './upload-product-image.contract';
+// After-sales (售后).
+import { approveAfterSaleContract } from './approve-after-sale.contract';
+import { confirmReturnReceivedContract } from './confirm-return-received.contract';
+import { declineAfterSaleContract } from './decline-after-sale.contract';
+import { getAfterSaleDetailContract } from './get-after-sale-detail.contract';
+import { searchAfterSalesContract } from './search-after-sales.contract';
+import { shipReplacementContract } from './ship-replacement.contract';
 // 拼团活动
 import { createActivityContract } from './create-activity.contract';
 import { endActivityContract } from './end-activity.contract';
@@ -136,6 +143,17 @@ export * from './ship-orders.contract';
 export * from './verify-pickup.contract';
 export { dispatchToPickupPointContract, listOrdersToShipContract, markBatchArrivedContract };
 
+// After-sales (售后).
+export * from './after-sales.schema';
+export {
+  approveAfterSaleContract,
+  confirmReturnReceivedContract,
+  declineAfterSaleContract,
+  getAfterSaleDetailContract,
+  searchAfterSalesContract,
+  shipReplacementContract,
+};
+
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
   staffLogin: staffLoginContract,
@@ -201,6 +219,13 @@ export const adminContracts = {
   dispatchToPickupPoint: dispatchToPickupPointContract,
   markBatchArrived: markBatchArrivedContract,
   verifyPickup: verifyPickupContract,
+  // After-sales (售后): merchants for their own, ops and customer service for all.
+  searchAfterSales: searchAfterSalesContract,
+  getAfterSaleDetail: getAfterSaleDetailContract,
+  approveAfterSale: approveAfterSaleContract,
+  declineAfterSale: declineAfterSaleContract,
+  confirmReturnReceived: confirmReturnReceivedContract,
+  shipReplacement: shipReplacementContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

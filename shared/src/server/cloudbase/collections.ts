@@ -18,4 +18,5 @@ export const COLLECTIONS = {
   shippingReports: 'shipping_reports',
   pickupBatches: 'pickup_batches',
   pickupCodes: 'pickup_codes',
+  afterSales: 'after_sales',
 } as const;

@@ -1,9 +1,12 @@
 /**
  * Cloud storage (云存储) through `wx-server-sdk`. Only functions write it (the storage rule is
  * `{ read: true, write: false }`): the console uploads a product image to adminApi, which stores it here.
+ * A shopper's after-sales photos are the one thing the mini-program uploads itself, under
+ * `after-sales/<openid>/`; a request keeps only such files, once `missingFiles` found them stored.
  * Documents keep the file id (`cloud://<env>.<bucket>/<path>`); what a page shows is a temporary HTTPS
  * address for it, asked for in one batch per call (`tempUrls`).
  */
+import { DomainError } from '../../kernel/errors';
 import type { Logger } from '../runtime/logger';
 import { wxCloud } from './db';
 
@@ -56,4 +59,31 @@ export async function tempUrls(values: Iterable<string>, log?: Logger): Promise<
     }),
   );
   return (value) => found.get(value) ?? value;
+}
+
+/**
+ * Which of these file ids storage holds no file for (one getTempFileURL request per 50): what a shopper
+ * says they uploaded is checked before it is kept. Storage not answering is UNAVAILABLE (try again).
+ */
+export async function missingFiles(fileIds: readonly string[], log?: Logger): Promise<string[]> {
+  const ids = [...new Set(fileIds)];
+  const missing: string[] = [];
+  for (let i = 0; i < ids.length; i += TEMP_URL_BATCH) {
+    const batch = ids.slice(i, i + TEMP_URL_BATCH);
+    let reply: TempFileReply;
+    try {
+      reply = (await wxCloud().getTempFileURL({
+        fileList: batch.map((fileID) => ({ fileID, maxAge: 60 })),
+      })) as TempFileReply;
+    } catch (error) {
+      const reason = (error as { errMsg?: string; message?: string }).errMsg ?? (error as Error).message;
+      log?.warn('getTempFileURL failed: cannot check the files', { files: batch.length, reason: String(reason) });
+      throw new DomainError('UNAVAILABLE', 'storage did not answer');
+    }
+    const found = new Set(
+      (reply.fileList ?? []).filter((f) => f.status === 0 && f.tempFileURL).map((f) => f.fileID ?? ''),
+    );
+    missing.push(...batch.filter((id) => !found.has(id)));
+  }
+  return missing;
 }

@@ -65,6 +65,13 @@ import { listOrdersToShip } from '../fulfilment/list-orders-to-ship';
 import { markBatchArrived } from '../fulfilment/mark-batch-arrived';
 import { shipOrders } from '../fulfilment/ship-orders';
 import { verifyPickup } from '../fulfilment/verify-pickup';
+// After-sales (售后).
+import { approveAfterSale } from '../after-sales/approve-after-sale';
+import { confirmReturnReceived } from '../after-sales/confirm-return-received';
+import { declineAfterSale } from '../after-sales/decline-after-sale';
+import { getAfterSaleDetail } from '../after-sales/get-after-sale-detail';
+import { searchAfterSales } from '../after-sales/search-after-sales';
+import { shipReplacement } from '../after-sales/ship-replacement';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
   useCases: {
@@ -131,6 +138,13 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     dispatchToPickupPoint,
     markBatchArrived,
     verifyPickup,
+    // After-sales (售后).
+    searchAfterSales,
+    getAfterSaleDetail,
+    approveAfterSale,
+    declineAfterSale,
+    confirmReturnReceived,
+    shipReplacement,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,

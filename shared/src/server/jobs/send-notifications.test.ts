@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGES } from '../../contracts/routes';
 import { SUBSCRIBE_TEMPLATES } from '../../domain/notification';
 import { startPlatform, type Platform } from '../../../../testing/platform';
+import { receivedOrder, requested, staffAct } from '../testing/after-sales';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { addStaff, signIn } from '../testing/staff';
 
 let platform: Platform;
 beforeAll(async () => {
@@ -113,5 +115,34 @@ describe('sendNotifications', () => {
       templateId: SUBSCRIBE_TEMPLATES.groupResult,
       data: { phrase2: { value: '拼团失败' } },
     });
+  });
+
+  it("tells an after-sales request's shopper of each decision and of the refund, once each", async () => {
+    await addStaff(platform, 'n-service', 'Notify2026xx', { role: 'service' });
+    const token = await signIn(platform, 'n-service', 'Notify2026xx');
+    grant('o-n-as', 5);
+    const { orderId } = await receivedOrder(platform, 'o-n-as');
+    const declined = await requested(platform, 'o-n-as', orderId, { type: 'return_refund' });
+    await staffAct(platform, 'declineAfterSale', declined, token, { reason: '照片显示商品完好，不影响使用' });
+    const refunded = await requested(platform, 'o-n-as', orderId, { amount: 1_234 });
+    await staffAct(platform, 'approveAfterSale', refunded, token);
+    await platform.settle();
+    await Promise.all([job('sendNotifications'), job('sendNotifications')]);
+    await job('sendNotifications');
+
+    const messages = inbox('o-n-as');
+    const field = (m: (typeof messages)[number], key: string) =>
+      (m.data as Record<string, { value: string } | undefined>)[key]?.value;
+    expect(messages.map((m) => [m.templateId, field(m, 'phrase2'), field(m, 'thing3')])).toEqual([
+      [SUBSCRIBE_TEMPLATES.afterSaleResult, '已拒绝', '照片显示商品完好，不影响使用'],
+      [SUBSCRIBE_TEMPLATES.afterSaleResult, '已同意', '商家已同意你的售后申请'],
+      [SUBSCRIBE_TEMPLATES.afterSaleResult, '已退款', '¥12.34已原路退回'],
+    ]);
+    expect(new Set(messages.map((m) => m.page))).toEqual(new Set([`${PAGES.orderDetail}?orderId=${orderId}`]));
+    expect(messages[0]?.data.thing1).toEqual({ value: '重庆老火锅底料' });
+    for (const afterSaleId of [declined, refunded]) {
+      expect(await platform.get('after_sales', afterSaleId)).toMatchObject({ outbox: [], outboxPending: false });
+    }
+    expect(await platform.find('notifications', { afterSaleId: refunded })).toHaveLength(2);
   });
 });

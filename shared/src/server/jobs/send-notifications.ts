@@ -1,18 +1,20 @@
 /**
  * sendNotifications (every minute, or by hand): first writes the 1-hour reminder into groups ending
- * soon (same update that marks them reminded), then delivers every group's outbox and every order's (its
- * parcel shipped, its goods at the pickup point): each message to each recipient is claimed once, sent once,
+ * soon (same update that marks them reminded), then delivers every group's outbox, every order's (its
+ * parcel shipped, its goods at the pickup point) and every after-sales request's: each message to each recipient is claimed once, sent once,
  * and spends one of the shopper's one-time credits; a shopper with no credit is skipped, and the record says
  * so. A failed or closed group's message waits until its refunds are out.
  */
 import type { sendNotificationsContract } from '../../contracts/send-notifications.contract';
 import { groupPagePath, orderDetailPagePath } from '../../contracts/routes';
+import type { AfterSale } from '../../domain/after-sale.schema';
 import {
+  AFTER_SALE_NOTIFICATION_TEXT,
+  type AfterSaleOutboxEntry,
   deliveryStatus,
   type DeliveryStatus,
   type NotificationEvent,
   NOTIFICATION_TEXT,
-  type OutboxEntry,
   SUBSCRIBE_TEMPLATES,
   waitsForRefunds,
 } from '../../domain/notification';
@@ -25,7 +27,17 @@ import {
   listGroupsWithOutbox,
   remindGroupsEndingSoon,
 } from '../repositories/group.repository';
-import { claimNotification, notificationKey, settleNotification } from '../repositories/notification.repository';
+import {
+  clearAfterSaleOutbox,
+  countAfterSalesWithOutbox,
+  listAfterSalesWithOutbox,
+} from '../repositories/after-sale.repository';
+import {
+  claimNotification,
+  notificationKey,
+  type NotificationRecord,
+  settleNotification,
+} from '../repositories/notification.repository';
 import {
   clearOrderOutbox,
   countOrdersWithOutbox,
@@ -75,24 +87,31 @@ function orderMessageData(order: Order, event: NotificationEvent): MessageData {
   };
 }
 
+/** 售后结果通知: the order's title, the result, and the one line (the refusal's reason, the refund, the waybill). */
+function afterSaleMessageData(afterSale: AfterSale, entry: AfterSaleOutboxEntry): MessageData {
+  const message = AFTER_SALE_NOTIFICATION_TEXT[entry.event];
+  return {
+    thing1: thing(afterSale.title),
+    phrase2: { value: message.result },
+    thing3: thing(entry.note ?? message.text),
+  };
+}
+
 type Delivered = Record<DeliveryStatus, number>;
 
 /** Claims, sends and settles one message to one recipient; a message claimed before is never sent again. */
 async function deliver(
-  about: { readonly groupId: string } | { readonly orderId: string },
-  entry: OutboxEntry,
-  openid: string,
+  record: Omit<NotificationRecord, 'createdAt'>,
   message: { readonly page: string; readonly data: MessageData },
   delivered: Delivered,
   ctx: InvocationContext,
 ): Promise<void> {
-  const templateId = SUBSCRIBE_TEMPLATES[NOTIFICATION_TEXT[entry.event].template];
-  const record = { ...about, entryId: entry.id, event: entry.event, openid, templateId, createdAt: ctx.clock.now() };
-  if (!(await claimNotification(record))) return;
-  const answer = await sendSubscribeMessage({ touser: openid, templateId, ...message });
+  const claimed = { ...record, createdAt: ctx.clock.now() } as NotificationRecord;
+  if (!(await claimNotification(claimed))) return;
+  const answer = await sendSubscribeMessage({ touser: record.openid, templateId: record.templateId, ...message });
   const status = deliveryStatus(answer);
   delivered[status] += 1;
-  await settleNotification(notificationKey(record), {
+  await settleNotification(notificationKey(claimed), {
     status,
     ...(answer.detail ? { detail: answer.detail } : {}),
     settledAt: ctx.clock.now(),
@@ -139,8 +158,12 @@ export const sendNotifications: Job<typeof sendNotificationsContract> = async (r
         // "The group failed (or was closed) and the refund was sent": wait until its refunds are settled.
         if (waitsForRefunds(entry.event) && group.settled !== true) continue;
         const recipients = entry.audience === 'leader' ? [group.leaderOpenid] : group.paidOpenids;
+        const templateId = SUBSCRIBE_TEMPLATES[NOTIFICATION_TEXT[entry.event].template];
         const message = { page: groupPagePath(group._id), data: groupMessageData(group, entry.event) };
-        for (const openid of recipients) await deliver({ groupId: group._id }, entry, openid, message, delivered, ctx);
+        for (const openid of recipients) {
+          const record = { groupId: group._id, entryId: entry.id, event: entry.event, openid, templateId };
+          await deliver(record, message, delivered, ctx);
+        }
         done.push(entry.id);
       }
       return done;
@@ -154,15 +177,43 @@ export const sendNotifications: Job<typeof sendNotificationsContract> = async (r
     async (order) => {
       const done: string[] = [];
       for (const entry of order.outbox ?? []) {
+        const templateId = SUBSCRIBE_TEMPLATES[NOTIFICATION_TEXT[entry.event].template];
         const message = { page: orderDetailPagePath(order._id), data: orderMessageData(order, entry.event) };
-        await deliver({ orderId: order._id }, entry, order.openid, message, delivered, ctx);
+        const record = { orderId: order._id, entryId: entry.id, event: entry.event, openid: order.openid, templateId };
+        await deliver(record, message, delivered, ctx);
         done.push(entry.id);
       }
       return done;
     },
     clearOrderOutbox,
   );
-  const remaining = (await countGroupsWithOutbox()) + (await countOrdersWithOutbox());
+  const afterSales = await drain(
+    run,
+    groups + orders,
+    listAfterSalesWithOutbox,
+    async (afterSale) => {
+      const done: string[] = [];
+      for (const entry of afterSale.outbox ?? []) {
+        const templateId = SUBSCRIBE_TEMPLATES.afterSaleResult;
+        const message = { page: orderDetailPagePath(afterSale.orderId), data: afterSaleMessageData(afterSale, entry) };
+        const record = { afterSaleId: afterSale._id, entryId: entry.id, event: entry.event, openid: afterSale.openid };
+        await deliver({ ...record, templateId }, message, delivered, ctx);
+        done.push(entry.id);
+      }
+      return done;
+    },
+    clearAfterSaleOutbox,
+  );
+  const remaining =
+    (await countGroupsWithOutbox()) + (await countOrdersWithOutbox()) + (await countAfterSalesWithOutbox());
   const { sent, no_credit: noCredit, failed } = delivered;
-  return { scanned: groups + orders, changed: sent + noCredit + failed, remaining, reminded, sent, noCredit, failed };
+  return {
+    scanned: groups + orders + afterSales,
+    changed: sent + noCredit + failed,
+    remaining,
+    reminded,
+    sent,
+    noCredit,
+    failed,
+  };
 };

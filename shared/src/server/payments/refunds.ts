@@ -6,12 +6,20 @@
  * a crash cut short, stays `failed` or `requested` for the retry job. Statuses follow the refund machine.
  */
 import type { RefundNotification } from '../../contracts/refund-callback.contract';
+import { stepAfterSale } from '../../domain/after-sale-step';
 import type { Order } from '../../domain/order.schema';
-import { afterFailedAttempt, CONFIRM_AFTER_MS, type RefundEvent, retryDelayMs } from '../../domain/refund.machine';
+import {
+  afterFailedAttempt,
+  CONFIRM_AFTER_MS,
+  isRefundDone,
+  type RefundEvent,
+  retryDelayMs,
+} from '../../domain/refund.machine';
 import type { OrderActor } from '../../domain/order.schema';
 import { decideStaffRefund, newRefund, type Refund } from '../../domain/refund.schema';
 import { DomainError } from '../../kernel/errors';
 import { requestRefund } from '../cloudbase/cloud-pay';
+import { changeAfterSale } from '../repositories/after-sale.repository';
 import { transitionOrder } from '../repositories/order.repository';
 import {
   getRefund,
@@ -49,6 +57,11 @@ export async function requestRefunds(
     records.filter((r) => fresh.has(r.outRefundNo)),
     ctx,
   );
+}
+
+/** Asks CloudPay for a refund just recorded (by a staff or an after-sales transaction), once. */
+export async function askForNewRefund(refund: Refund, ctx: InvocationContext): Promise<void> {
+  await askFirstTime([refund], ctx);
 }
 
 /** Asks CloudPay for refunds just recorded; each becomes processing, or failed for the retry job. */
@@ -136,6 +149,21 @@ export async function applyRefundResult(event: RefundNotification, ctx: Invocati
   if (refund && refund.completesOrder !== false) {
     await transitionOrder(event.outTradeNo, 'refund_confirmed', { refundedAt: now, updatedAt: now }, {}, 'cloudpay');
   }
+  if (refund) await finishAfterSaleRefund(refund, 'cloudpay', now);
+}
+
+/**
+ * The refund of an after-sales request is done (CloudPay's answer, or ops settled it offline): the request
+ * moves from refunding to refunded, with its message, and its order no longer has it open. Conditional on the
+ * request still waiting for this refund, so a repeat changes nothing. True when this call moved it.
+ */
+export async function finishAfterSaleRefund(refund: Refund, by: string, now: number): Promise<boolean> {
+  if (!refund.afterSaleId || !isRefundDone(refund.status)) return false;
+  return changeAfterSale(refund.afterSaleId, (afterSale) => {
+    if (afterSale.outRefundNo !== refund.outRefundNo) return { result: false };
+    const step = stepAfterSale(afterSale, 'refund_confirmed', { by, now });
+    return typeof step === 'string' ? { result: false } : { step, result: true };
+  });
 }
 
 /**

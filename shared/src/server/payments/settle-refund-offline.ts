@@ -1,6 +1,7 @@
 /**
  * settleRefundOffline (console: ops): the money of a flagged refund went back outside the system; the
- * refund is done with its reference, and if it was the order's last money the order is refunded too.
+ * refund is done with its reference, and if it was the order's last money the order is refunded too; an
+ * after-sales request it paid out is refunded.
  */
 import type { settleRefundOfflineContract } from '../../contracts/admin';
 import { DomainError } from '../../kernel/errors';
@@ -9,6 +10,7 @@ import { transitionOrder } from '../repositories/order.repository';
 import { getRefund, transitionRefund } from '../repositories/refund.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { consoleRefund } from './console-refunds';
+import { finishAfterSaleRefund } from './refunds';
 
 export const settleRefundOffline: AdminUseCase<typeof settleRefundOfflineContract> = async (input, ctx) => {
   const staff = staffOf(ctx);
@@ -37,5 +39,6 @@ export const settleRefundOffline: AdminUseCase<typeof settleRefundOfflineContrac
   });
   const refund = await getRefund(before.outRefundNo);
   if (!refund) throw new DomainError('NOT_FOUND', `refund ${input.outRefundNo}`);
+  await finishAfterSaleRefund(refund, `staff:${staff.account}`, now);
   return { refund: consoleRefund(refund) };
 };

@@ -1,7 +1,7 @@
 /**
- * One record per message and recipient, keyed `<groupId or orderId>|<entry>|<openid>`: claimed before
- * sending, so a message is sent at most once, and kept whatever happened (sent, no credit, failed) for the
- * record.
+ * One record per message and recipient, keyed `<groupId, orderId or afterSaleId>|<entry>|<openid>`: claimed
+ * before sending, so a message is sent at most once, and kept whatever happened (sent, no credit, failed) for
+ * the record.
  */
 import {
   NOTIFICATION_CLAIMED_STATUS,
@@ -11,21 +11,24 @@ import {
 import { COLLECTIONS } from '../cloudbase/collections';
 import { db, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
 
-export interface NotificationRecord {
-  /** The group whose outbox it came from, or (for an order's own message) the order. */
-  readonly groupId?: string;
-  readonly orderId?: string;
+/** A message about a group (to its leader or members), an order or an after-sales request (to its shopper). */
+export type NotificationRecord = (
+  | { readonly groupId: string; readonly orderId?: undefined; readonly afterSaleId?: undefined }
+  | { readonly orderId: string; readonly groupId?: undefined; readonly afterSaleId?: undefined }
+  | { readonly afterSaleId: string; readonly groupId?: undefined; readonly orderId?: undefined }
+) & {
   readonly entryId: string;
   readonly event: string;
   readonly openid: string;
   readonly templateId: string;
   readonly createdAt: number;
-}
+};
 
 const notifications = () => db().collection(COLLECTIONS.notifications);
 
-export const notificationKey = (r: Pick<NotificationRecord, 'groupId' | 'orderId' | 'entryId' | 'openid'>) =>
-  `${r.groupId ?? r.orderId ?? ''}|${r.entryId}|${r.openid}`;
+export const notificationKey = (
+  r: Pick<NotificationRecord, 'groupId' | 'orderId' | 'afterSaleId' | 'entryId' | 'openid'>,
+) => `${r.groupId ?? r.orderId ?? r.afterSaleId}|${r.entryId}|${r.openid}`;
 
 /** Claims the message; false when it was claimed before (never send it again). */
 export async function claimNotification(record: NotificationRecord): Promise<boolean> {
@@ -44,8 +47,14 @@ export async function settleNotification(key: string, patch: Patch): Promise<voi
   await notifications().doc(key).update({ data: patch });
 }
 
-export interface NotificationView extends NotificationRecord {
+/** A message about a group, as recorded. */
+export interface NotificationView {
+  readonly groupId: string;
+  readonly entryId: string;
   readonly event: NotificationEvent;
+  readonly openid: string;
+  readonly templateId: string;
+  readonly createdAt: number;
   readonly status: NotificationStatus;
   readonly settledAt?: number;
 }

@@ -15,7 +15,17 @@ import { orderSchema, type Order } from '../../domain/order.schema';
 import { type Refund, refundSchema, type StaffRefundDecision } from '../../domain/refund.schema';
 import { DomainError } from '../../kernel/errors';
 import { COLLECTIONS } from '../cloudbase/collections';
-import { cmd, db, getById, getMany, inTransaction, isDuplicateKey, type Patch, plain } from '../cloudbase/db';
+import {
+  cmd,
+  db,
+  getById,
+  getMany,
+  inTransaction,
+  isDuplicateKey,
+  type Patch,
+  plain,
+  type TransactionRef,
+} from '../cloudbase/db';
 
 const refunds = () => db().collection(COLLECTIONS.refunds);
 
@@ -141,10 +151,30 @@ export async function recordStaffRefund(
       if (refund) return { refund: refundSchema.parse(refund), fresh: false };
     }
     const decision = decide(order);
-    const { refundedAmount, refundCount, updatedAt } = decision.orderPatch;
-    const to = decision.event ? orderMachine.apply(order.status, decision.event) : order.status;
-    await orders.doc(orderId).update({
+    await writeStaffRefund(tx, order, decision);
+    return { refund: decision.refund, fresh: true };
+  });
+}
+
+/**
+ * Within a transaction that read `order`: the order's refund counters (and, for its last money, its move to
+ * refunding) and the refund itself, as a staff refund writes them. After-sales refunds write the same.
+ * `alsoSet` joins the order's update (the after-sales request it opens or closes).
+ */
+export async function writeStaffRefund(
+  tx: TransactionRef,
+  order: Order,
+  decision: StaffRefundDecision,
+  alsoSet: Patch = {},
+): Promise<void> {
+  const { refundedAmount, refundCount, requestKey, updatedAt } = decision.orderPatch;
+  const to = decision.event ? orderMachine.apply(order.status, decision.event) : order.status;
+  await tx
+    .collection(COLLECTIONS.orders)
+    .doc(order._id)
+    .update({
       data: {
+        ...alsoSet,
         refundedAmount,
         refundCount,
         [`refundRequests.${requestKey}`]: decision.refund.outRefundNo,
@@ -165,9 +195,7 @@ export async function recordStaffRefund(
           : {}),
       },
     });
-    await tx.collection(COLLECTIONS.refunds).add({ data: { _id: decision.refund.outRefundNo, ...decision.refund } });
-    return { refund: decision.refund, fresh: true };
-  });
+  await tx.collection(COLLECTIONS.refunds).add({ data: { _id: decision.refund.outRefundNo, ...decision.refund } });
 }
 
 /** Refunds flagged for ops after repeated failures, oldest first. */
