@@ -1,6 +1,8 @@
 /**
- * getOrder: one of the caller's orders, with its group, payment deadline and refund.
+ * getOrder: one of the caller's orders, with its group, payment deadline and refund, and what after-sales
+ * it may ask for.
  */
+import { afterSaleTypeSchema } from '../domain/after-sale.machine';
 import { idSchema, instantSchema } from '../domain/common.schema';
 import { deliverySchema } from '../domain/delivery.schema';
 import { groupStatusSchema } from '../domain/group.machine';
@@ -49,6 +51,12 @@ export const getOrderContract = defineContract({
         completedBy: groupInterventionBySchema.optional(),
       })
       .optional(),
+    /** The after-sales request open on it (getAfterSale), if any. */
+    openAfterSaleId: idSchema.optional(),
+    /** What 申请售后 may ask for now (requestAfterSale): empty while one is open, after the window, before payment. */
+    afterSaleTypes: z.array(afterSaleTypeSchema),
+    /** Until when a received order may ask for after-sales. */
+    afterSaleEndsAt: instantSchema.optional(),
     /** The refund of a `refunding` or `refunded` order, once recorded. */
     refund: z
       .object({

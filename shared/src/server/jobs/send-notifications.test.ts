@@ -131,7 +131,8 @@ describe('sendNotifications', () => {
     await job('sendNotifications');
 
     const messages = inbox('o-n-as');
-    expect(messages.map((m) => [m.templateId, m.data.phrase2?.value, m.data.thing3?.value])).toEqual([
+    const field = (m: (typeof messages)[number], name: string) => (m.data[name] as { value: string }).value;
+    expect(messages.map((m) => [m.templateId, field(m, 'phrase2'), field(m, 'thing3')])).toEqual([
       [SUBSCRIBE_TEMPLATES.afterSaleResult, '已拒绝', '照片显示商品完好，不影响使用'],
       [SUBSCRIBE_TEMPLATES.afterSaleResult, '已同意', '商家已同意你的售后申请'],
       [SUBSCRIBE_TEMPLATES.afterSaleResult, '已退款', '¥12.34已原路退回'],

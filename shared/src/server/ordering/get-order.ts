@@ -4,6 +4,7 @@
  * Two rounds of reads: the order, then its group and refund together.
  */
 import type { getOrderContract } from '../../contracts/get-order.contract';
+import { afterSaleTypesOffered } from '../../domain/after-sale.schema';
 import { seatsLeft } from '../../domain/group.machine';
 import { isPayable, ORDER_REFUND_STATUSES, ORDER_STATUS_LABELS } from '../../domain/order.machine';
 import { DomainError } from '../../kernel/errors';
@@ -39,6 +40,9 @@ export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => 
     payable: isPayable(order, now),
     ...(order.paidAt !== undefined ? { paidAt: order.paidAt } : {}),
     ...(order.closedAt !== undefined ? { closedAt: order.closedAt } : {}),
+    ...(order.openAfterSaleId ? { openAfterSaleId: order.openAfterSaleId } : {}),
+    afterSaleTypes: [...afterSaleTypesOffered(order, now)],
+    ...(order.afterSaleEndsAt !== undefined ? { afterSaleEndsAt: order.afterSaleEndsAt } : {}),
     ...(group
       ? {
           group: {
