@@ -72,6 +72,7 @@ export const adminContractLoaders: AdminContractLoaders = {
   importShipments: () => import('./import-shipments.contract').then((m) => m.importShipmentsContract),
   dispatchToPickupPoint: () =>
     import('./dispatch-to-pickup-point.contract').then((m) => m.dispatchToPickupPointContract),
+  listPickupBatches: () => import('./list-pickup-batches.contract').then((m) => m.listPickupBatchesContract),
   markBatchArrived: () => import('./mark-batch-arrived.contract').then((m) => m.markBatchArrivedContract),
   verifyPickup: () => import('./verify-pickup.contract').then((m) => m.verifyPickupContract),
   searchAfterSales: () => import('./search-after-sales.contract').then((m) => m.searchAfterSalesContract),
