@@ -26,6 +26,15 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: true,
+    rolldownOptions: {
+      // shared/'s kernel, domain and contracts only define things (schemas, rules, tables): a module none
+      // of whose exports is used is left out, so importing @shared/admin-client for a label does not bring
+      // every contract into the entry (the contracts come per action: adminContractLoaders). kernel/zod.ts
+      // is kept for the zod configuration it applies.
+      treeshake: {
+        moduleSideEffects: (id) => !(/\/shared\/src\//.test(id) && !id.endsWith('/shared/src/kernel/zod.ts')),
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -4,6 +4,7 @@
  * only through the contracts (configured by kernel/zod).
  */
 export * from './contracts/admin';
+export { adminContractLoaders } from './contracts/admin/contract-loaders';
 export { type Envelope, envelopeSchema, failure, success } from './kernel/envelope';
 export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode, userMessage } from './kernel/errors';
 export * as money from './kernel/money';

@@ -11,12 +11,16 @@
  *   the change-password page.
  * - No answer (network down, server not running, timeout) or an answer that is not the envelope (a
  *   gateway's HTML error page): UNAVAILABLE with a message saying which.
+ *
+ * Each action's contract is loaded on its first call (`adminContractLoaders`), not imported here: the
+ * first download keeps only the contracts of signing in and the account's own actions, and a page brings
+ * its actions' contracts with it.
  */
 import {
   ADMIN_AUTH_HEADER,
   type AdminAction,
   type AdminContractOf,
-  adminContracts,
+  adminContractLoaders,
   adminEnvelopeSchema,
   type AdminRequestOf,
   type AdminResponseOf,
@@ -66,7 +70,13 @@ export function createAdminClient(options: AdminClientOptions): CallAdmin {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   return async function callAdmin<A extends AdminAction>(action: A, request: AdminRequest<A>, file?: Blob) {
-    const contract: AdminContractOf<A> = adminContracts[action];
+    let contract: AdminContractOf<A>;
+    try {
+      contract = await contractOf(action);
+    } catch {
+      // The contract's chunk did not load (the network, or a console deployed anew meanwhile).
+      return fail('UNAVAILABLE', NETWORK_ERROR_MESSAGE);
+    }
     const needsSession = contract.roles !== 'public';
 
     const parsedRequest = contract.request.safeParse(request);
@@ -129,7 +139,7 @@ export function createAdminClient(options: AdminClientOptions): CallAdmin {
       body = undefined;
     }
 
-    const result = readEnvelope<A>(action, response.status, body);
+    const result = readEnvelope(contract, response.status, body);
     if (!result.ok) {
       if (needsSession && (response.status === 401 || result.error.code === 'SESSION_INVALID')) {
         return sessionInvalid(result);
@@ -145,9 +155,27 @@ export function createAdminClient(options: AdminClientOptions): CallAdmin {
   }
 }
 
+const loaded = new Map<AdminAction, Promise<unknown>>();
+
+/** The action's contract, loaded once (a load that failed is tried again on the next call). */
+function contractOf<A extends AdminAction>(action: A): Promise<AdminContractOf<A>> {
+  let contract = loaded.get(action) as Promise<AdminContractOf<A>> | undefined;
+  if (!contract) {
+    const loader: () => Promise<AdminContractOf<A>> = adminContractLoaders[action];
+    contract = loader();
+    loaded.set(action, contract);
+    contract.catch(() => loaded.delete(action));
+  }
+  return contract;
+}
+
 /** The envelope in a response body, or the failure that best describes a body that is not one. */
-function readEnvelope<A extends AdminAction>(action: A, status: number, body: unknown): AdminResult<A> {
-  const parsed = adminEnvelopeSchema(adminContracts[action]).safeParse(body);
+function readEnvelope<A extends AdminAction>(
+  contract: AdminContractOf<A>,
+  status: number,
+  body: unknown,
+): AdminResult<A> {
+  const parsed = adminEnvelopeSchema(contract).safeParse(body);
   if (parsed.success) return parsed.data as AdminResult<A>;
 
   // An error envelope with a code this console does not know yet (a newer server): keep its message.

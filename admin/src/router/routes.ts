@@ -12,8 +12,11 @@ import {
   GiftIcon,
   HistoryIcon,
   LocationIcon,
+  RollbackIcon,
+  ScanIcon,
   ShopIcon,
   TimeIcon,
+  UndertakeDeliveryIcon,
   UsergroupIcon,
 } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
@@ -36,6 +39,10 @@ export const ROUTE_NAMES = {
   activities: 'activities',
   orders: 'orders',
   flaggedRefunds: 'flaggedRefunds',
+  toShip: 'toShip',
+  pickupBatches: 'pickupBatches',
+  afterSales: 'afterSales',
+  afterSaleDetail: 'afterSaleDetail',
   jobs: 'jobs',
   staff: 'staff',
   forbidden: 'forbidden',
@@ -102,6 +109,33 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.flaggedRefunds,
     component: () => import('../pages/orders/flagged-refunds/index.vue'),
     meta: pageMeta('flaggedRefunds', { menu: { icon: ErrorCircleIcon, order: 45 } }),
+  },
+  // Fulfilment: 待发货 (picking, express, batches to pickup points), and the batches at the points with 核销.
+  {
+    path: 'fulfilment/to-ship',
+    name: ROUTE_NAMES.toShip,
+    component: () => import('../pages/fulfilment/to-ship/index.vue'),
+    meta: pageMeta('toShip', { menu: { icon: UndertakeDeliveryIcon, order: 50 } }),
+  },
+  {
+    path: 'fulfilment/pickup',
+    name: ROUTE_NAMES.pickupBatches,
+    component: () => import('../pages/fulfilment/pickup/index.vue'),
+    meta: pageMeta('pickupBatches', { menu: { icon: ScanIcon, order: 55 } }),
+  },
+  // After-sales (售后): the list and a request's detail with the staff's actions.
+  {
+    path: 'after-sales',
+    name: ROUTE_NAMES.afterSales,
+    component: () => import('../pages/after-sales/list/index.vue'),
+    meta: pageMeta('afterSales', { menu: { icon: RollbackIcon, order: 60 } }),
+  },
+  {
+    path: 'after-sales/:afterSaleId',
+    name: ROUTE_NAMES.afterSaleDetail,
+    component: () => import('../pages/after-sales/detail/index.vue'),
+    props: true,
+    meta: pageMeta('afterSaleDetail'),
   },
   // 任务, 员工 and the audit log: ops alone.
   {

@@ -68,7 +68,10 @@ export const EVENT_LABELS: Record<string, string> = {
   late_payment: '关闭后到账，退款',
   refund_confirmed: '退款到账',
   shipped: '已发货',
+  arrived_at_pickup_point: '到达自提点，待取货',
   received: '已收货',
+  picked_up: '已取货（核销）',
+  window_closed: '售后期结束，已完成',
   refunded_in_full: '全额退款',
 };
 

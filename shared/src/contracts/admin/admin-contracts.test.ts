@@ -21,6 +21,7 @@ import {
   staffLoginContract,
   staffSchema,
 } from '.';
+import { adminContractLoaders } from './contract-loaders';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -36,6 +37,13 @@ describe('admin contracts', () => {
     for (const [action, contract] of Object.entries(adminContracts)) expect(contract.name).toBe(action);
     expect(isAdminAction('staffLogin')).toBe(true);
     expect(isAdminAction('toString')).toBe(false);
+  });
+
+  it('are each loaded by the console as the very contract the server routes by', async () => {
+    expect(Object.keys(adminContractLoaders).sort()).toEqual(Object.keys(adminContracts).sort());
+    for (const [action, load] of Object.entries(adminContractLoaders)) {
+      expect(await load()).toBe(adminContracts[action as keyof typeof adminContracts]);
+    }
   });
 
   it('are not cloud-function contracts, so defineFunction cannot serve one without a staff session', () => {

@@ -66,6 +66,7 @@ import { dispatchToPickupPointContract } from './dispatch-to-pickup-point.contra
 import { getPickingSummaryContract } from './get-picking-summary.contract';
 import { importShipmentsContract } from './import-shipments.contract';
 import { listOrdersToShipContract } from './list-orders-to-ship.contract';
+import { listPickupBatchesContract } from './list-pickup-batches.contract';
 import { markBatchArrivedContract } from './mark-batch-arrived.contract';
 import { shipOrdersContract } from './ship-orders.contract';
 import { verifyPickupContract } from './verify-pickup.contract';
@@ -139,6 +140,7 @@ export {
 export * from './fulfilment.schema';
 export * from './get-picking-summary.contract';
 export * from './import-shipments.contract';
+export * from './list-pickup-batches.contract';
 export * from './ship-orders.contract';
 export * from './verify-pickup.contract';
 export { dispatchToPickupPointContract, listOrdersToShipContract, markBatchArrivedContract };
@@ -217,6 +219,7 @@ export const adminContracts = {
   shipOrders: shipOrdersContract,
   importShipments: importShipmentsContract,
   dispatchToPickupPoint: dispatchToPickupPointContract,
+  listPickupBatches: listPickupBatchesContract,
   markBatchArrived: markBatchArrivedContract,
   verifyPickup: verifyPickupContract,
   // After-sales (售后): merchants for their own, ops and customer service for all.

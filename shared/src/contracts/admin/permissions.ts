@@ -54,6 +54,12 @@ export const ADMIN_PAGES = {
   // Orders and refunds.
   orders: { title: '订单', roles: ANY_STAFF },
   flaggedRefunds: { title: '退款异常', roles: OPS_AND_SERVICE },
+  // Fulfilment: 待发货 (picking, express, batches to pickup points), the batches at the points and 核销.
+  toShip: { title: '发货管理', roles: OPS_AND_MERCHANT },
+  pickupBatches: { title: '自提核销', roles: OPS_AND_MERCHANT },
+  // After-sales (售后): merchants for their own, ops and customer service for all.
+  afterSales: { title: '售后', roles: ANY_STAFF },
+  afterSaleDetail: { title: '售后详情', roles: ANY_STAFF },
   // The catalogue: products (list, and the create / edit form) and pickup points.
   products: { title: '商品管理', roles: OPS_AND_MERCHANT },
   productForm: { title: '编辑商品', roles: OPS_AND_MERCHANT },

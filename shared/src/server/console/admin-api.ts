@@ -62,6 +62,7 @@ import { dispatchToPickupPoint } from '../fulfilment/dispatch-to-pickup-point';
 import { getPickingSummary } from '../fulfilment/get-picking-summary';
 import { importShipments } from '../fulfilment/import-shipments';
 import { listOrdersToShip } from '../fulfilment/list-orders-to-ship';
+import { listPickupBatches } from '../fulfilment/list-pickup-batches';
 import { markBatchArrived } from '../fulfilment/mark-batch-arrived';
 import { shipOrders } from '../fulfilment/ship-orders';
 import { verifyPickup } from '../fulfilment/verify-pickup';
@@ -136,6 +137,7 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     shipOrders,
     importShipments,
     dispatchToPickupPoint,
+    listPickupBatches,
     markBatchArrived,
     verifyPickup,
     // After-sales (售后).

@@ -40,6 +40,18 @@ export async function listMerchants(limit: number): Promise<Merchant[]> {
 export const getPickupPoint = (id: string): Promise<PickupPoint | null> =>
   byId(COLLECTIONS.pickupPoints, id, (d) => pickupPointSchema.parse(d));
 
+/** The points of these ids that exist, active or not (a few: a page's worth). */
+export async function getPickupPoints(ids: readonly string[]): Promise<PickupPoint[]> {
+  if (ids.length === 0) return [];
+  const docs = await getMany(
+    db()
+      .collection(COLLECTIONS.pickupPoints)
+      .where({ _id: cmd().in([...ids]) })
+      .limit(ids.length),
+  );
+  return docs.map((d) => pickupPointSchema.parse(d));
+}
+
 /**
  * Up to `limit` active pickup points (checkout never offers a deactivated one; a point stored without a
  * status is active): nearest first from `near` (index `location_2dsphere`), else by district then name;

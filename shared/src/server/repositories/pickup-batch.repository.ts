@@ -4,13 +4,35 @@
  */
 import { type PickupBatch, pickupBatchSchema } from '../../domain/pickup-batch.schema';
 import { COLLECTIONS } from '../cloudbase/collections';
-import { cmd, db, getById, isDuplicateKey } from '../cloudbase/db';
+import { cmd, db, getById, getMany, isDuplicateKey } from '../cloudbase/db';
 
 const batches = () => db().collection(COLLECTIONS.pickupBatches);
 
 export async function getPickupBatch(batchId: string): Promise<PickupBatch | null> {
   const data = await getById(COLLECTIONS.pickupBatches, batchId);
   return data ? pickupBatchSchema.parse(data) : null;
+}
+
+export interface PickupBatchFilter {
+  readonly merchantId?: string | undefined;
+  readonly pickupPointId?: string | undefined;
+  /** Arrived (true), on their way (false), or both. */
+  readonly arrived?: boolean | undefined;
+}
+
+/** A page of batches, newest first (indexes `merchantId_dispatchedAt`, `pickupPointId_dispatchedAt`). */
+export async function findPickupBatches(
+  filter: PickupBatchFilter,
+  page: { readonly offset: number; readonly limit: number },
+): Promise<PickupBatch[]> {
+  const where: Record<string, unknown> = {};
+  if (filter.merchantId !== undefined) where.merchantId = filter.merchantId;
+  if (filter.pickupPointId !== undefined) where.pickupPointId = filter.pickupPointId;
+  if (filter.arrived !== undefined) where.arrivedAt = cmd().exists(filter.arrived);
+  const docs = await getMany(
+    batches().where(where).orderBy('dispatchedAt', 'desc').orderBy('_id', 'desc').skip(page.offset).limit(page.limit),
+  );
+  return docs.map((d) => pickupBatchSchema.parse(d));
 }
 
 /** Adds the batch; false, adding nothing, when one with its id exists. */
