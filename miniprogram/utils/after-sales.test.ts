@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterSaleLine, afterSaleTypesFor, isAfterSaleOpen } from './after-sales';
-
-const now = 1_750_000_000_000;
+import { afterSaleLine, afterSaleTypeOptions, isAfterSaleOpen } from './after-sales';
 
 describe('after-sales in the mini-program', () => {
   it('a request is open until it is refunded, exchanged, declined or closed', () => {
@@ -11,18 +9,11 @@ describe('after-sales in the mini-program', () => {
       expect(isAfterSaleOpen(status)).toBe(false);
   });
 
-  it('offers a refund before shipping, a return on the way, an exchange once delivered within the window', () => {
-    expect(afterSaleTypesFor({ status: 'to_ship' }, undefined, now)).toEqual(['refund_only']);
-    expect(afterSaleTypesFor({ status: 'at_pickup_point' }, undefined, now)).toEqual(['refund_only', 'return_refund']);
-    expect(afterSaleTypesFor({ status: 'picked_up', afterSaleEndsAt: now + 1 }, undefined, now)).toEqual([
-      'refund_only',
-      'return_refund',
-      'exchange',
+  it('offers the types as a picker lists them', () => {
+    expect(afterSaleTypeOptions(['refund_only', 'exchange'])).toEqual([
+      { value: 'refund_only', label: '仅退款' },
+      { value: 'exchange', label: '换货' },
     ]);
-    expect(afterSaleTypesFor({ status: 'received', afterSaleEndsAt: now }, undefined, now)).toEqual([]);
-    expect(afterSaleTypesFor({ status: 'received' }, undefined, now)).toEqual([]);
-    expect(afterSaleTypesFor({ status: 'shipped' }, { status: 'returning' }, now)).toEqual([]);
-    expect(afterSaleTypesFor({ status: 'shipped' }, { status: 'closed' }, now)).toHaveLength(2);
   });
 
   it('writes a request in one line', () => {

@@ -1,5 +1,5 @@
 /**
- * 申请售后 (`?orderId=`): getOrder and the order's latest request say what may be asked for; the shopper picks
+ * 申请售后 (`?orderId=`): getOrder says what may be asked for (`afterSaleTypes`); the shopper picks
  * the type and reason, describes the problem, may lower the refund, and adds up to 6 photos, each uploaded to
  * their own after-sales folder as soon as chosen (services/storage.ts). 提交 sends requestAfterSale with the
  * form's key and opens the request's page.
@@ -54,11 +54,7 @@ Page({
   },
 
   async load() {
-    const [order, afterSales] = await Promise.all([
-      callFunction('getOrder', { orderId: this.orderId }),
-      callFunction('listMyAfterSales', { orderId: this.orderId, limit: 1, offset: 0 }),
-    ]);
-    const loaded = applyOrderLoaded(order, afterSales, Date.now());
+    const loaded = applyOrderLoaded(await callFunction('getOrder', { orderId: this.orderId }));
     if (loaded.state !== 'ready') return this.setData(loaded);
     const form = initialForm(loaded.order);
     this.setData({ ...loaded, form, view: applyFormView(loaded.order, form), reasonIndex: -1 });

@@ -1,6 +1,5 @@
 import { failure, type getOrderContract, money, parseBusinessTime, type ResponseOf, success } from '@shared/client';
 import { describe, expect, it } from 'vitest';
-import type { AfterSaleSummary } from '../../../../utils/after-sales';
 import {
   type ApplyForm,
   applyFormView,
@@ -33,9 +32,9 @@ const order: Order = {
   payable: false,
   receivedAt: now - DAY,
   afterSaleEndsAt: now + 6 * DAY,
+  afterSaleTypes: ['refund_only', 'return_refund', 'exchange'],
 };
-const loaded = (patch: Partial<Order>, latest?: AfterSaleSummary) =>
-  applyOrderLoaded(success({ ...order, ...patch }), success({ items: latest ? [latest] : [] }), now);
+const loaded = (patch: Partial<Order>) => applyOrderLoaded(success({ ...order, ...patch }));
 const ready = (patch: Partial<Order> = {}): ApplyOrder => {
   const state = loaded(patch);
   if (state.state !== 'ready') throw new Error(state.message);
@@ -80,12 +79,10 @@ describe('申请售后: what the order allows', () => {
     });
   });
 
-  it('on its way: a refund or a return; before shipping a refund of everything, with no amount to enter', () => {
-    expect(ready({ status: 'shipped', receivedAt: undefined, afterSaleEndsAt: undefined }).types).toEqual([
-      'refund_only',
-      'return_refund',
-    ]);
-    const toShip = ready({ status: 'to_ship', receivedAt: undefined, afterSaleEndsAt: undefined });
+  it('on its way: what getOrder offers; before shipping a refund of everything, with no amount to enter', () => {
+    const onTheWay: Partial<Order> = { status: 'shipped', afterSaleTypes: ['refund_only', 'return_refund'] };
+    expect(ready(onTheWay).types).toEqual(['refund_only', 'return_refund']);
+    const toShip = ready({ status: 'to_ship', afterSaleTypes: ['refund_only'] });
     expect(toShip).toMatchObject({ types: ['refund_only'], beforeShipping: true });
     expect(applyFormView(toShip, initialForm(toShip))).toMatchObject({
       showAmount: false,
@@ -93,27 +90,12 @@ describe('申请售后: what the order allows', () => {
     });
   });
 
-  it('nothing while a request is open, after the window, or when the order cannot be read', () => {
-    const open: AfterSaleSummary = {
-      afterSaleId: 'ASo1-1',
-      orderId: 'o1',
-      title: '江津花椒 250g',
-      type: 'refund_only',
-      typeLabel: '仅退款',
-      status: 'pending_review',
-      statusLabel: '待商家处理',
-      createdAt: now,
-      updatedAt: now,
-    };
-    expect(loaded({}, open)).toEqual({ state: 'empty', message: NOTHING_TO_APPLY });
-    expect(loaded({}, { ...open, status: 'declined' }).state).toBe('ready');
-    expect(loaded({ afterSaleEndsAt: now })).toEqual({ state: 'empty', message: NOTHING_TO_APPLY });
-    expect(loaded({ status: 'completed' }).state).toBe('empty');
-    expect(loaded({ status: 'pending_payment' }).state).toBe('empty');
-    expect(applyOrderLoaded(failure('NOT_FOUND'), undefined, now)).toEqual({
-      state: 'error',
-      message: '内容不存在或已下架',
+  it('no form when getOrder offers nothing (a request open, the window closed...), or the order cannot be read', () => {
+    expect(loaded({ afterSaleTypes: [], openAfterSaleId: 'ASo1-1' })).toEqual({
+      state: 'empty',
+      message: NOTHING_TO_APPLY,
     });
+    expect(applyOrderLoaded(failure('NOT_FOUND'))).toEqual({ state: 'error', message: '内容不存在或已下架' });
   });
 
   it('an exchange asks no amount; six photos leave no room for a seventh', () => {
@@ -153,7 +135,7 @@ describe('申请售后: the request', () => {
       });
     }
     expect(applyRequest(ready(), form({ description: '字'.repeat(501) }), KEY)).toEqual({ error: '问题描述最多500字' });
-    const toShip = ready({ status: 'to_ship' });
+    const toShip = ready({ status: 'to_ship', afterSaleTypes: ['refund_only'] });
     expect(applyRequest(toShip, form({ type: 'return_refund' }, toShip), KEY)).toEqual({ error: '请选择售后类型' });
     expect(applyRequest(toShip, form({ amountText: '1' }, toShip), KEY)).not.toHaveProperty('amount');
   });

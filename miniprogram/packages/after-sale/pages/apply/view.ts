@@ -1,6 +1,6 @@
 /**
- * What 申请售后 shows and sends: the order it is for, the types it allows now (before shipping only a refund of
- * everything, approved at once), the reason, a description, the amount for a refund (the whole by default,
+ * What 申请售后 shows and sends: the order it is for, the types getOrder offers now (before shipping only a refund
+ * of everything, approved at once), the reason, a description, the amount for a refund (the whole by default,
  * less for a partial refund), up to 6 photos, and the request with the form's own key, so a repeated tap or a
  * retry after a lost answer is the same request.
  */
@@ -16,7 +16,7 @@ import {
   type requestAfterSaleContract,
   type ResponseOf,
 } from '@shared/client';
-import { type AfterSaleSummary, afterSaleTypeOptions, afterSaleTypesFor } from '../../../../utils/after-sales';
+import { afterSaleTypeOptions } from '../../../../utils/after-sales';
 import { priceText } from '../../../../utils/format';
 
 type Order = ResponseOf<typeof getOrderContract>;
@@ -39,14 +39,11 @@ export type ApplyState =
 /** The empty state's text: the order allows no request now (one is open, the window closed...). */
 export const NOTHING_TO_APPLY = '该订单当前不能申请售后';
 
-export function applyOrderLoaded(
-  answer: Envelope<Order>,
-  afterSales: Envelope<{ readonly items: readonly AfterSaleSummary[] }> | undefined,
-  now: number,
-): ApplyState {
+/** The form for getOrder's answer: the types it offers now (`afterSaleTypes`), or why there is no form. */
+export function applyOrderLoaded(answer: Envelope<Order>): ApplyState {
   if (!answer.ok) return { state: 'error', message: answer.error.message };
   const order = answer.data;
-  const types = afterSaleTypesFor(order, afterSales?.ok ? afterSales.data.items[0] : undefined, now);
+  const types = [...order.afterSaleTypes];
   if (types.length === 0) return { state: 'empty', message: NOTHING_TO_APPLY };
   return {
     state: 'ready',

@@ -2,6 +2,7 @@ import { failure, money, parseBusinessTime, success } from '@shared/client';
 import { describe, expect, it } from 'vitest';
 import type { AfterSaleSummary } from '../../../../utils/after-sales';
 import {
+  AFTER_SALE_UNDER_WAY,
   type Order,
   type OrderTrack,
   orderDetailLoaded,
@@ -253,7 +254,14 @@ const request = (status: AfterSaleSummary['status'], statusLabel: string): After
 
 describe('order detail: shipping, receipt and pickup', () => {
   it('已发货 by express: carrier, waybill to copy, its track, 确认收货, and a refund or a return may be asked', () => {
-    const shipped = view({ ...solo, status: 'shipped', statusLabel: '已发货', delivery: address, shipment: express });
+    const shipped = view({
+      ...solo,
+      status: 'shipped',
+      statusLabel: '已发货',
+      delivery: address,
+      shipment: express,
+      afterSaleTypes: ['refund_only', 'return_refund'],
+    });
     expect(shipped).toMatchObject({
       explanation: '商家已发货，请留意收货',
       shipmentRows: [
@@ -278,7 +286,6 @@ describe('order detail: shipping, receipt and pickup', () => {
       trackingNo: '',
       tracked: false,
       canConfirmReceipt: false,
-      canApplyAfterSale: true,
     });
   });
 
@@ -313,6 +320,7 @@ describe('order detail: shipping, receipt and pickup', () => {
       shipment: express,
       receivedAt,
       afterSaleEndsAt: receivedAt + 7 * DAY,
+      afterSaleTypes: ['refund_only', 'return_refund', 'exchange'],
     });
     expect(received).toMatchObject({
       explanation: '已收货，06-07 12:00 前如有问题可申请售后',
@@ -331,44 +339,53 @@ describe('order detail: shipping, receipt and pickup', () => {
     expect(completed.timeRows.at(-1)).toEqual({ label: '完成时间', value: '2025-06-01 12:00' });
   });
 
-  it('待发货 may ask for a refund; before payment, while grouping, refunded or closed it may not', () => {
-    expect(view({ ...solo, status: 'to_ship' }).canApplyAfterSale).toBe(true);
-    for (const status of ['pending_payment', 'awaiting_group', 'refunding', 'refunded', 'closed'] as const) {
-      expect(view({ status }).canApplyAfterSale).toBe(false);
-    }
+  it('申请售后 shows while getOrder offers any type', () => {
+    expect(view({ ...solo, status: 'to_ship', afterSaleTypes: ['refund_only'] }).canApplyAfterSale).toBe(true);
+    expect(view({ ...solo, status: 'to_ship', afterSaleTypes: [] }).canApplyAfterSale).toBe(false);
   });
 });
 
 describe('order detail: its after-sales request', () => {
-  const received = {
+  const received: Partial<Order> = {
     ...solo,
     status: 'received',
     receivedAt: now - DAY,
     afterSaleEndsAt: now + 6 * DAY,
-  } as const satisfies Partial<Order>;
+  };
+  const open: Partial<Order> = { ...received, openAfterSaleId: 'ASo-123-1', afterSaleTypes: [] };
 
   it('an open request: its line opens the progress, and no second one may be asked', () => {
-    const withOpen = orderDetailView({ ...base, ...received }, now, request('pending_review', '待商家处理'));
+    const withOpen = orderDetailView({ ...base, ...open }, now, request('pending_review', '待商家处理'));
     expect(withOpen).toMatchObject({
       afterSale: { afterSaleId: 'ASo-123-1', text: '退货退款 · 待商家处理' },
       canApplyAfterSale: false,
     });
   });
 
-  it('a finished request still shows; another may be asked while the window is open', () => {
-    const withDeclined = orderDetailView({ ...base, ...received }, now, request('declined', '商家已拒绝'));
+  it('a finished request still shows, with 申请售后 again while the window is open', () => {
+    const again: Partial<Order> = { ...received, afterSaleTypes: ['refund_only', 'return_refund', 'exchange'] };
+    const withDeclined = orderDetailView({ ...base, ...again }, now, request('declined', '商家已拒绝'));
     expect(withDeclined).toMatchObject({
       afterSale: { text: '退货退款 · 商家已拒绝' },
       canApplyAfterSale: true,
     });
+    expect(orderDetailView({ ...base, ...again }, now).afterSale).toBeNull();
   });
 
-  it('reads the latest request from the list, and shows the order without it when the list fails', () => {
-    const order = success({ ...base, ...received });
-    const withList = orderDetailLoaded(order, now, success({ items: [request('returning', '商品寄回中')] }));
+  it('reads the latest request from the list; when the list fails, the open one getOrder names', () => {
+    const withList = orderDetailLoaded(
+      success({ ...base, ...open }),
+      now,
+      success({ items: [request('returning', '商品寄回中')] }),
+    );
     expect(withList).toMatchObject({ order: { afterSale: { text: '退货退款 · 商品寄回中' } } });
-    const listFailed = orderDetailLoaded(order, now, failure('UNAVAILABLE'));
-    expect(listFailed).toMatchObject({ state: 'ready', order: { afterSale: null, canApplyAfterSale: true } });
+    expect(orderDetailLoaded(success({ ...base, ...open }), now, failure('UNAVAILABLE'))).toMatchObject({
+      state: 'ready',
+      order: { afterSale: { afterSaleId: 'ASo-123-1', text: AFTER_SALE_UNDER_WAY } },
+    });
+    expect(orderDetailLoaded(success({ ...base, ...received }), now, failure('UNAVAILABLE'))).toMatchObject({
+      order: { afterSale: null },
+    });
   });
 });
 

@@ -13,7 +13,7 @@ import {
   type RefundStatus,
   type ResponseOf,
 } from '@shared/client';
-import { type AfterSaleSummary, afterSaleLine, afterSaleTypesFor } from '../../../../utils/after-sales';
+import { type AfterSaleSummary, afterSaleLine } from '../../../../utils/after-sales';
 import { maskPhone, priceText, refundStatusText, seatsLeftText } from '../../../../utils/format';
 
 export type Order = ResponseOf<typeof getOrderContract>;
@@ -218,9 +218,22 @@ function timeRows(order: Order): Row[] {
   return rows;
 }
 
+/** 处理中 when only getOrder could say a request is open (the order's list could not be read). */
+export const AFTER_SALE_UNDER_WAY = '售后处理中';
+
+/**
+ * The order's after-sales request: its newest (open or finished: a declined one still says why), or the open one
+ * getOrder names when the list could not be read.
+ */
+function afterSaleLink(order: Order, latest: AfterSaleSummary | undefined): AfterSaleLink | null {
+  if (latest) return { afterSaleId: latest.afterSaleId, text: afterSaleLine(latest) };
+  return order.openAfterSaleId ? { afterSaleId: order.openAfterSaleId, text: AFTER_SALE_UNDER_WAY } : null;
+}
+
 /**
  * The order as the page shows it; `latestAfterSale` is the order's newest after-sales request (none when it
- * has none, or when the list could not be read: the page then simply shows no request).
+ * has none, or when the list could not be read). 申请售后 shows while getOrder offers a type (`afterSaleTypes`:
+ * none while a request is open, before payment, after the window, or once nothing is left to refund).
  */
 export function orderDetailView(order: Order, now: number, latestAfterSale?: AfterSaleSummary): DetailView {
   const groupButton = !order.group ? '' : order.status === 'awaiting_group' ? '邀请好友' : '查看拼团';
@@ -231,9 +244,7 @@ export function orderDetailView(order: Order, now: number, latestAfterSale?: Aft
     shipmentRows: shipmentRows(order),
     trackingNo: order.shipment?.kind === 'express' ? order.shipment.trackingNo : '',
     tracked: order.shipment?.kind === 'express',
-    afterSale: latestAfterSale
-      ? { afterSaleId: latestAfterSale.afterSaleId, text: afterSaleLine(latestAfterSale) }
-      : null,
+    afterSale: afterSaleLink(order, latestAfterSale),
     refundRows: refundRows(order),
     groupRows: groupRows(order),
     itemRows: [
@@ -247,7 +258,7 @@ export function orderDetailView(order: Order, now: number, latestAfterSale?: Aft
     timeRows: timeRows(order),
     canPay: order.payable && order.payDeadlineAt > now,
     canConfirmReceipt: order.status === 'shipped' && order.shipment?.kind === 'express',
-    canApplyAfterSale: afterSaleTypesFor(order, latestAfterSale, now).length > 0,
+    canApplyAfterSale: order.afterSaleTypes.length > 0,
     groupButton,
     groupId: order.group?.groupId ?? '',
   };
