@@ -64,6 +64,12 @@ async function open(url: string): Promise<PageInstance> {
   return page;
 }
 
+/**
+ * A story walks many pages and calls, and the first call of each function starts its instance: on a loaded
+ * 2-core machine the first story took 26-30 s, at the default 30 s budget.
+ */
+const STORY_TIMEOUT = 90_000;
+
 /** Where the last tap navigated. */
 const lastNavigation = () => phone.navigations[phone.navigations.length - 1] ?? '';
 
@@ -79,7 +85,7 @@ async function payAtCheckout(checkout: PageInstance, pickupPointId: string) {
   await platform.settle();
 }
 
-describe('a shopper journey through the pages, in local mode', () => {
+describe('a shopper journey through the pages, in local mode', { timeout: STORY_TIMEOUT }, () => {
   it('home → activity → open and pay → share → a friend joins and pays → 待发货 in 订单 and the detail', async () => {
     const fx = await seedCatalog((c, d) => platform.insert(c, d), { groupSize: 2 });
 
@@ -184,7 +190,7 @@ describe('a shopper journey through the pages, in local mode', () => {
   });
 });
 
-describe('after 成团, through the pages, in local mode', () => {
+describe('after 成团, through the pages, in local mode', { timeout: STORY_TIMEOUT }, () => {
   const M = 'm-journey';
   let merchant = '';
   beforeAll(async () => {
