@@ -64,12 +64,6 @@ async function open(url: string): Promise<PageInstance> {
   return page;
 }
 
-/**
- * A story walks many pages and calls, and the first call of each function starts its instance: on a loaded
- * 2-core machine the first story took 26-30 s, at the default 30 s budget.
- */
-const STORY_TIMEOUT = 90_000;
-
 /** Where the last tap navigated. */
 const lastNavigation = () => phone.navigations[phone.navigations.length - 1] ?? '';
 
@@ -85,112 +79,123 @@ async function payAtCheckout(checkout: PageInstance, pickupPointId: string) {
   await platform.settle();
 }
 
-describe('a shopper journey through the pages, in local mode', { timeout: STORY_TIMEOUT }, () => {
-  it('home → activity → open and pay → share → a friend joins and pays → 待发货 in 订单 and the detail', async () => {
-    const fx = await seedCatalog((c, d) => platform.insert(c, d), { groupSize: 2 });
+/** A journey walks many pages and functions end to end (~8 s idle): like the browser stories, 90 s each. */
+const JOURNEY_BUDGET_MS = 90_000;
 
-    // The leader, location refused: home lists the activity; the nearby section offers the district picker.
-    handTo('o-journey-leader', false);
-    const home = await open('/pages/home/index');
-    expect(home.data.hot).toMatchObject({ state: 'ready' });
-    expect(ids((home.data.hot as { items: unknown }).items)).toContain(fx.activityId);
-    expect(home.data.nearby).toMatchObject({ by: 'district', district: '' });
+describe('a shopper journey through the pages, in local mode', () => {
+  it(
+    'home → activity → open and pay → share → a friend joins and pays → 待发货 in 订单 and the detail',
+    async () => {
+      const fx = await seedCatalog((c, d) => platform.insert(c, d), { groupSize: 2 });
 
-    await call(home, 'onOpenActivity', tapOn({ activityId: fx.activityId }));
-    const activity = await open(lastNavigation());
-    expect(activity.data.state).toBe('ready');
-    await call(activity, 'onOpen');
-    expect(lastNavigation()).toContain('mode=open');
+      // The leader, location refused: home lists the activity; the nearby section offers the district picker.
+      handTo('o-journey-leader', false);
+      const home = await open('/pages/home/index');
+      expect(home.data.hot).toMatchObject({ state: 'ready' });
+      expect(ids((home.data.hot as { items: unknown }).items)).toContain(fx.activityId);
+      expect(home.data.nearby).toMatchObject({ by: 'district', district: '' });
 
-    const checkout = await open(lastNavigation());
-    expect(checkout.data).toMatchObject({ state: 'ready', reason: '请选择收货方式', pay: { disabled: true } });
-    await payAtCheckout(checkout, pickupAt(fx).pickupPointId);
-    expect(lastNavigation()).toMatch(/^\/packages\/group\/pages\/group\/index\?groupId=G/);
+      await call(home, 'onOpenActivity', tapOn({ activityId: fx.activityId }));
+      const activity = await open(lastNavigation());
+      expect(activity.data.state).toBe('ready');
+      await call(activity, 'onOpen');
+      expect(lastNavigation()).toContain('mode=open');
 
-    const group = await open(lastNavigation());
-    const groupId = (group.data.group as { groupId: string }).groupId;
-    expect(group.data.status).toMatchObject({ actions: [{ kind: 'share' }, { kind: 'poster' }] });
-    const card = (await call(group, 'onShareAppMessage')) as { title: string; path: string };
-    expect(card.title).toContain('还差1人');
-    expect(card.path).toContain(`groupId=${groupId}&from=`);
-    await call(group, 'onUnload'); // stops following the group
+      const checkout = await open(lastNavigation());
+      expect(checkout.data).toMatchObject({ state: 'ready', reason: '请选择收货方式', pay: { disabled: true } });
+      await payAtCheckout(checkout, pickupAt(fx).pickupPointId);
+      expect(lastNavigation()).toMatch(/^\/packages\/group\/pages\/group\/index\?groupId=G/);
 
-    // The friend taps the card, location allowed: home now shows the leader's group twice over.
-    handTo('o-journey-friend', true);
-    const landing = await open(card.path);
-    expect(landing.data.status).toMatchObject({ actions: [{ kind: 'join', text: '立即参团' }] });
-    const friendsHome = await open('/pages/home/index');
-    expect(ids((friendsHome.data.friends as { items: unknown }).items)).toEqual([groupId]);
-    expect(ids((friendsHome.data.nearby as { items: unknown }).items)).toContain(groupId);
+      const group = await open(lastNavigation());
+      const groupId = (group.data.group as { groupId: string }).groupId;
+      expect(group.data.status).toMatchObject({ actions: [{ kind: 'share' }, { kind: 'poster' }] });
+      const card = (await call(group, 'onShareAppMessage')) as { title: string; path: string };
+      expect(card.title).toContain('还差1人');
+      expect(card.path).toContain(`groupId=${groupId}&from=`);
+      await call(group, 'onUnload'); // stops following the group
 
-    await call(landing, 'onAction', tapOn({ kind: 'join' }));
-    await call(landing, 'onUnload');
-    expect(lastNavigation()).toContain('mode=join');
-    const join = await open(lastNavigation());
-    await payAtCheckout(join, pickupAt(fx).pickupPointId);
+      // The friend taps the card, location allowed: home now shows the leader's group twice over.
+      handTo('o-journey-friend', true);
+      const landing = await open(card.path);
+      expect(landing.data.status).toMatchObject({ actions: [{ kind: 'join', text: '立即参团' }] });
+      const friendsHome = await open('/pages/home/index');
+      expect(ids((friendsHome.data.friends as { items: unknown }).items)).toEqual([groupId]);
+      expect(ids((friendsHome.data.nearby as { items: unknown }).items)).toContain(groupId);
 
-    const orders = await open('/pages/orders/index');
-    const [order] = orders.data.orders as { orderId: string; statusLabel: string }[];
-    expect(order?.statusLabel).toBe('待发货');
-    await call(orders, 'onOrderAction', eventWith({ action: 'detail', orderId: order?.orderId }));
-    const detail = await open(lastNavigation());
-    expect(detail.data.order).toMatchObject({
-      statusLabel: '待发货',
-      explanation: expect.stringContaining('拼团成功'),
-    });
+      await call(landing, 'onAction', tapOn({ kind: 'join' }));
+      await call(landing, 'onUnload');
+      expect(lastNavigation()).toContain('mode=join');
+      const join = await open(lastNavigation());
+      await payAtCheckout(join, pickupAt(fx).pickupPointId);
 
-    // Back to the leader: 我的 knows them, 我的拼团 shows the group as succeeded.
-    handTo('o-journey-leader', false);
-    const me = await open('/pages/me/index');
-    expect(me.data).toMatchObject({ state: 'ready', profile: { nickname: '微信用户' } });
-    await call(me, 'onSaveProfile', { detail: { value: { nickname: '山城老王' } } });
-    expect(me.data).toMatchObject({ editing: false, profile: { nickname: '山城老王' } });
-    const seenByOthers = await open(`/packages/group/pages/group/index?groupId=${groupId}`);
-    expect((seenByOthers.data.group as { members: { nickname: string }[] }).members[0]?.nickname).toBe('山**王');
-    await call(seenByOthers, 'onUnload');
-    const myGroups = await open('/packages/me/pages/my-groups/index');
-    expect(myGroups.data.groups).toMatchObject([{ groupId, statusText: expect.stringContaining('拼团成功') }]);
-    expect(phone.toasts).toEqual(['已保存']); // and no error anywhere on the way
-  });
-
-  it('a group that runs out of time: both see 已退款 in the 退款 tab, the detail and the group page', async () => {
-    const fx = await seedCatalog((c, d) => platform.insert(c, d), { groupSize: 3 });
-    handTo('o-late-leader', false);
-    const opened = await open(`/packages/order/pages/checkout/index?mode=open&activityId=${fx.activityId}`);
-    await payAtCheckout(opened, pickupAt(fx).pickupPointId);
-    const groupUrl = lastNavigation();
-    handTo('o-late-friend', false);
-    const landing = await open(groupUrl);
-    await call(landing, 'onAction', tapOn({ kind: 'join' }));
-    await call(landing, 'onUnload');
-    await payAtCheckout(await open(lastNavigation()), pickupAt(fx).pickupPointId);
-
-    const groupId = new URLSearchParams(groupUrl.split('?')[1]).get('groupId') ?? '';
-    await platform.update('groups', { _id: groupId }, { $set: { deadlineAt: Date.now() - 1000 } });
-    await platform.emulator.runner.invoke('expireGroups', {}, { source: 'scf' });
-    await platform.settle();
-
-    for (const openid of ['o-late-leader', 'o-late-friend']) {
-      handTo(openid, false);
       const orders = await open('/pages/orders/index');
-      await call(orders, 'onTabChange', eventWith({ value: 'refund' }));
-      await phone.idle();
-      const rows = orders.data.orders as { orderId: string; statusLabel: string }[];
-      expect(rows.map((o) => o.statusLabel)).toEqual(['已退款']);
-      await call(orders, 'onOrderAction', eventWith({ action: 'detail', orderId: rows[0]?.orderId }));
+      const [order] = orders.data.orders as { orderId: string; statusLabel: string }[];
+      expect(order?.statusLabel).toBe('待发货');
+      await call(orders, 'onOrderAction', eventWith({ action: 'detail', orderId: order?.orderId }));
       const detail = await open(lastNavigation());
       expect(detail.data.order).toMatchObject({
-        statusLabel: '已退款',
-        refundRows: expect.arrayContaining([expect.objectContaining({ value: '已原路退回' })]),
+        statusLabel: '待发货',
+        explanation: expect.stringContaining('拼团成功'),
       });
-      const group = await open(groupUrl);
-      expect(group.data.status).toMatchObject({ headline: expect.stringContaining('未成功') });
-      await call(group, 'onUnload');
-    }
-  });
+
+      // Back to the leader: 我的 knows them, 我的拼团 shows the group as succeeded.
+      handTo('o-journey-leader', false);
+      const me = await open('/pages/me/index');
+      expect(me.data).toMatchObject({ state: 'ready', profile: { nickname: '微信用户' } });
+      await call(me, 'onSaveProfile', { detail: { value: { nickname: '山城老王' } } });
+      expect(me.data).toMatchObject({ editing: false, profile: { nickname: '山城老王' } });
+      const seenByOthers = await open(`/packages/group/pages/group/index?groupId=${groupId}`);
+      expect((seenByOthers.data.group as { members: { nickname: string }[] }).members[0]?.nickname).toBe('山**王');
+      await call(seenByOthers, 'onUnload');
+      const myGroups = await open('/packages/me/pages/my-groups/index');
+      expect(myGroups.data.groups).toMatchObject([{ groupId, statusText: expect.stringContaining('拼团成功') }]);
+      expect(phone.toasts).toEqual(['已保存']); // and no error anywhere on the way
+    },
+    JOURNEY_BUDGET_MS,
+  );
+
+  it(
+    'a group that runs out of time: both see 已退款 in the 退款 tab, the detail and the group page',
+    async () => {
+      const fx = await seedCatalog((c, d) => platform.insert(c, d), { groupSize: 3 });
+      handTo('o-late-leader', false);
+      const opened = await open(`/packages/order/pages/checkout/index?mode=open&activityId=${fx.activityId}`);
+      await payAtCheckout(opened, pickupAt(fx).pickupPointId);
+      const groupUrl = lastNavigation();
+      handTo('o-late-friend', false);
+      const landing = await open(groupUrl);
+      await call(landing, 'onAction', tapOn({ kind: 'join' }));
+      await call(landing, 'onUnload');
+      await payAtCheckout(await open(lastNavigation()), pickupAt(fx).pickupPointId);
+
+      const groupId = new URLSearchParams(groupUrl.split('?')[1]).get('groupId') ?? '';
+      await platform.update('groups', { _id: groupId }, { $set: { deadlineAt: Date.now() - 1000 } });
+      await platform.emulator.runner.invoke('expireGroups', {}, { source: 'scf' });
+      await platform.settle();
+
+      for (const openid of ['o-late-leader', 'o-late-friend']) {
+        handTo(openid, false);
+        const orders = await open('/pages/orders/index');
+        await call(orders, 'onTabChange', eventWith({ value: 'refund' }));
+        await phone.idle();
+        const rows = orders.data.orders as { orderId: string; statusLabel: string }[];
+        expect(rows.map((o) => o.statusLabel)).toEqual(['已退款']);
+        await call(orders, 'onOrderAction', eventWith({ action: 'detail', orderId: rows[0]?.orderId }));
+        const detail = await open(lastNavigation());
+        expect(detail.data.order).toMatchObject({
+          statusLabel: '已退款',
+          refundRows: expect.arrayContaining([expect.objectContaining({ value: '已原路退回' })]),
+        });
+        const group = await open(groupUrl);
+        expect(group.data.status).toMatchObject({ headline: expect.stringContaining('未成功') });
+        await call(group, 'onUnload');
+      }
+    },
+    JOURNEY_BUDGET_MS,
+  );
 });
 
-describe('after 成团, through the pages, in local mode', { timeout: STORY_TIMEOUT }, () => {
+describe('after 成团, through the pages, in local mode', { timeout: JOURNEY_BUDGET_MS }, () => {
   const M = 'm-journey';
   let merchant = '';
   beforeAll(async () => {
