@@ -15,6 +15,7 @@ import {
   uploadPhoto,
 } from '../testing/after-sales';
 import { data } from '../testing/envelopes';
+import { job } from '../testing/ops';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
@@ -38,7 +39,9 @@ describe('requestAfterSale', () => {
     const { orderId } = await receivedOrder(platform, me);
     const photos = [await uploadPhoto(platform, me), await uploadPhoto(platform, me)];
     const body = requestBody(orderId, { type: 'return_refund', amount: 5_000, photos });
-    const made = data(await requestAs(platform, me, body));
+    const { result, trips } = await platform.countingRoundTrips(() => requestAs(platform, me, body));
+    console.log(`requestAfterSale (2 photos): ${trips} database round trips`);
+    const made = data(result);
     expect(made).toMatchObject({
       orderId,
       status: 'pending_review',
@@ -60,7 +63,9 @@ describe('requestAfterSale', () => {
     expect(await platform.get('after_sales', made.afterSaleId)).toMatchObject({ photos, openid: me });
 
     // The same submission again (a double tap, a retry after a timeout): the same request, nothing new.
-    const again = data(await requestAs(platform, me, body));
+    const repeat = await platform.countingRoundTrips(() => requestAs(platform, me, body));
+    console.log(`requestAfterSale (repeated key): ${repeat.trips} database round trips`);
+    const again = data(repeat.result);
     expect(again.afterSaleId).toBe(made.afterSaleId);
     expect(await platform.find('after_sales', { orderId })).toHaveLength(1);
   });
@@ -152,9 +157,9 @@ describe('requestAfterSale', () => {
   });
 
   it('never leaves a request open on an order its window closed on, however the two race', async () => {
-    // completeOrders (the fulfilment helper's job) completes a received order whose window has passed
-    // and that holds no open request, in one conditional update: this is that update, raced by hand.
-    // The completion lands before the request reads the order, while it decides, or after it committed.
+    // completeOrders completes a received order whose window has passed and that holds no open request, in
+    // one conditional update: this is that update, raced by hand (the window closed by fiat, so that every
+    // interleaving can happen). The completion lands before the request reads the order, while it decides, or after it committed.
     // One pair at a time, on a warm function instance, so the delays mean what they say.
     const delays = [0, 5, 15, 30, 60, 500];
     const endsAt = Date.now() + DAY;
@@ -196,5 +201,34 @@ describe('requestAfterSale', () => {
     }
     // Both ends happened: the completion first, and the request first.
     expect(new Set(outcomes.map((o) => o.requested))).toEqual(new Set(['ok', 'AFTER_SALE_WINDOW_CLOSED']));
+  });
+
+  it('races completeOrders itself as the window closes: the order completes or holds the request, never both', async () => {
+    const closesIn = [-1, 20, 50, 90];
+    const orders = await Promise.all(
+      closesIn.map(async () => {
+        const me = shopper();
+        return { me, orderId: (await receivedOrder(platform, me, Date.now() + DAY)).orderId };
+      }),
+    );
+    await Promise.all([job(platform, 'completeOrders'), requestAs(platform, 'o-warm-up', requestBody('O-none'))]);
+    for (const [i, { me, orderId }] of orders.entries()) {
+      const endsAt = Date.now() + (closesIn[i] ?? 0);
+      await platform.update('orders', { _id: orderId }, { $set: { afterSaleEndsAt: endsAt } });
+      const closing = async () => {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt + 1 - Date.now())));
+        return job(platform, 'completeOrders');
+      };
+      const [requested] = await Promise.all([requestAs(platform, me, requestBody(orderId)), closing()]);
+      await job(platform, 'completeOrders');
+      const order = await platform.get('orders', orderId);
+      if (code(requested) === 'ok') {
+        expect(order).toMatchObject({ status: 'received', openAfterSaleId: expect.any(String) });
+      } else {
+        expect(code(requested)).toBe('AFTER_SALE_WINDOW_CLOSED');
+        expect(order?.status).toBe('completed');
+        expect(order?.openAfterSaleId).toBeUndefined();
+      }
+    }
   });
 });
