@@ -4,11 +4,13 @@
  * the same versions, so one `npm install` serves both. packNpmManually looks for node_modules beside the
  * package.json it packs, so `miniprogram/node_modules/<dep>` is linked to the root install first (git-ignored,
  * and what devtools' own 构建 npm reads too). The output is `miniprogram/miniprogram_npm/`, git-ignored.
- * The build then checks the packages against WeChat's 2 MB caps (miniprogram-size.ts).
+ * The build then checks the packages against WeChat's 2 MB caps (miniprogram-size.ts). With `reuse` (the tests'
+ * global setup) the pack is skipped while nothing it read or wrote changed (build-stamp.ts).
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { dropStamp, filesUnder, stampHolds, writeStamp } from './build-stamp';
 import { formatSizes, oversizedPackages, packageSizes } from './miniprogram-size';
 import { fromRoot, isMain } from './paths';
 
@@ -39,24 +41,61 @@ export function miniprogramDependencies(
   });
 }
 
-export async function buildMiniprogramNpm(root = fromRoot('miniprogram')) {
+const STAMP = 'build-miniprogram-npm';
+
+export interface NpmBuildOptions {
+  /**
+   * Skip the pack when miniprogram_npm/ and what it was packed from are as the last build left them (the tests'
+   * global setup, before every `npm test`): see build-stamp.ts. The size check runs either way.
+   */
+  readonly reuse?: boolean;
+}
+
+export async function buildMiniprogramNpm(root = fromRoot('miniprogram'), options: NpmBuildOptions = {}) {
   const names = miniprogramDependencies();
   const modules = join(root, 'node_modules');
-  rmSync(modules, { recursive: true, force: true });
-  for (const name of names) {
-    const link = join(modules, name);
-    mkdirSync(dirname(link), { recursive: true });
-    symlinkSync(dirname(require.resolve(`${name}/package.json`)), link, 'dir');
-  }
-  rmSync(join(root, 'miniprogram_npm'), { recursive: true, force: true });
-  // miniprogram-ci is CommonJS and heavy: load it only when building.
-  const ci = await import('miniprogram-ci');
-  const result = await ci.packNpmManually({
-    packageJsonPath: join(root, 'package.json'),
-    miniprogramNpmDistDir: root,
-  });
-  if (result.miniProgramPackNum !== names.length) {
-    throw new Error(`packed ${result.miniProgramPackNum} mini-program packages, expected ${names.length}`);
+  const installed = (name: string) => dirname(require.resolve(`${name}/package.json`));
+  const linked = (name: string) => {
+    try {
+      return realpathSync(join(modules, name)) === realpathSync(installed(name));
+    } catch {
+      return false;
+    }
+  };
+  // What the pack reads: the mini-program's package.json, the packages installed (their package.json, the lock
+  // file), and this script; then what it wrote.
+  const inputs = [
+    join(root, 'package.json'),
+    fromRoot('package-lock.json'),
+    fromRoot('tools', 'build-miniprogram-npm.ts'),
+    ...names.map((name) => join(installed(name), 'package.json')),
+  ];
+  const npm = join(root, 'miniprogram_npm');
+  const stamped = root === fromRoot('miniprogram');
+  const reused =
+    stamped &&
+    options.reuse &&
+    names.every(linked) &&
+    stampHolds(STAMP, 'packNpmManually', [...inputs, ...filesUnder(npm)]);
+  if (!reused) {
+    if (stamped) dropStamp(STAMP);
+    rmSync(modules, { recursive: true, force: true });
+    for (const name of names) {
+      const link = join(modules, name);
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(installed(name), link, 'dir');
+    }
+    rmSync(npm, { recursive: true, force: true });
+    // miniprogram-ci is CommonJS and heavy: load it only when building.
+    const ci = await import('miniprogram-ci');
+    const result = await ci.packNpmManually({
+      packageJsonPath: join(root, 'package.json'),
+      miniprogramNpmDistDir: root,
+    });
+    if (result.miniProgramPackNum !== names.length) {
+      throw new Error(`packed ${result.miniProgramPackNum} mini-program packages, expected ${names.length}`);
+    }
+    if (stamped) writeStamp(STAMP, 'packNpmManually', [...inputs, ...filesUnder(npm)]);
   }
   // Only now is it known how much of miniprogram_npm the pages reach: check WeChat's package caps.
   const sizes = packageSizes(root);

@@ -1,7 +1,9 @@
 /**
  * getOrder: one of the caller's orders, with its group, payment deadline and refund, and once it shipped its
- * shipment, its pickup code while it waits at the point, its receipt and after-sales window.
+ * shipment, its pickup code while it waits at the point, its receipt, its after-sales window and what after-sales
+ * it may ask for.
  */
+import { afterSaleTypeSchema } from '../domain/after-sale.machine';
 import { idSchema, instantSchema } from '../domain/common.schema';
 import { deliverySchema } from '../domain/delivery.schema';
 import { groupStatusSchema } from '../domain/group.machine';
@@ -60,6 +62,10 @@ export const getOrderContract = defineContract({
         completedBy: groupInterventionBySchema.optional(),
       })
       .optional(),
+    /** The after-sales request open on it (getAfterSale), if any. */
+    openAfterSaleId: idSchema.optional(),
+    /** What 申请售后 may ask for now (requestAfterSale): empty while one is open, after the window, before payment. */
+    afterSaleTypes: z.array(afterSaleTypeSchema),
     /** The refund of a `refunding` or `refunded` order, once recorded. */
     refund: z
       .object({

@@ -11,7 +11,13 @@ import {
   approvalEvent,
   returnReceivedEvent,
 } from './after-sale.machine';
-import { afterSaleIdFor, type AfterSaleRequest, afterSaleTypesFor, decideAfterSaleRequest } from './after-sale.schema';
+import {
+  afterSaleIdFor,
+  type AfterSaleRequest,
+  afterSaleTypesFor,
+  afterSaleTypesOffered,
+  decideAfterSaleRequest,
+} from './after-sale.schema';
 import { orderStatusSchema } from './order.machine';
 
 const allowed: Record<string, AfterSaleStatus> = {
@@ -154,5 +160,25 @@ describe('deciding an after-sales request', () => {
     if (typeof decided === 'string') throw new Error(decided);
     expect(decided.approveNow).toBe(true);
     expect(decided.afterSale.amount).toBe(5_000);
+  });
+
+  it('offers exactly the types a request would be accepted for', () => {
+    for (const status of orderStatusSchema.options)
+      for (const patch of [
+        {},
+        { afterSaleEndsAt: now },
+        { openAfterSaleId: 'ASo1-1' },
+        { refundedAmount: 5_000 },
+        { refundedAmount: 4_000 },
+      ]) {
+        const on = { ...order, status, ...patch };
+        const offered = afterSaleTypesOffered(on, now);
+        for (const type of afterSaleTypeSchema.options) {
+          const decided = decideAfterSaleRequest(on, { ...request, type, amount: undefined }, now);
+          expect(typeof decided !== 'string', `${status} ${JSON.stringify(patch)} ${type}`).toBe(
+            offered.includes(type),
+          );
+        }
+      }
   });
 });

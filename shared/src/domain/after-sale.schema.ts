@@ -158,6 +158,26 @@ export function afterSaleTypesFor(status: OrderStatus): readonly AfterSaleType[]
   return afterSaleTypeSchema.options;
 }
 
+/**
+ * What 申请售后 may ask for on the order now: nothing while a request is open, once the window has closed,
+ * or before the order is paid and kept; no refund once nothing is left to refund.
+ */
+export function afterSaleTypesOffered(
+  order: {
+    readonly status: OrderStatus;
+    readonly total: number;
+    readonly refundedAmount?: number | undefined;
+    readonly afterSaleEndsAt?: number | undefined;
+    readonly openAfterSaleId?: string | undefined;
+  },
+  now: number,
+): readonly AfterSaleType[] {
+  if (order.openAfterSaleId) return [];
+  if (ORDER_DELIVERED_STATUSES.includes(order.status) && !(now < (order.afterSaleEndsAt ?? 0))) return [];
+  const left = refundableLeft(order);
+  return afterSaleTypesFor(order.status).filter((type) => type === 'exchange' || left > 0);
+}
+
 /** The id of an order's `seq`-th request: deterministic, so a repeated submission is a duplicate key. */
 export const afterSaleIdFor = (orderId: string, seq: number): string => `AS${orderId}-${seq}`.slice(0, 64);
 

@@ -162,7 +162,8 @@ describe('carriers and the waybill CSV', () => {
       { line: 5, fields: ['', 'yunda', '4312345678'] },
       { line: 6, fields: ['O1', 'yunda', '4312345678'] },
       { line: 7, fields: ['', '', ''] },
-      { line: 8, fields: ['O4', 'jd', 'JD0012345678'] },
+      { line: 8, fields: ['O4', 'jd', 'JD0012345678', '', ''] },
+      { line: 9, fields: ['O5', 'jd', 'JD0012345679', 'x'] },
     ];
     const { rows, problems } = readShipmentRows(records);
     expect(rows).toEqual([
@@ -175,6 +176,7 @@ describe('carriers and the waybill CSV', () => {
       { line: 4, orderId: 'O3', problem: 'bad_columns' },
       { line: 5, problem: 'bad_order_id' },
       { line: 6, orderId: 'O1', problem: 'duplicate_order' },
+      { line: 9, orderId: 'O5', problem: 'bad_columns' },
     ]);
     expect(readShipmentRows([{ line: 1, fields: ['orderId', 'carrier', 'trackingNo'] }])).toEqual({
       rows: [],

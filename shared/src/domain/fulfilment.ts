@@ -295,8 +295,12 @@ export function readShipmentRows(records: readonly CsvRecord[]): {
   if (body.length === 0) return { rows, problems: [{ line: 1, problem: 'no_rows' }] };
   const tooMany = body[MAX_IMPORT_ROWS];
   if (tooMany) return { rows, problems: [{ line: tooMany.line, problem: 'too_many_rows' }] };
-  for (const { line, fields } of body) {
-    const [rawOrder = '', rawCarrier = '', rawNumber = ''] = fields.map((f) => f.trim());
+  for (const record of body) {
+    const { line } = record;
+    // Spreadsheets often save empty columns after the last one: they are not columns of ours.
+    const fields = record.fields.map((f) => f.trim());
+    while (fields.length > 3 && fields.at(-1) === '') fields.pop();
+    const [rawOrder = '', rawCarrier = '', rawNumber = ''] = fields;
     const orderId = rawOrder === '' ? undefined : rawOrder;
     const problem = (p: ShipmentRowProblem) => problems.push({ line, ...(orderId ? { orderId } : {}), problem: p });
     if (fields.length !== 3) {

@@ -61,7 +61,7 @@ describe('parcel states', () => {
   it('maps every documented 快递100 state code', () => {
     const documented: [string, string][] = [
       ['0', 'in_transit'], // 在途
-      ['1', 'collected'], // 揽收
+      ['1', 'carrier_collected'], // 揽收
       ['2', 'problem'], // 疑难
       ['3', 'delivered'], // 签收
       ['4', 'returned'], // 退签
@@ -73,7 +73,7 @@ describe('parcel states', () => {
       ['11', 'in_transit'], // 清关中
       ['12', 'in_transit'], // 已清关
       ['13', 'in_transit'], // 清关异常
-      ['14', 'refused'], // 拒签
+      ['14', 'receiver_refused'], // 拒签
     ];
     for (const [code, state] of documented) {
       expect(parcelStateFromKuaidi100(code), code).toBe(state);

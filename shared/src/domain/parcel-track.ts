@@ -16,14 +16,14 @@ import { CARRIERS, type CarrierCode, carrierSchema, type ExpressShipment, tracki
 export const parcelStateSchema = z.enum([
   /** Shipped, and the carrier has not scanned it yet (快递100 answers 查询无结果). */
   'awaiting_collection',
-  'collected',
+  'carrier_collected',
   'in_transit',
   'out_for_delivery',
   'delivered',
   /** 疑难: the carrier has a problem with it (address unclear, nobody reachable...). */
   'problem',
   /** 拒签: the receiver refused it; it goes back to the sender next. */
-  'refused',
+  'receiver_refused',
   /** 退回: on its way back to the sender. */
   'returning',
   /** 退签: back with the sender, who signed for it. */
@@ -36,12 +36,12 @@ export type ParcelState = z.infer<typeof parcelStateSchema>;
 /** What the shopper reads for each state. */
 export const PARCEL_STATE_LABELS: Record<ParcelState, string> = {
   awaiting_collection: '待揽收',
-  collected: '已揽收',
+  carrier_collected: '已揽收',
   in_transit: '运输中',
   out_for_delivery: '派送中',
   delivered: '已签收',
   problem: '物流异常',
-  refused: '已拒收',
+  receiver_refused: '已拒收',
   returning: '退回中',
   returned: '已退回',
   transferred: '已转单',
@@ -61,7 +61,7 @@ export const UNSCANNED_PARCEL_STATE: ParcelState = 'awaiting_collection';
  */
 export const KUAIDI100_STATES: ReadonlyMap<string, ParcelState> = new Map<string, ParcelState>([
   ['0', 'in_transit'],
-  ['1', 'collected'],
+  ['1', 'carrier_collected'],
   ['2', 'problem'],
   ['3', 'delivered'],
   ['4', 'returned'],
@@ -73,7 +73,7 @@ export const KUAIDI100_STATES: ReadonlyMap<string, ParcelState> = new Map<string
   ['11', 'in_transit'],
   ['12', 'in_transit'],
   ['13', 'in_transit'],
-  ['14', 'refused'],
+  ['14', 'receiver_refused'],
 ]);
 
 /**

@@ -66,7 +66,10 @@ describe('a batch to a pickup point, its arrival and collection', () => {
         status: 'shipped',
         shipment: { kind: 'pickup', pickupPointId: 'pp-a', batchId: sent.batchId },
       });
-      expect(await platform.get('shipping_reports', id)).toMatchObject({ shipment: { kind: 'pickup' } });
+      expect(await platform.get('shipping_reports', id)).toMatchObject({
+        shipmentKind: 'pickup',
+        info: { logisticsType: 4 },
+      });
       expect((await order(id)).outbox).toBeUndefined();
     }
     for (const id of [...elsewhere, ...express, ...otherActivity, ...theirs])

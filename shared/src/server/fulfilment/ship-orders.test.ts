@@ -138,7 +138,8 @@ describe('shipOrders', () => {
     expect(await platform.get('shipping_reports', orderId)).toMatchObject({
       orderId,
       transactionId: shipped?.transactionId,
-      shipment: { kind: 'express', trackingNo: 'SF1234567890' },
+      shipmentKind: 'express',
+      info: { logisticsType: 1, shippingList: [{ trackingNo: 'SF1234567890', expressCompany: 'SF' }] },
     });
 
     await job(platform, 'sendNotifications');

@@ -19,7 +19,7 @@ import type { InvocationContext } from '../runtime/call-context';
 /** adminApi times out after 10 s: no order starts shipping after 6. */
 export const SHIPPING_BUDGET_MS = 6_000;
 /** Orders shipped at once (each a transaction on its own documents). */
-export const SHIPPING_CONCURRENCY = 4;
+export const SHIPPING_CONCURRENCY = 8;
 
 /** A merchant's scope: an order of another merchant reads as none at all. */
 export const inScope =

@@ -56,6 +56,10 @@ describe('getOrder', () => {
     console.log(`getOrder (solo order): ${solo.trips} database round trips`);
     expect(solo.trips).toBe(1);
     expect(data(solo.result)).toMatchObject({ status: 'to_ship', payable: false, total: 3990 });
+    // What 申请售后 may ask for: a refund before shipping; nothing before the group forms, nor once refunded.
+    expect(data(solo.result).afterSaleTypes).toEqual(['refund_only']);
+    expect(data(result).afterSaleTypes).toEqual([]);
+    expect(data(refunded.result).afterSaleTypes).toEqual([]);
 
     // Another shopper's order reads exactly like one that does not exist.
     const stranger = await call('getOrder', 'o-orders-other', { orderId: ids.awaiting });
@@ -63,5 +67,21 @@ describe('getOrder', () => {
     expect(stranger).toEqual(await call('getOrder', 'o-orders-other', { orderId: 'O-missing' }));
     expect(refusal(await call('getOrder', me, { orderId: '' }))).toBe('INVALID_ARGUMENT');
     expect(refusal(await call('getOrder', me, { orderId: ['x'] }))).toBe('INVALID_ARGUMENT');
+  });
+
+  it('says which after-sales request is open and what a received order may still ask for, until when', async () => {
+    const endsAt = Date.now() + 86_400_000;
+    await platform.update('orders', { _id: ids.shipped }, { $set: { status: 'received', afterSaleEndsAt: endsAt } });
+    const received = data(await call<OrderView>('getOrder', me, { orderId: ids.shipped }));
+    expect(received).toMatchObject({
+      afterSaleTypes: ['refund_only', 'return_refund', 'exchange'],
+      afterSaleEndsAt: endsAt,
+    });
+    expect(received.openAfterSaleId).toBeUndefined();
+    await platform.update('orders', { _id: ids.shipped }, { $set: { openAfterSaleId: 'AS-open' } });
+    expect(data(await call<OrderView>('getOrder', me, { orderId: ids.shipped }))).toMatchObject({
+      openAfterSaleId: 'AS-open',
+      afterSaleTypes: [],
+    });
   });
 });

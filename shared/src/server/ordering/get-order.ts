@@ -5,6 +5,7 @@
  * Two rounds of reads: the order, then its group and refund together.
  */
 import type { getOrderContract } from '../../contracts/get-order.contract';
+import { afterSaleTypesOffered } from '../../domain/after-sale.schema';
 import { seatsLeft } from '../../domain/group.machine';
 import { ORDER_AT_POINT_STATUS } from '../../domain/fulfilment';
 import { isPayable, ORDER_REFUND_STATUSES, ORDER_STATUS_LABELS } from '../../domain/order.machine';
@@ -47,6 +48,8 @@ export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => 
     ...(order.receivedAt !== undefined ? { receivedAt: order.receivedAt } : {}),
     ...(order.afterSaleEndsAt !== undefined ? { afterSaleEndsAt: order.afterSaleEndsAt } : {}),
     ...(order.completedAt !== undefined ? { completedAt: order.completedAt } : {}),
+    ...(order.openAfterSaleId ? { openAfterSaleId: order.openAfterSaleId } : {}),
+    afterSaleTypes: [...afterSaleTypesOffered(order, now)],
     ...(group
       ? {
           group: {

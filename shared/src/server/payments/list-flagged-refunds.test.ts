@@ -3,6 +3,7 @@
  * or settled outside the system with a reference (settleRefundOffline, ops only); each once.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { receivedOrder, requested, staffAct } from '../testing/after-sales';
 import { job, refunding } from '../testing/ops';
 import { adminCall, addStaff, signIn } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
@@ -84,5 +85,28 @@ describe('flagged refunds', () => {
     expect(await platform.get('orders', refund?.orderId as string)).toMatchObject({ status: 'refunded' });
     const audit = await platform.find('audit_logs', { target: `refund/${no}` });
     expect(audit.map((a) => [a.action, a.account])).toEqual([['settleRefundOffline', 'flag-ops']]);
+  });
+
+  it("settled offline, an after-sales request's refund refunds the request and frees its order", async () => {
+    const { orderId } = await receivedOrder(platform, 'o-flag-as');
+    const afterSaleId = await requested(platform, 'o-flag-as', orderId, { amount: 1_000 });
+    platform.emulator.pay.setFaults({ refundFailureRate: 1 });
+    await staffAct(platform, 'approveAfterSale', afterSaleId, tokens.service ?? '');
+    await platform.update('refunds', { orderId }, { $set: { attempts: 4, nextAttemptAt: 0 } });
+    await job(platform, 'retryRefunds');
+    expect(await platform.get('refunds', `R${orderId}-1`)).toMatchObject({ status: 'flagged', afterSaleId });
+    const settled = await adminCall(
+      platform,
+      'settleRefundOffline',
+      { outRefundNo: `R${orderId}-1`, reference: 'BANK-20261202-02' },
+      tokens.ops,
+    );
+    expect(settled.status).toBe(200);
+    const afterSale = await platform.get('after_sales', afterSaleId);
+    expect(afterSale).toMatchObject({ status: 'refunded' });
+    expect((afterSale?.history as { by: string }[]).at(-1)).toMatchObject({ by: 'staff:flag-ops' });
+    const order = await platform.get('orders', orderId);
+    expect(order).toMatchObject({ status: 'received', refundedAmount: 1_000 });
+    expect(order?.openAfterSaleId).toBeUndefined();
   });
 });

@@ -36,6 +36,7 @@ const base: Order = {
   payDeadlineAt: parseBusinessTime('2025-06-01 12:05'),
   payable: false,
   paidAt: parseBusinessTime('2025-06-01 11:51'),
+  afterSaleTypes: [],
   group,
 };
 const view = (patch: Partial<Order>) => orderDetailView({ ...base, ...patch }, now);
