@@ -1,3 +1,4 @@
+import { money } from '@shared/admin-client';
 import { describe, expect, it } from 'vitest';
 import {
   batchChoice,
@@ -38,9 +39,9 @@ function order(orderId: string, extra: Partial<ToShipOrder> = {}): ToShipOrder {
     title: '江津花椒',
     spec: '250g',
     quantity: 1,
-    unitPrice: 1990,
-    total: 1990,
-    refundedAmount: 0,
+    unitPrice: money.fen(1990),
+    total: money.fen(1990),
+    refundedAmount: money.ZERO,
     status: 'to_ship',
     statusLabel: '待发货',
     shopper: 'o-ab…yz',
@@ -65,7 +66,7 @@ describe('shipping view', () => {
       ['', '请填写运单号'],
       ['12345', '运单号为 6–32 位字母或数字'],
       ['SF-123456', '运单号为 6–32 位字母或数字'],
-    ])
+    ] as const)
       expect(checkWaybill(bad)).toEqual({ ok: false, message });
     expect(
       shipmentsFrom([
