@@ -8,6 +8,7 @@ import {
   type AdminClientOptions,
   createAdminClient,
   NETWORK_ERROR_MESSAGE,
+  preloadContracts,
   TIMEOUT_MESSAGE,
 } from './client';
 
@@ -219,5 +220,13 @@ describe('callAdmin', () => {
       ok: false,
       error: { code: 'EXPORT_TOO_LARGE', message: '太多了' },
     });
+  });
+
+  it('loads each action’s contract on its first call, or all of them at once when preloaded, without calling the server', async () => {
+    const { call, sent } = clientAnswering(200, { ok: true, data: { items: [], hasMore: false } });
+    expect(await call('listPickupBatches', {})).toEqual({ ok: true, data: { items: [], hasMore: false } });
+    expect(JSON.parse(String(sent[0]?.init.body))).toEqual({ limit: 20, offset: 0 });
+    await preloadContracts();
+    expect(sent).toHaveLength(1);
   });
 });

@@ -169,6 +169,15 @@ function contractOf<A extends AdminAction>(action: A): Promise<AdminContractOf<A
   return contract;
 }
 
+/**
+ * Loads every action's contract now (each once; a failure is left for the action's own call to report). The
+ * signed-in layout calls it when the browser is idle, so a page's first action does not wait for its
+ * contract's chunk; the first visit, signed out, never loads them.
+ */
+export async function preloadContracts(): Promise<void> {
+  await Promise.allSettled((Object.keys(adminContractLoaders) as AdminAction[]).map((action) => contractOf(action)));
+}
+
 /** The envelope in a response body, or the failure that best describes a body that is not one. */
 function readEnvelope<A extends AdminAction>(
   contract: AdminContractOf<A>,

@@ -1,5 +1,5 @@
+import { money } from '@shared/admin-client';
 import { describe, expect, it } from 'vitest';
-import type { Fen } from '@shared/admin-client';
 import {
   batchChoice,
   CARRIER_OPTIONS,
@@ -39,9 +39,9 @@ function order(orderId: string, extra: Partial<ToShipOrder> = {}): ToShipOrder {
     title: '江津花椒',
     spec: '250g',
     quantity: 1,
-    unitPrice: 1990 as Fen,
-    total: 1990 as Fen,
-    refundedAmount: 0 as Fen,
+    unitPrice: money.fen(1990),
+    total: money.fen(1990),
+    refundedAmount: money.ZERO,
     status: 'to_ship',
     statusLabel: '待发货',
     shopper: 'o-ab…yz',
