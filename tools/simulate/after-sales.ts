@@ -304,14 +304,18 @@ export class AfterSales {
     if (closing.length > 0) {
       const moved = await client.update(
         'orders',
-        { _id: { $in: closing } },
+        { _id: { $in: closing }, status: { $in: [...DELIVERED] } },
         { afterSaleEndsAt: clock.now() - MINUTE_MS },
       );
       this.count('windows closed', moved);
     }
     if (racing.length === 0) return;
     const closesAt = clock.now() + RACE_LEAD_REAL_MS * clock.scale;
-    await client.update('orders', { _id: { $in: racing.map((o) => o._id) } }, { afterSaleEndsAt: closesAt });
+    await client.update(
+      'orders',
+      { _id: { $in: racing.map((o) => o._id) }, status: { $in: [...DELIVERED] } },
+      { afterSaleEndsAt: closesAt },
+    );
     const at = (offsetRealMs: number) => sleep(clock.realMs(closesAt - clock.now()) + offsetRealMs);
     const spread = (key: string) => ((hashOf(key) % 1000) / 1000 - 0.5) * 2 * RACE_SPREAD_REAL_MS;
     const asks = racing.map(async (order) => {

@@ -14,7 +14,7 @@ import { HOUR_MS, MINUTE_MS, SimClock, sleep } from './clock';
 import { Fulfilment, newPhaseTally, type PhaseTally } from './fulfilment';
 import { type OrderPlan, type OrderToFulfil, planFulfilment } from './fulfilment-plan';
 import { checkInvariants, type Tolerances } from './invariants';
-import { type JobName, JobRunner } from './jobs';
+import { AFTER_SALE_JOBS, type JobName, JobRunner, SALE_JOBS } from './jobs';
 import { Limiter, Tracker } from './limiter';
 import { type LocalEmulator, startLocalEmulator } from './local';
 import { buildReport, checkedOf, funnelOf, type SimulationReport } from './report';
@@ -122,7 +122,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     log('functions warmed up');
 
     jobs = new JobRunner(client, clock.realMs(MINUTE_MS), telemetry);
-    await jobs.start();
+    await jobs.start(SALE_JOBS);
     weather = new FaultSchedule(client, clock, options.refundFailureRate, options.seed);
     await weather.start();
 
@@ -245,6 +245,7 @@ async function playAftermath(
   const merchants = [...new Set(plans.map((p) => p.merchantId))].sort();
   const staff = await StaffDesk.open(run, run.tag, merchants, clock.now());
   log(`fulfilment: ${plans.length} orders to ship for ${merchants.length} merchants`);
+  await jobs.start(AFTER_SALE_JOBS);
   await weather.start();
   const tally = newPhaseTally();
   const deps = { ...run, staff, jobs };
