@@ -7,7 +7,9 @@
  *   payment made in the first half of an outage is lost for good (all its attempts fall inside it, see
  *   `local.ts`); one made later, or against a remote emulator with its own retry schedule, arrives after the
  *   outage, usually past the payment window. Either way `closeUnpaidOrders` must find it paid.
- * Refund requests fail at the configured rate throughout.
+ * Refund requests fail at the configured rate throughout. WeChat's 发货信息管理 answers `-1 system error` now
+ * and then: in a storm after keeping the upload (the answer lost: the retry must read as already held),
+ * otherwise before (nothing kept: the retry must upload it).
  */
 import type { FaultsInput } from '../../emulator/src/sandbox/faults';
 import type { EmulatorClient } from './client';
@@ -30,12 +32,20 @@ export function faultsFor(weather: Weather, refundFailureRate: number, seed: num
   const common = { refundFailureRate, seed };
   switch (weather) {
     case 'storm':
-      return { ...common, duplicateCallbacks: 2, callbackDelayMs: [0, 400], crashDeliveries: 1, crashMode: 'after' };
+      return {
+        ...common,
+        duplicateCallbacks: 2,
+        callbackDelayMs: [0, 400],
+        crashDeliveries: 1,
+        crashMode: 'after',
+        shippingInfoFailureRate: 0.2,
+        shippingInfoFailureMode: 'after',
+      };
     case 'calm':
-      return { ...common, duplicateCallbacks: 1, callbackDelayMs: [0, 50] };
+      return { ...common, duplicateCallbacks: 1, callbackDelayMs: [0, 50], shippingInfoFailureRate: 0.05 };
     case 'outage':
       // No duplicates: copies share the crash count, so a copy would slip through.
-      return { ...common, crashDeliveries: OUTAGE_CRASHES, crashMode: 'before' };
+      return { ...common, crashDeliveries: OUTAGE_CRASHES, crashMode: 'before', shippingInfoFailureRate: 0.5 };
   }
 }
 

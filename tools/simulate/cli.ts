@@ -1,6 +1,7 @@
 /**
- * `npm run simulate -- [flags]`: plays a Chongqing flash-sale day against the emulator and prints the
- * invariant report; exits 1 when an invariant breaks. `--help` lists the flags.
+ * `npm run simulate -- [flags]`: plays a Chongqing flash-sale day against the emulator, then ships what it
+ * sold and plays the after-sales that follow, and prints the invariant report; exits 1 when an invariant
+ * breaks. `--help` lists the flags.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -20,7 +21,9 @@ const USAGE = `usage: npm run simulate -- [flags]
                         window takes 15 s, a 1-hour group 1 minute)
   --concurrency C       requests in flight at most (default ${DEFAULTS.concurrency})
   --refund-failures R   share of CloudPay refund requests that fail (default ${DEFAULTS.refundFailureRate})
-  --settle-hours H      simulated hours settling may take after the sale (default ${DEFAULTS.settleHours})
+  --settle-hours H      simulated hours settling may take, after the sale and after the after-sales
+                        (default ${DEFAULTS.settleHours} each)
+  --no-after-sales      stop after the sale: ship nothing, ask for no after-sales
   --url URL             play against this running emulator (HTTP only) instead of starting one in memory
   --origin MS           with --url and --scale ≠ 1: the epoch ms origin of its functions' SHANCHENG_CLOCK
   --functions DIR       the in-memory emulator's functions (default cloudfunctions/)
@@ -51,6 +54,7 @@ function parse(): (SimulationOptions & { readonly out: string }) | undefined {
       origin: { type: 'string' },
       functions: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
+      'no-after-sales': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -75,6 +79,7 @@ function parse(): (SimulationOptions & { readonly out: string }) | undefined {
     ...(values.url ? { url: values.url.replace(/\/$/, '') } : {}),
     ...(values.origin ? { origin: positive('origin', values.origin, 0) } : {}),
     build: !values['no-build'],
+    afterSales: !values['no-after-sales'],
     ...(values.functions ? { functionsRoot: values.functions } : {}),
     out: values.out ?? DEFAULT_OUT,
     progress: (line) => console.log(`# ${line}`),

@@ -1,12 +1,16 @@
 /**
  * The simulator's only way into the emulator: its HTTP surface, as any outside tool sees it. Shoppers
  * call functions through the gateway (`/fn/<name>`) and pay in "WeChat" (`/_emulator/pay/<id>/pay`);
- * the simulator sets faults, runs jobs (`/_emulator/timers/<fn>/run`), reads the CloudPay ledger and
- * reads or seeds the database through `/admin`, like `src/testing/platform.ts` does in-process.
+ * staff use the console's HTTP API (`POST /admin-api/<action>` with their session token); the simulator
+ * sets faults, runs jobs (`/_emulator/timers/<fn>/run`), reads the CloudPay ledger and what WeChat holds of
+ * the shipments (`/_emulator/shipping`), and reads, seeds or moves the database through `/admin`, like
+ * `testing/platform.ts` does in-process.
  */
 import { EJSON } from 'bson';
+import { ADMIN_API_PREFIX, bearer } from '../../shared/src/contracts/admin/http';
 import type { FaultsInput } from '../../emulator/src/sandbox/faults';
 import type { orderView } from '../../emulator/src/sandbox/sandbox-routes';
+import type { ShippingUpload } from '../../emulator/src/sandbox/shipping-info';
 
 export type Doc = Record<string, unknown>;
 
@@ -50,6 +54,12 @@ export class EmulatorClient {
     return this.send<T>('POST', `/fn/${encodeURIComponent(name)}`, data, { 'x-wx-openid': openid });
   }
 
+  /** A console action (`POST /admin-api/<action>`) as the signed-in member of staff whose token this is. */
+  adminApi<T = unknown>(action: string, body: Doc, token?: string): Promise<Reply<T>> {
+    const headers: Record<string, string> = token ? { authorization: bearer(token) } : {};
+    return this.send<T>('POST', `${ADMIN_API_PREFIX}/${encodeURIComponent(action)}`, body, headers);
+  }
+
   /** The shopper pays the prepay inside WeChat: 200 paid, 409 closed or already paid, 404 unknown. */
   pay(outTradeNo: string): Promise<Reply> {
     return this.send('POST', `/_emulator/pay/${encodeURIComponent(outTradeNo)}/pay`, {});
@@ -74,6 +84,15 @@ export class EmulatorClient {
 
   async ledger(): Promise<LedgerEntry[]> {
     return (await this.expectOk(this.send<LedgerEntry[]>('GET', '/_emulator/pay/orders'), 'ledger')).body;
+  }
+
+  /** The shipping information WeChat holds (发货信息管理), every upload kept, oldest first. */
+  async shippingUploads(): Promise<ShippingUpload[]> {
+    const reply = await this.expectOk(
+      this.send<{ uploads: ShippingUpload[] }>('GET', '/_emulator/shipping'),
+      'shipping',
+    );
+    return reply.body.uploads;
   }
 
   /** Every document matching a MongoDB-style query, EJSON-decoded, read page by page. */
@@ -109,6 +128,24 @@ export class EmulatorClient {
       collectionName: collection,
       data: docs.map((doc) => EJSON.stringify(doc, { relaxed: false })),
     });
+  }
+
+  /**
+   * Sets fields on every document matching `query` (`$set` semantics), as time passing would: the
+   * simulator moves a deadline instead of waiting days for it. Answers how many documents changed.
+   */
+  async update(collection: string, query: Doc, fields: Doc): Promise<number> {
+    const data = await this.admin<{ updated: number }>(`update ${collection}`, {
+      action: 'database.modifyDocument',
+      collectionName: collection,
+      queryType: 'WHERE',
+      query: EJSON.stringify(query, { relaxed: false }),
+      data: EJSON.stringify({ $set: fields }, { relaxed: false }),
+      multi: true,
+      merge: true,
+      upsert: false,
+    });
+    return data.updated;
   }
 
   private async admin<T>(what: string, body: Doc): Promise<T> {
@@ -168,4 +205,18 @@ export function readEnvelope<T>(status: number, body: unknown): Outcome<T> {
   }
   const code = typeof envelope?.code === 'string' ? envelope.code : status === 0 ? 'no answer' : 'no envelope';
   return { ok: false, code: `HTTP ${status} ${code}`, domain: false };
+}
+
+/**
+ * A console action's envelope, or why there is none. The console's refusals come with a 4xx status (409
+ * for most domain codes); a session refused (401, 403) or a function that failed (5xx) is no refusal.
+ */
+export function readAdminEnvelope<T>(status: number, body: unknown): Outcome<T> {
+  const envelope = body as { ok?: unknown; data?: unknown; error?: { code?: unknown } };
+  if (status === 200 && envelope?.ok === true) return { ok: true, data: envelope.data as T };
+  const code = typeof envelope?.error?.code === 'string' ? envelope.error.code : undefined;
+  if (code !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403) {
+    return { ok: false, code, domain: true };
+  }
+  return readEnvelope<T>(status === 200 ? 500 : status, code ? { code } : body);
 }

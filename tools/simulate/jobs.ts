@@ -1,14 +1,29 @@
 /**
  * The timed jobs on the simulated clock: each job is run by hand (`POST /_emulator/timers/<fn>/run`, as
  * ops do from the console) once per simulated minute, each on its own loop, a run never overlapping the
- * same job's previous one. A job the emulator does not have (404) is skipped and reported missing.
+ * same job's previous one. The sale's jobs start with it; the fulfilment and after-sales jobs when the goods
+ * start to leave (before, they would find nothing and only load the machine). A job the emulator does not
+ * have (404) is skipped and reported missing.
  */
 import { type EmulatorClient, readEnvelope } from './client';
 import { sleep } from './clock';
 import type { Telemetry } from './telemetry';
 
-export const JOBS = ['expireGroups', 'closeUnpaidOrders', 'retryRefunds', 'sendNotifications'] as const;
+export const JOBS = [
+  'expireGroups',
+  'closeUnpaidOrders',
+  'retryRefunds',
+  'sendNotifications',
+  'reportShipments',
+  'processAfterSales',
+  'completeOrders',
+] as const;
 export type JobName = (typeof JOBS)[number];
+
+/** The jobs the sale needs. */
+export const SALE_JOBS: readonly JobName[] = ['expireGroups', 'closeUnpaidOrders', 'retryRefunds', 'sendNotifications'];
+/** The jobs shipping and after-sales add. */
+export const AFTER_SALE_JOBS: readonly JobName[] = ['reportShipments', 'processAfterSales', 'completeOrders'];
 
 export interface JobStats {
   readonly name: JobName;
@@ -25,7 +40,8 @@ export interface JobStats {
 
 export class JobRunner {
   private readonly stats = new Map<JobName, JobStats>();
-  private loops: Promise<void>[] = [];
+  private readonly loops: Promise<void>[] = [];
+  private readonly started = new Set<JobName>();
   private stopping = false;
   private wake: () => void = () => undefined;
   private readonly stopped = new Promise<void>((resolve) => (this.wake = resolve));
@@ -39,14 +55,16 @@ export class JobRunner {
       this.stats.set(name, { name, missing: false, runs: 0, failures: 0, totals: {}, remaining: null });
   }
 
-  /** Starts every job's loop; resolves once each job has run (or been found missing) once. */
-  async start(): Promise<void> {
+  /** Starts these jobs' loops (those not started yet); resolves once each has run (or been found missing) once. */
+  async start(names: readonly JobName[] = JOBS): Promise<void> {
     const firstRuns: Promise<void>[] = [];
-    this.loops = JOBS.map((name) => {
+    for (const name of names) {
+      if (this.started.has(name)) continue;
+      this.started.add(name);
       let ranOnce: () => void = () => undefined;
       firstRuns.push(new Promise<void>((resolve) => (ranOnce = resolve)));
-      return this.loop(name, ranOnce);
-    });
+      this.loops.push(this.loop(name, ranOnce));
+    }
     await Promise.all(firstRuns);
   }
 
@@ -56,12 +74,23 @@ export class JobRunner {
     await Promise.all(this.loops);
   }
 
-  has(name: JobName): boolean {
-    return !(this.stats.get(name)?.missing ?? true);
+  /**
+   * Runs a job once now, beside its loop (a job is safe twice at once), as ops do from the console when a
+   * deadline has just passed; its figures count with the loop's.
+   */
+  async runNow(name: JobName): Promise<void> {
+    const stats = this.stats.get(name);
+    if (stats && !stats.missing) await this.runOnce(stats);
   }
 
+  /** Whether the job runs: started, and found in the emulator. */
+  has(name: JobName): boolean {
+    return this.started.has(name) && !(this.stats.get(name)?.missing ?? true);
+  }
+
+  /** The figures of every job started. */
   report(): JobStats[] {
-    return JOBS.flatMap((name) => this.stats.get(name) ?? []);
+    return JOBS.flatMap((name) => (this.started.has(name) ? (this.stats.get(name) ?? []) : []));
   }
 
   private async loop(name: JobName, ranOnce: () => void): Promise<void> {

@@ -1,13 +1,14 @@
 /**
- * The run's report: the invariants first (every count must be 0), then the funnel, the jobs, the
- * weather, and per-function latency, database round trips and cold starts. `formatReport` is what the
+ * The run's report: the invariants first (every count must be 0), then the funnel, what happened after the
+ * sale (shipping, receipt, after-sales), the jobs, the weather, and per-function latency, database round
+ * trips and cold starts. `formatReport` is what the
  * terminal shows; the object itself is what `bench/results/simulate.json` keeps.
  */
 import { cpus } from 'node:os';
 import type { WeatherTurn } from './chaos';
-import { brokenInvariants, INVARIANTS, type InvariantReport, type World } from './invariants';
+import { brokenInvariants, INVARIANTS, type InvariantReport, OPS_LISTS, type World } from './invariants';
 import type { JobStats } from './jobs';
-import type { SimulationOptions } from './scenario';
+import type { AftermathReport, SimulationOptions } from './scenario';
 import type { ShopperTally } from './shoppers';
 import type { DatabaseSummary, FunctionRow, WarmUpSummary } from './telemetry';
 
@@ -42,6 +43,13 @@ export interface Funnel {
   readonly groups: Record<string, number>;
   readonly orders: Record<string, number>;
   readonly refunds: Record<string, number>;
+  /** Refunds by what asked for them: a whole refund (a failed group, a late payment), staff, after-sales. */
+  readonly refundsBy: Record<string, number>;
+  readonly afterSales: Record<string, number>;
+  readonly afterSaleTypes: Record<string, number>;
+  readonly shippingReports: Record<string, number>;
+  /** Shipments WeChat holds for the run's payments (发货信息管理). */
+  readonly shippingUploads: number;
   /** In-process only: payments whose notification CloudPay gave up on (every delivery failed). */
   readonly notificationsLost: number | null;
   /** Payments completed by closeUnpaidOrders from CloudPay's answer, their notification lost or late. */
@@ -56,6 +64,8 @@ export interface SimulationReport {
   readonly throughput: { readonly callsPerSecond: number; readonly ordersPerSecond: number };
   readonly funnel: Funnel;
   readonly shoppers: ShopperTally;
+  /** The phase after the sale, when it was played. */
+  readonly aftermath: AftermathReport | null;
   readonly jobs: readonly JobStats[];
   readonly missingJobs: readonly string[];
   readonly weather: readonly WeatherTurn[];
@@ -79,6 +89,8 @@ export interface Checked {
   readonly payments: number;
   readonly refunds: number;
   readonly stocks: number;
+  readonly afterSales: number;
+  readonly shipments: number;
 }
 
 export const checkedOf = (world: World): Checked => ({
@@ -87,6 +99,8 @@ export const checkedOf = (world: World): Checked => ({
   payments: world.ledger.filter((p) => p.transactionId).length,
   refunds: world.refunds.length,
   stocks: world.stocks.length,
+  afterSales: world.afterSales.length,
+  shipments: world.orders.filter((o) => o.shipment).length,
 });
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> => {
@@ -114,6 +128,13 @@ export function funnelOf(
     groups: countBy(world.groups, (g) => g.status),
     orders: countBy(world.orders, (o) => o.status),
     refunds: countBy(world.refunds, (r) => r.status),
+    refundsBy: countBy(world.refunds, (r) =>
+      r.afterSaleId ? 'after-sales' : r._id === `R${r.orderId}` ? 'whole (system)' : 'staff',
+    ),
+    afterSales: countBy(world.afterSales, (a) => a.status),
+    afterSaleTypes: countBy(world.afterSales, (a) => a.type),
+    shippingReports: countBy(world.shippingReports, (r) => r.status),
+    shippingUploads: world.shippingUploads.length,
     notificationsLost,
     recovered: close && !close.missing ? (close.totals.recovered ?? 0) : null,
   };
@@ -124,6 +145,7 @@ export interface ReportParts {
   readonly timing: Timing;
   readonly funnel: Funnel;
   readonly shoppers: ShopperTally;
+  readonly aftermath: AftermathReport | null;
   readonly jobs: readonly JobStats[];
   readonly weather: readonly WeatherTurn[];
   readonly functions: readonly FunctionRow[];
@@ -155,9 +177,15 @@ const LABELS: Record<keyof InvariantReport, string> = {
   groupsOverCapacity: 'groups over capacity',
   unitsOversold: 'units oversold',
   paymentsUnaccounted: 'payments unaccounted for',
-  doubleRefunds: 'double refunds',
+  refundsOverPaid: 'refunds over what was paid',
+  doubleRefunds: 'refunds not issued exactly once',
+  afterSalesOpenTwice: 'orders with two after-sales open',
+  afterSaleRefundsMismatched: 'after-sales refunds not matching the request',
+  shipmentsNotReportedOnce: 'shipments not reported to WeChat exactly once',
+  completedWithAfterSaleOpen: 'completed orders with an after-sale open',
   ordersStuck: 'orders stuck past every deadline',
   refundsFlaggedForOps: 'refunds flagged for ops (not an invariant)',
+  shippingReportsFlaggedForOps: 'shipping reports flagged for ops (not an invariant)',
 };
 
 const entries = (counts: Record<string, number>) =>
@@ -220,11 +248,11 @@ export function formatReport(report: SimulationReport): string {
   out.push(
     '',
     `Invariants (every count must be 0), over ${c.groups} groups, ${c.orders} orders, ${c.payments} payments, ` +
-      `${c.refunds} refunds, ${c.stocks} stocks:`,
+      `${c.refunds} refunds, ${c.stocks} stocks, ${c.shipments} shipments, ${c.afterSales} after-sales requests:`,
   );
-  for (const name of [...INVARIANTS, 'refundsFlaggedForOps'] as const) {
+  for (const name of [...INVARIANTS, ...OPS_LISTS] as const) {
     const v = report.invariants[name];
-    out.push(`  ${LABELS[name].padEnd(44)} ${v.count}`);
+    out.push(`  ${LABELS[name].padEnd(52)} ${v.count}`);
     for (const example of v.examples) out.push(`      ${example}`);
   }
   out.push(
@@ -234,12 +262,30 @@ export function formatReport(report: SimulationReport): string {
       `paid ${funnel.paid}, abandoned ${funnel.abandoned}; late payments taken ${funnel.latePaid}, refused ${funnel.lateRefused}`,
     `  groups: ${entries(funnel.groups)}`,
     `  orders: ${entries(funnel.orders)}`,
-    `  refunds: ${entries(funnel.refunds)}`,
+    `  refunds: ${entries(funnel.refunds)}; asked by ${entries(funnel.refundsBy)}`,
     `  payment notifications lost for good: ${funnel.notificationsLost ?? 'n/a (remote)'}; ` +
       `payments recovered by closeUnpaidOrders (notification lost or late): ${funnel.recovered ?? 'n/a (job missing)'}`,
     `  refused: ${entries(s.refused)}`,
     `  errors: ${entries(s.errors)}; payment errors ${s.payErrors}`,
   );
+  const after = report.aftermath;
+  if (after) {
+    out.push(
+      '',
+      `After the sale: fulfilment and after-sales ${after.wallSeconds} s, settling ${after.settleWallSeconds} s, ` +
+        `${after.settled ? 'settled' : 'NOT settled (bound hit)'}`,
+      `  planned: ${entries(after.planned)}`,
+      `  happened: ${entries(after.events)}`,
+      `  after-sales requests: ${entries(funnel.afterSales)}; by type ${entries(funnel.afterSaleTypes)}`,
+      `  shipping reports: ${entries(funnel.shippingReports)}; WeChat holds ${funnel.shippingUploads} shipments`,
+      `  console actions: ${entries(after.console.actions)}`,
+      `  console refused: ${entries(after.console.refused)}`,
+      `  console errors: ${entries(after.console.errors)}`,
+      `  shoppers refused: ${entries(after.shoppers.refused)}`,
+      `  shoppers' errors: ${entries(after.shoppers.errors)}`,
+      `  CloudPay and WeChat weather: ${after.weather.map((w) => `${w.atMinute}′ ${w.weather}`).join(', ')}`,
+    );
+  }
   out.push('', `Jobs (run by hand every simulated minute):`);
   for (const job of report.jobs) {
     out.push(

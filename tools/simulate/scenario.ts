@@ -1,20 +1,26 @@
 /**
- * One flash-sale day: seed the catalogue, start the jobs and CloudPay's weather, let the crowd in on the
- * simulated clock, then stop the crowd and keep the jobs running until nothing is due (every group over,
- * every unpaid order closed, every refund in CloudPay's hands) or a bound is hit, and check the
- * invariants on what is left.
+ * One flash-sale day and what follows it: seed the catalogue, start the jobs and CloudPay's weather, let
+ * the crowd in on the simulated clock, then stop the crowd and keep the jobs running until nothing is due
+ * (every group over, every unpaid order closed, every refund in CloudPay's hands). Then, unless told not to,
+ * the goods leave and come back: the merchants ship and the shoppers receive or collect (`fulfilment.ts`),
+ * and ask for after-sales, which the merchants answer (`after-sales.ts`), in a second turn of weather; the
+ * jobs settle again. The invariants are checked on what is left.
  */
+import { AfterSales } from './after-sales';
 import { buildCatalog, seedCatalog, type SimCatalog } from './catalog';
-import { FaultSchedule } from './chaos';
+import { FaultSchedule, type WeatherTurn } from './chaos';
 import { EmulatorClient } from './client';
 import { HOUR_MS, MINUTE_MS, SimClock, sleep } from './clock';
+import { Fulfilment, newPhaseTally, type PhaseTally } from './fulfilment';
+import { type OrderPlan, type OrderToFulfil, planFulfilment } from './fulfilment-plan';
 import { checkInvariants, type Tolerances } from './invariants';
-import { type JobName, JobRunner } from './jobs';
+import { AFTER_SALE_JOBS, type JobName, JobRunner, SALE_JOBS } from './jobs';
 import { Limiter, Tracker } from './limiter';
 import { type LocalEmulator, startLocalEmulator } from './local';
 import { buildReport, checkedOf, funnelOf, type SimulationReport } from './report';
 import { planShoppers, Shop } from './shoppers';
 import { type Backlog, readBacklog, readWorld } from './snapshot';
+import { type ConsoleTally, StaffDesk } from './staff';
 import { Telemetry } from './telemetry';
 
 export interface SimulationOptions {
@@ -37,7 +43,22 @@ export interface SimulationOptions {
   readonly build?: boolean;
   /** The local emulator's functions (default `cloudfunctions/`). */
   readonly functionsRoot?: string;
+  /** After the sale, ship the orders and play after-sales (default true). */
+  readonly afterSales?: boolean;
   readonly progress?: (line: string) => void;
+}
+
+/** What the phase after the sale did: its plans, what happened, what the console and the shoppers met. */
+export interface AftermathReport {
+  /** Orders waiting to ship when it began, by delivery, and what their plans asked for. */
+  readonly planned: Record<string, number>;
+  readonly events: PhaseTally['events'];
+  readonly shoppers: PhaseTally['shoppers'];
+  readonly console: ConsoleTally;
+  readonly weather: readonly WeatherTurn[];
+  readonly wallSeconds: number;
+  readonly settleWallSeconds: number;
+  readonly settled: boolean;
 }
 
 export const DEFAULTS = {
@@ -59,6 +80,9 @@ const CLEARS: Record<keyof Backlog, JobName> = {
   pendingGroups: 'closeUnpaidOrders',
   unpaidOrders: 'closeUnpaidOrders',
   refundsToRetry: 'retryRefunds',
+  shipmentsToReport: 'reportShipments',
+  afterSalesDue: 'processAfterSales',
+  ordersToComplete: 'completeOrders',
 };
 
 const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
@@ -74,6 +98,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   let local: LocalEmulator | undefined;
   let jobs: JobRunner | undefined;
   let weather: FaultSchedule | undefined;
+  let afterWeather: FaultSchedule | undefined;
   try {
     if (!options.url) {
       log('starting an in-memory emulator with the bundled functions');
@@ -83,7 +108,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       });
     }
     const client = new EmulatorClient(options.url ?? local?.url ?? '');
-    await requireFunctions(client);
+    const playAfterSales = options.afterSales ?? true;
+    await requireFunctions(client, playAfterSales);
     const dbBefore = options.url ? await databaseRequests(client) : 0;
     const adminBefore = client.adminRequests;
 
@@ -96,7 +122,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     log('functions warmed up');
 
     jobs = new JobRunner(client, clock.realMs(MINUTE_MS), telemetry);
-    await jobs.start();
+    await jobs.start(SALE_JOBS);
     weather = new FaultSchedule(client, clock, options.refundFailureRate, options.seed);
     await weather.start();
 
@@ -125,8 +151,19 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const settleStarted = performance.now();
     const settling = { client, catalog, orderIds: shop.orderIds, jobs, clock, saleOpens, log };
     const settled = await settle(settling, options);
-    await jobs.stop();
     const settleWallMs = performance.now() - settleStarted;
+
+    // After the sale: the goods leave, arrive, and some come back.
+    let aftermath: AftermathReport | null = null;
+    if (playAfterSales) {
+      afterWeather = new FaultSchedule(client, clock, options.refundFailureRate, options.seed + 7919);
+      aftermath = await playAftermath(
+        { ...settling, limiter, telemetry, tag, seed: options.seed },
+        afterWeather,
+        options,
+      );
+    }
+    await jobs.stop();
 
     const remoteDb = options.url
       ? (await databaseRequests(client)) - dbBefore - (client.adminRequests - adminBefore)
@@ -154,6 +191,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       },
       funnel: funnelOf(world, shop.tally, jobStats, local ? local.lostNotifications() : null),
       shoppers: shop.tally,
+      aftermath,
       jobs: jobStats,
       weather: weather.timeline,
       functions,
@@ -167,6 +205,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   } finally {
     // After a failure too: no loop may outlive the run.
     await weather?.halt();
+    await afterWeather?.halt();
     await jobs?.stop();
     await local?.stop();
   }
@@ -182,6 +221,69 @@ interface Settling {
   readonly log: (line: string) => void;
 }
 
+/**
+ * The merchants ship what the sale sold and the shoppers receive it, then after-sales, in a second turn of
+ * CloudPay's and WeChat's weather; then calm, and the jobs settle again.
+ */
+async function playAftermath(
+  run: Settling & {
+    readonly limiter: Limiter;
+    readonly telemetry: Telemetry;
+    readonly tag: string;
+    readonly seed: number;
+  },
+  weather: FaultSchedule,
+  options: Pick<SimulationOptions, 'settleHours'>,
+): Promise<AftermathReport> {
+  const { client, catalog, clock, jobs, log } = run;
+  const started = performance.now();
+  const toShip = await client.find<OrderToFulfil>('orders', { skuId: { $in: [...catalog.skuIds] }, status: 'to_ship' });
+  const plans = planFulfilment(
+    toShip.sort((a, b) => (a._id < b._id ? -1 : 1)),
+    run.seed,
+  );
+  const merchants = [...new Set(plans.map((p) => p.merchantId))].sort();
+  const staff = await StaffDesk.open(run, run.tag, merchants, clock.now());
+  log(`fulfilment: ${plans.length} orders to ship for ${merchants.length} merchants`);
+  await jobs.start(AFTER_SALE_JOBS);
+  await weather.start();
+  const tally = newPhaseTally();
+  const deps = { ...run, staff, jobs };
+  const fulfilment = new Fulfilment(deps, plans, tally);
+  await fulfilment.ship();
+  log('fulfilment: shipped and dispatched');
+  await fulfilment.arrive();
+  await fulfilment.deliver();
+  log('fulfilment: delivered and collected');
+  await new AfterSales(deps, plans, tally).play();
+  const wallMs = performance.now() - started;
+  await weather.stop();
+  const settleStarted = performance.now();
+  const settled = await settle(run, options);
+  return {
+    planned: plannedOf(plans),
+    events: tally.events,
+    shoppers: tally.shoppers,
+    console: staff.tally,
+    weather: weather.timeline,
+    wallSeconds: seconds(wallMs),
+    settleWallSeconds: seconds(performance.now() - settleStarted),
+    settled,
+  };
+}
+
+function plannedOf(plans: readonly OrderPlan[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (key: string) => (out[key] = (out[key] ?? 0) + 1);
+  for (const plan of plans) {
+    add(plan.delivery === 'address' ? 'express' : 'pickup');
+    if (plan.refundBeforeShipping) add('refund before shipping');
+    if (plan.staffRefund) add(`staff refund ${plan.staffRefund.when.replace(/_/g, ' ')}`);
+    if (plan.afterSale) add(`after-sale ${plan.afterSale.type}`);
+  }
+  return out;
+}
+
 /** Keeps the jobs running until, twice in a row, no job has anything due; false when the bound is hit first. */
 async function settle(run: Settling, options: Pick<SimulationOptions, 'settleHours'>): Promise<boolean> {
   const { clock, jobs } = run;
@@ -191,7 +293,7 @@ async function settle(run: Settling, options: Pick<SimulationOptions, 'settleHou
   while (quiet < 2) {
     if (clock.now() > bound) return false;
     await sleep(clock.realMs(MINUTE_MS));
-    const backlog = await readBacklog(run.client, run.catalog, run.orderIds);
+    const backlog = await readBacklog(run.client, run.catalog, run.orderIds, clock.now());
     const due = (Object.keys(CLEARS) as (keyof Backlog)[]).filter((k) => jobs.has(CLEARS[k]) && backlog[k] > 0);
     quiet = due.length === 0 ? quiet + 1 : 0;
     const line = due.map((k) => `${k} ${backlog[k]}`).join(', ');
@@ -206,6 +308,18 @@ async function settle(run: Settling, options: Pick<SimulationOptions, 'settleHou
 /** Functions the crowd and CloudPay call: required, and warmed before the sale. */
 const CROWD_FUNCTIONS = ['getActivity', 'openGroup', 'joinGroup', 'buySolo', 'payCallback', 'refundCallback'];
 
+/** Functions the shoppers and the console call after the sale: required when it is played. */
+const AFTER_SALE_FUNCTIONS = [
+  'adminApi',
+  'getOrder',
+  'getOrderTrack',
+  'confirmReceipt',
+  'requestAfterSale',
+  'withdrawAfterSale',
+  'submitReturnParcel',
+  'confirmReplacementReceived',
+];
+
 /**
  * Starts `instances` instances of each, one function at a time, with calls every function refuses before
  * touching anything (an empty request, or a shopper calling a callback), as provisioned concurrency would.
@@ -216,9 +330,10 @@ async function warmUp(client: EmulatorClient, instances: number): Promise<void> 
   }
 }
 
-async function requireFunctions(client: EmulatorClient): Promise<void> {
+async function requireFunctions(client: EmulatorClient, afterSales: boolean): Promise<void> {
   const { functions } = await client.health();
-  const missing = CROWD_FUNCTIONS.filter((name) => !functions.includes(name));
+  const required = afterSales ? [...CROWD_FUNCTIONS, ...AFTER_SALE_FUNCTIONS] : CROWD_FUNCTIONS;
+  const missing = required.filter((name) => !functions.includes(name));
   if (missing.length > 0) throw new Error(`the emulator lacks ${missing.join(', ')} (run npm run build:cf)`);
 }
 

@@ -1,6 +1,7 @@
 /**
  * The crowd. Every shopper is planned up front from the seed (so a seed replays the same crowd): where
- * they collect (a pickup point in their district), when they arrive (a rush when the sale opens, then a
+ * they collect (a pickup point in their district) or, for some, that their parcels come by express to an
+ * address in the same district, when they arrive (a rush when the sale opens, then a
  * steady stream), what they try (open a group, join one on the activity page's 凑团 list or from a link a
  * friend shared, or buy alone), how many units, and whether and when they pay (soon, late past the
  * 15-minute window, or never). What happens then depends on everyone else: the groups on offer, the
@@ -36,6 +37,8 @@ export interface ActionPlan {
 export interface ShopperPlan {
   readonly openid: string;
   readonly pickupPointId: string;
+  /** Delivered by express to an address near the pickup point (快递到家), instead of collected there. */
+  readonly express: boolean;
   /** Simulated time after the sale opens. */
   readonly arrivalMs: number;
   readonly actions: readonly ActionPlan[];
@@ -56,6 +59,8 @@ export interface Behaviour {
   /** Share of the crowd arriving in the first `rushWindow` of the sale. */
   readonly rushShare: number;
   readonly rushWindow: number;
+  /** Share of the crowd who have their orders delivered to an address rather than collect them. */
+  readonly express: number;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -69,6 +74,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   twoUnits: 0.15,
   rushShare: 0.35,
   rushWindow: 0.1,
+  express: 0.35,
 };
 
 const WINDOW_MS = PAYMENT_WINDOW_MINUTES * MINUTE_MS;
@@ -128,22 +134,59 @@ export function planShoppers(
     const arrivalMs = rush ? between(0, behaviour.rushWindow * saleMs) : between(0, saleMs);
     const actions = [action(point, 0)];
     if (random() < behaviour.secondAction) actions.push(action(point, between(1, 10) * MINUTE_MS));
-    return { openid: `${prefix}${i}`, pickupPointId: point.id, arrivalMs, actions };
+    const express = random() < behaviour.express;
+    return { openid: `${prefix}${i}`, pickupPointId: point.id, express, arrivalMs, actions };
   });
   return plans.sort((a, b) => a.arrivalMs - b.arrivalMs);
 }
 
+/** Refusals and failures of the functions a shopper called. */
+export interface CallTally {
+  /** Refusals by the functions' domain error codes (GROUP_FULL, OUT_OF_STOCK, ...). */
+  refused: Record<string, number>;
+  /** Calls that got no envelope (a function that failed or timed out, a dropped connection). */
+  errors: Record<string, number>;
+}
+
+export interface CallDeps {
+  readonly client: EmulatorClient;
+  readonly limiter: Limiter;
+  readonly telemetry: Telemetry;
+}
+
+/** `fn` called as the shopper `openid` through the gateway, within the crowd's limit; refusals and failures counted. */
+export async function callAs<T>(
+  deps: CallDeps,
+  tally: CallTally,
+  fn: string,
+  openid: string,
+  data: Record<string, unknown>,
+): Promise<Outcome<T>> {
+  const { client, limiter, telemetry } = deps;
+  const reply = await limiter.run(() => client.callFunction<unknown>(fn, openid, data));
+  telemetry.recordCall(fn, reply.ms);
+  const outcome = readEnvelope<T>(reply.status, reply.body);
+  if (!outcome.ok) {
+    const bucket = outcome.domain ? tally.refused : tally.errors;
+    const key = outcome.domain ? outcome.code : `${fn}: ${outcome.code}`;
+    bucket[key] = (bucket[key] ?? 0) + 1;
+  }
+  return outcome;
+}
+
+const hashOf = (text: string): number => {
+  let hash = 0;
+  for (const c of text) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  return hash;
+};
+
 /** What the shoppers did and were told. */
-export interface ShopperTally {
+export interface ShopperTally extends CallTally {
   shoppers: number;
   actions: number;
   opened: number;
   joined: number;
   solo: number;
-  /** Refusals by the functions' domain error codes (GROUP_FULL, OUT_OF_STOCK, ...). */
-  refused: Record<string, number>;
-  /** Calls that got no envelope (a function that failed or timed out, a dropped connection). */
-  errors: Record<string, number>;
   /** Orders the shopper chose never to pay. */
   abandoned: number;
   paymentsAttempted: number;
@@ -224,7 +267,18 @@ export class Shop {
 
   private async act(plan: ShopperPlan, action: ActionPlan): Promise<void> {
     const { catalog } = this.deps;
-    const delivery = { kind: 'pickup', pickupPointId: plan.pickupPointId };
+    const point = catalog.pickupPoints.find((p) => p.id === plan.pickupPointId);
+    const delivery =
+      plan.express && point
+        ? {
+            kind: 'address',
+            name: '山城买家',
+            phone: `139${String(hashOf(plan.openid) % 100_000_000).padStart(8, '0')}`,
+            district: point.district,
+            detail: `民生路 ${(hashOf(plan.openid) % 200) + 1} 号`,
+            location: point.location,
+          }
+        : { kind: 'pickup', pickupPointId: plan.pickupPointId };
     const base = { quantity: action.quantity, delivery };
     if (action.intent === 'solo') {
       const skuId = catalog.skuIds[action.target];
@@ -307,16 +361,7 @@ export class Shop {
     else this.tally.payErrors++;
   }
 
-  private async call<T>(fn: string, openid: string, data: Record<string, unknown>): Promise<Outcome<T>> {
-    const { client, limiter, telemetry } = this.deps;
-    const reply = await limiter.run(() => client.callFunction<unknown>(fn, openid, data));
-    telemetry.recordCall(fn, reply.ms);
-    const outcome = readEnvelope<T>(reply.status, reply.body);
-    if (!outcome.ok) {
-      const bucket = outcome.domain ? this.tally.refused : this.tally.errors;
-      const key = outcome.domain ? outcome.code : `${fn}: ${outcome.code}`;
-      bucket[key] = (bucket[key] ?? 0) + 1;
-    }
-    return outcome;
+  private call<T>(fn: string, openid: string, data: Record<string, unknown>): Promise<Outcome<T>> {
+    return callAs<T>(this.deps, this.tally, fn, openid, data);
   }
 }

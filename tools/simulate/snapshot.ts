@@ -1,12 +1,22 @@
 /**
  * Reading what a run left behind, and what is still due, scoped to this run's own documents: its
- * activities' groups, its SKUs' orders, its shoppers' refunds and CloudPay payments. So a run against a
- * long-lived emulator ignores everything else in it.
+ * activities' groups, its SKUs' orders and their refunds, after-sales requests and shipping reports, its
+ * shoppers' CloudPay payments and the shipments WeChat holds for them. So a run against a long-lived
+ * emulator ignores everything else in it.
  */
+import { AUTO_RECEIVE_AFTER_MS } from '../../shared/src/domain/shipment.schema';
 import type { Stock } from '../../shared/src/domain/catalog.schema';
 import type { SimCatalog } from './catalog';
 import type { Doc, EmulatorClient } from './client';
-import type { GroupState, OrderState, RefundState, StockState, World } from './invariants';
+import type {
+  AfterSaleState,
+  GroupState,
+  OrderState,
+  RefundState,
+  ShippingReportState,
+  StockState,
+  World,
+} from './invariants';
 
 /** The prefix of every shopper openid of a run. */
 export const shopperPrefix = (tag: string): string => `o-sim-${tag}-`;
@@ -25,12 +35,20 @@ export async function readWorld(client: EmulatorClient, catalog: SimCatalog, now
     client.find<Doc & { pool?: Stock }>('activities', { _id: { $in: catalog.activities.map((a) => a.id) } }),
     client.ledger(),
   ]);
-  const refunds = await client.find<RefundState>('refunds', { orderId: { $in: orders.map((o) => o._id) } });
+  const orderIds = orders.map((o) => o._id);
+  const [refunds, afterSales, shippingReports, uploads] = await Promise.all([
+    client.find<RefundState>('refunds', { orderId: { $in: orderIds } }),
+    client.find<AfterSaleState>('after_sales', { orderId: { $in: orderIds } }),
+    client.find<ShippingReportState>('shipping_reports', { _id: { $in: orderIds } }),
+    client.shippingUploads(),
+  ]);
   const stocks: StockState[] = [
     ...skus.map((s) => ({ ...s.stock, ref: { kind: 'sku' as const, id: String(s._id) } })),
     ...activities.flatMap((a) => (a.pool ? [{ ...a.pool, ref: { kind: 'pool' as const, id: String(a._id) } }] : [])),
   ];
   const prefix = shopperPrefix(catalog.tag);
+  const payments = ledger.filter((p) => p.openid.startsWith(prefix));
+  const transactions = new Set(payments.flatMap((p) => (p.transactionId ? [p.transactionId] : [])));
   return {
     now: now(),
     groups,
@@ -38,7 +56,12 @@ export async function readWorld(client: EmulatorClient, catalog: SimCatalog, now
     refunds,
     stocks,
     baselines: catalog.baselines,
-    ledger: ledger.filter((p) => p.openid.startsWith(prefix)),
+    ledger: payments,
+    afterSales,
+    shippingReports,
+    shippingUploads: uploads
+      .filter((u) => transactions.has(u.transactionId))
+      .map((u) => ({ transactionId: u.transactionId })),
   };
 }
 
@@ -52,19 +75,60 @@ export interface Backlog {
   readonly unpaidOrders: number;
   /** Refunds requested or failed, waiting for (another) request (retryRefunds). */
   readonly refundsToRetry: number;
+  /** Shipping reports not yet reported nor flagged (reportShipments). */
+  readonly shipmentsToReport: number;
+  /** After-sales requests whose due time has come: a deadline passed, a refund to check (processAfterSales). */
+  readonly afterSalesDue: number;
+  /** Delivered orders whose window closed with no request open, parcels unconfirmed for 10 days (completeOrders). */
+  readonly ordersToComplete: number;
 }
 
 export async function readBacklog(
   client: EmulatorClient,
   catalog: SimCatalog,
   orderIds: readonly string[],
+  simNow: number,
 ): Promise<Backlog> {
   const { groups, orders } = scope(catalog);
-  const [formingGroups, pendingGroups, unpaidOrders, refundsToRetry] = await Promise.all([
+  const ids = { $in: [...orderIds] };
+  const [
+    formingGroups,
+    pendingGroups,
+    unpaidOrders,
+    refundsToRetry,
+    shipmentsToReport,
+    afterSalesDue,
+    ordersToComplete,
+  ] = await Promise.all([
     client.count('groups', { ...groups, $or: [{ status: 'forming' }, { status: 'failed', settled: false }] }),
     client.count('groups', { ...groups, status: 'pending' }),
     client.count('orders', { ...orders, status: 'pending_payment' }),
-    client.count('refunds', { orderId: { $in: [...orderIds] }, status: { $in: ['requested', 'failed'] } }),
+    client.count('refunds', { orderId: ids, status: { $in: ['requested', 'failed'] } }),
+    client.count('shipping_reports', { _id: ids, status: { $in: ['pending', 'uploading', 'failed'] } }),
+    client.count('after_sales', { orderId: ids, dueAt: { $lte: simNow } }),
+    client.count('orders', {
+      ...orders,
+      $or: [
+        {
+          status: { $in: ['received', 'picked_up'] },
+          afterSaleEndsAt: { $lte: simNow },
+          openAfterSaleId: { $exists: false },
+        },
+        {
+          status: 'shipped',
+          'shipment.kind': 'express',
+          'shipment.shippedAt': { $lte: simNow - AUTO_RECEIVE_AFTER_MS },
+        },
+      ],
+    }),
   ]);
-  return { formingGroups, pendingGroups, unpaidOrders, refundsToRetry };
+  return {
+    formingGroups,
+    pendingGroups,
+    unpaidOrders,
+    refundsToRetry,
+    shipmentsToReport,
+    afterSalesDue,
+    ordersToComplete,
+  };
 }
