@@ -39,6 +39,8 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/*.slow.test.ts', ...ISOLATED_TESTS],
           isolate: false,
           setupFiles: ['tools/vitest-restore-env.ts'],
+          // Files that take the default platform share the worker's (shared/src/server/testing/use-platform.ts).
+          provide: { shareDefaultPlatform: true },
         },
       },
       { extends: true, test: { name: 'unit-isolated', include: ISOLATED_TESTS } },

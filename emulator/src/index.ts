@@ -82,6 +82,8 @@ export interface EmulatorOptions {
   readonly functionEnv?: Readonly<Record<string, string>>;
   /** Invocations that may wait per function when its instances are all busy (default 1000). */
   readonly maxQueue?: number;
+  /** A warm function instance unused this long is stopped (default 10 minutes). */
+  readonly idleTimeoutMs?: number;
   /** Called once per finished function invocation. */
   readonly onInvocation?: (record: InvocationRecord) => void;
   /** Each line a function writes to its console (default: passed through to stdout or stderr). */
@@ -216,6 +218,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     log: options.onInvocation,
     ...(options.onFunctionOutput ? { output: options.onFunctionOutput } : {}),
     maxQueue: options.maxQueue ?? 1000,
+    ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
     ...(options.functionEnv ? { variables: options.functionEnv } : {}),
   });
   late.runner = liveRunner;
