@@ -9,6 +9,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { ZodEnum } from 'zod';
 import { ADMIN_API_PREFIX, adminContracts } from '../shared/src/contracts/admin';
+import { ISOLATED_TESTS } from './isolated-tests';
 import { fromRoot, repoRoot } from './paths';
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -152,5 +153,14 @@ describe('markdown links', () => {
         return relative(repoRoot, path).startsWith('..') || !existsSync(path);
       });
     expect(broken).toEqual([]);
+  });
+});
+
+describe('test files without isolation', () => {
+  it('replace no module: a file that calls vi.mock is listed in tools/isolated-tests.ts', () => {
+    const mocking = walk('.', (p) => p.endsWith('.test.ts') && !p.endsWith('.slow.test.ts')).filter((p) =>
+      /\bvi\.(mock|doMock)\(/.test(readFileSync(fromRoot(p), 'utf8')),
+    );
+    expect(mocking.sort()).toEqual([...ISOLATED_TESTS].sort());
   });
 });

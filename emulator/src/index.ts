@@ -85,6 +85,8 @@ export interface EmulatorOptions {
   readonly functionEnv?: Readonly<Record<string, string>>;
   /** Invocations that may wait per function when its instances are all busy (default 1000). */
   readonly maxQueue?: number;
+  /** A warm function instance unused this long is stopped (default 10 minutes). */
+  readonly idleTimeoutMs?: number;
   /** Called once per finished function invocation. */
   readonly onInvocation?: (record: InvocationRecord) => void;
   /** Each line a function writes to its console (default: passed through to stdout or stderr). */
@@ -233,6 +235,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.onFunctionOutput ? { output: options.onFunctionOutput } : {}),
     maxQueue: options.maxQueue ?? 1000,
     variables: { ...kuaidi100.functionEnv(url), ...options.functionEnv },
+    ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
   });
   late.runner = liveRunner;
   router.register({

@@ -17,17 +17,20 @@ import {
   published,
   seedSku,
   signInStaff,
-  rushShoppers,
 } from '../testing/activities';
 import { NOTIFICATION_TEXT, SUBSCRIBE_TEMPLATES } from '../../domain/notification';
+import { END_RACE, endRace, PAUSE_RACE, pauseRace } from '../testing/console-races';
 import { job } from '../testing/ops';
-import { answer, joinGroupAs, openGroupAs, payAndSettle } from '../testing/shopper';
+import { answer, joinGroupAs, openGroupAs } from '../testing/shopper';
 import { adminCall } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
 /** A race with shoppers runs ~30 s on a loaded 2-core machine: more than the default 30 s budget. */
 const RACE_TIMEOUT = 120_000;
+/** The races run small here; activity-lifecycle.slow.test.ts runs them at full scale. */
+const { small: pause } = PAUSE_RACE;
+const { small: end } = END_RACE;
 
 const statusOf = async (activityId: string) => (await platform.get('activities', activityId))?.status;
 const audits = (activityId: string, action: string) =>
@@ -158,64 +161,8 @@ describe('pauseActivity and resumeActivity', () => {
   });
 
   it(
-    'a pause racing 50 shoppers opening and joining groups leaves every group consistent and stock conserved',
-    async () => {
-      const staff = await signInStaff(platform, 'l4');
-      // Warm instances of openGroup and joinGroup first, so the shoppers' calls race the pause for real.
-      const warmSku = await seedSku(platform, 'm-a', 200);
-      const warm = await published(platform, staff.ops, warmSku, { groupSize: 10, perUserLimit: 5 });
-      const warmGroups = await Promise.all(
-        Array.from({ length: 3 }, (_, i) => openGroupAs(platform, warm, `o-l4w-${i}`)),
-      );
-      await Promise.all(
-        Array.from({ length: 27 }, (_, i) =>
-          answer(platform, 'joinGroup', `o-l4wj-${i}`, {
-            groupId: warmGroups[i % 3]!.groupId,
-            quantity: 1,
-            delivery: { kind: 'pickup', pickupPointId: warm.pickupPointId },
-          }),
-        ),
-      );
-
-      const sku = await seedSku(platform, 'm-a', 200);
-      const fx = await published(platform, staff.ops, sku, { stockMode: 'dedicated', poolSize: 100, groupSize: 3 });
-      const forming = await Promise.all(Array.from({ length: 5 }, (_, i) => openGroupAs(platform, fx, `o-l4l-${i}`)));
-      const shoppers = rushShoppers(platform, fx, { tag: 'l4', forming, joins: 25, opens: 25 });
-      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
-      const paused = await adminCall(platform, 'pauseActivity', { activityId: fx.activityId }, staff.ops);
-      const answers = await Promise.all(shoppers);
-      expect(outcome(paused)).toEqual([200, 'ok']);
-
-      const placed = answers.flatMap((a) => (a.ok ? [a.data.orderId] : []));
-      const refusals = answers.flatMap((a) => (a.ok ? [] : [a.error.code]));
-      console.log(`pause race: ${placed.length} placed, refused ${JSON.stringify(refusals)}`);
-      for (const code of refusals) expect(['ACTIVITY_PAUSED', 'GROUP_FULL', 'GROUP_NOT_JOINABLE']).toContain(code);
-      // Every placed order is paid now, after the pause: its seat is not paid, its money goes back.
-      await Promise.all(placed.map((orderId) => payAndSettle(platform, orderId)));
-      await platform.settle();
-      const statuses = await expectGroupsConsistent(platform, fx.activityId);
-      console.log(`pause race orders: ${JSON.stringify(statuses)}`);
-      expect(statuses.awaiting_group).toBe(5); // the leaders who paid before the pause
-      expect((statuses.refunding ?? 0) + (statuses.refunded ?? 0)).toBe(placed.length);
-      await expectConserved(platform, sku.skuId, 200);
-      const pool = (await platform.get('activities', fx.activityId))?.pool as {
-        available: number;
-        reserved: number;
-        sold: number;
-      };
-      expect(pool.available + pool.reserved + pool.sold).toBe(100);
-      expect(pool.reserved).toBe(5);
-
-      // Resumed, it sells again, and the groups that were forming still fill.
-      ok(await adminCall(platform, 'resumeActivity', { activityId: fx.activityId }, staff.ops));
-      const joined = await answer<{ orderId: string }>(platform, 'joinGroup', 'o-l4-after', {
-        groupId: forming[0]!.groupId,
-        quantity: 1,
-        delivery: { kind: 'pickup', pickupPointId: fx.pickupPointId },
-      });
-      expect(joined.ok).toBe(true);
-      await expectGroupsConsistent(platform, fx.activityId);
-    },
+    `a pause racing ${pause.joins + pause.opens} shoppers opening and joining groups leaves every group consistent and stock conserved`,
+    () => pauseRace(platform, pause),
     RACE_TIMEOUT,
   );
 });
@@ -246,49 +193,8 @@ describe('endActivity', () => {
   });
 
   it(
-    'ten ends at once racing 30 shoppers end it once and give back each unit once',
-    async () => {
-      const staff = await signInStaff(platform, 'l6');
-      const warmSku = await seedSku(platform, 'm-a', 100);
-      const warm = await published(platform, staff.ops, warmSku);
-      await Promise.all(
-        Array.from({ length: 30 }, (_, i) =>
-          answer(platform, 'openGroup', `o-l6w-${i}`, {
-            activityId: warm.activityId,
-            quantity: 1,
-            delivery: { kind: 'pickup', pickupPointId: warm.pickupPointId },
-          }),
-        ),
-      );
-      const sku = await seedSku(platform, 'm-a', 100);
-      const fx = await published(platform, staff.ops, sku, { stockMode: 'dedicated', poolSize: 60 });
-      const delivery = { kind: 'pickup', pickupPointId: fx.pickupPointId };
-      const shoppers = Array.from({ length: 30 }, (_, i) =>
-        answer<{ orderId: string }>(platform, 'openGroup', `o-l6-${i}`, {
-          activityId: fx.activityId,
-          quantity: 1,
-          delivery,
-        }),
-      );
-      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
-      const ends = await tenAtOnce('endActivity', fx.activityId, staff.ops);
-      const answers = await Promise.all(shoppers);
-      expect(ends).toEqual(onceOfTen);
-      const placed = answers.filter((a) => a.ok).length;
-      console.log(`end race: ${placed} groups opened before the end`);
-      for (const a of answers) if (!a.ok) expect(['ACTIVITY_ENDED', 'OUT_OF_STOCK']).toContain(a.error.code);
-      const pool = (await platform.get('activities', fx.activityId))?.pool as {
-        available: number;
-        reserved: number;
-        sold: number;
-      };
-      // Given back: what was available when it ended; the held units stay in the pool.
-      expect(pool).toMatchObject({ available: 0, reserved: placed, sold: 0 });
-      const { sku: counters } = await expectConserved(platform, sku.skuId, 100);
-      expect(counters).toMatchObject({ available: 100 - placed, allocated: placed });
-      expect(await audits(fx.activityId, 'endActivity')).toMatchObject([{ after: { poolReturned: 60 - placed } }]);
-      await expectGroupsConsistent(platform, fx.activityId);
-    },
+    `${end.ends} ends at once racing ${end.shoppers} shoppers end it once and give back each unit once`,
+    () => endRace(platform, end),
     RACE_TIMEOUT,
   );
 });

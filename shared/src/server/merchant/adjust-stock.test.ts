@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMerchant } from '../testing/catalog';
+import { ADJUST_RACE, adjustRace } from '../testing/console-races';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { stockOf } from '../testing/ops';
 import { answer } from '../testing/shopper';
@@ -15,6 +16,8 @@ import { usePlatform } from '../testing/use-platform';
 const platform = usePlatform();
 const PASSWORD = 'Chongqing2026';
 let token: string;
+/** The race runs small here; adjust-stock.slow.test.ts runs it at full scale. */
+const { small: race } = ADJUST_RACE;
 
 const adjust = (skuId: string, delta: number, reason = '入库', requestKey: string = randomUUID()) =>
   adminCall<{ stock: { available: number; reserved: number; sold: number }; replayed: boolean }>(
@@ -98,49 +101,6 @@ describe('adjustStock', () => {
     expect(await stockOf(platform, fx.skuId)).toMatchObject({ available: 5 });
   });
 
-  it('races 60 adjustments and 40 shoppers’ orders (solo and new groups): every unit counted, never below held or sold', async () => {
-    const START = 20;
-    const fx = await catalog(START);
-    const deltas = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? 4 : -3));
-    const calls = [
-      ...deltas.map((delta) =>
-        adjust(fx.skuId, delta, delta > 0 ? '入库' : '盘亏').then((a) => ({ kind: 'adjust', delta, ok: a.body.ok })),
-      ),
-      ...Array.from({ length: 40 }, (_, i) =>
-        (i % 2 === 0
-          ? answer<{ orderId: string }>(platform, 'buySolo', `o-race-${i}`, {
-              skuId: fx.skuId,
-              quantity: 2,
-              delivery: pickupAt(fx),
-            })
-          : answer<{ orderId: string }>(platform, 'openGroup', `o-race-${i}`, {
-              activityId: fx.activityId,
-              quantity: 2,
-              delivery: pickupAt(fx),
-            })
-        ).then((a) => ({ kind: 'order', delta: 0, ok: a.ok, code: a.ok ? 'ok' : a.error.code })),
-      ),
-    ];
-    const results = await Promise.all(calls.sort(() => Math.random() - 0.5));
-    const applied = results.filter((r) => r.kind === 'adjust' && r.ok).reduce((sum, r) => sum + r.delta, 0);
-    const orders = results.filter((r) => r.kind === 'order' && r.ok).length;
-    const refusedOrders = results.filter((r) => r.kind === 'order' && !r.ok);
-    expect(refusedOrders.every((r) => 'code' in r && r.code === 'OUT_OF_STOCK')).toBe(true);
-
-    const stock = (await platform.get('skus', fx.skuId))?.stock as {
-      available: number;
-      reserved: number;
-      sold: number;
-      holds: Record<string, number>;
-    };
-    expect(stock.available).toBeGreaterThanOrEqual(0);
-    expect(stock.available + stock.reserved + stock.sold).toBe(START + applied);
-    expect(stock.reserved).toBe(orders * 2);
-    expect(Object.values(stock.holds).reduce((sum, q) => sum + q, 0)).toBe(stock.reserved);
-    const adjustments = await platform.find('audit_logs', { target: `sku/${fx.skuId}` });
-    expect(adjustments.map((e) => (e.after as { delta: number }).delta).reduce((a, b) => a + b, 0)).toBe(applied);
-    console.log(
-      `adjustStock race: ${results.filter((r) => r.kind === 'adjust' && r.ok).length}/60 adjustments, ${orders}/40 orders`,
-    );
-  });
+  it(`races ${race.adjustments} adjustments and ${race.orders} shoppers’ orders (solo and new groups): every unit counted, never below held or sold`, () =>
+    adjustRace(platform, token, race));
 });

@@ -12,17 +12,18 @@ import {
   expectRefused,
   HOUR,
   ok,
-  outcome,
   seedSku,
   signInStaff,
 } from '../testing/activities';
-import { place } from '../testing/shopper';
+import { CARVE_RACE, carveRace } from '../testing/console-races';
 import { adminCall } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
 /** A race with shoppers runs ~30 s on a loaded 2-core machine: more than the default 30 s budget. */
 const RACE_TIMEOUT = 120_000;
+/** The race runs small here; create-activity.slow.test.ts runs it at full scale. */
+const { small: carve } = CARVE_RACE;
 
 describe('createActivity', () => {
   it('stores a draft with every rule the domain knows, and audits it', async () => {
@@ -126,37 +127,8 @@ describe('createActivity', () => {
   });
 
   it(
-    'racing shoppers buying the same SKU, carves each pool whole or not at all, and loses no unit',
-    async () => {
-      const staff = await signInStaff(platform, 'c6');
-      const sku = await seedSku(platform, 'm-a', 100);
-      const buy = (skuId: string, pickupPointId: string, openid: string) =>
-        place(platform, 'buySolo', openid, { skuId, quantity: 1, delivery: { kind: 'pickup', pickupPointId } }).then(
-          () => 'ok',
-          (error: Error) => error.message,
-        );
-      // Warm instances, so the shoppers' calls below reach the stock as soon as the console's.
-      const warm = await seedSku(platform, 'm-a', 100);
-      await Promise.all(Array.from({ length: 30 }, (_, i) => buy(warm.skuId, warm.pickupPointId, `o-c6w-${i}`)));
-      const buys = Array.from({ length: 30 }, (_, i) => buy(sku.skuId, sku.pickupPointId, `o-c6-${i}`));
-      const creates = Array.from({ length: 10 }, () =>
-        adminCall(platform, 'createActivity', draft(sku.skuId, { stockMode: 'dedicated', poolSize: 10 }), staff.ops),
-      );
-      const [created, bought] = await Promise.all([Promise.all(creates), Promise.all(buys)]);
-      const carved = created.filter((a) => a.body.ok).length;
-      const sold = bought.filter((b) => b === 'ok').length;
-      console.log(`create race: ${carved} pools carved, ${sold} solo orders placed`);
-      for (const answer of created.filter((a) => !a.body.ok)) expect(outcome(answer)).toEqual([409, 'OUT_OF_STOCK']);
-      for (const refused of bought.filter((b) => b !== 'ok')) expect(refused).toBe('buySolo: OUT_OF_STOCK');
-      const { sku: counters, pools } = await expectConserved(platform, sku.skuId, 100);
-      expect(pools.size).toBe(carved);
-      expect(counters.allocated).toBe(10 * carved);
-      expect(counters.reserved).toBe(sold);
-      // Whoever lost was refused for stock: what is left is less than a pool, or every pool was carved.
-      expect(counters.available < 10 || carved === 10).toBe(true);
-      expect(sold === 30 || counters.available === 0).toBe(true);
-      expect((await platform.find('audit_logs', { action: 'createActivity', account: 'ops-c6' })).length).toBe(carved);
-    },
+    `racing ${carve.buys} shoppers buying the same SKU, carves each of ${carve.creates} pools whole or not at all, and loses no unit`,
+    () => carveRace(platform, carve),
     RACE_TIMEOUT,
   );
 

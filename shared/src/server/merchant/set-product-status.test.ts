@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { data } from '../testing/envelopes';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { addMerchant, addProduct } from '../testing/catalog';
+import { TAKE_DOWN_RACE, takeDownRace } from '../testing/console-races';
 import { answer, expectRefusedOn, joinGroupAs, openGroupAs, payAndSettle, place } from '../testing/shopper';
 import { adminCall, addStaff, signIn } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
@@ -15,6 +16,8 @@ const platform = usePlatform();
 const expectRefused = expectRefusedOn(platform);
 const PASSWORD = 'Chongqing2026';
 let token: string;
+/** The race runs small here; set-product-status.slow.test.ts runs it at full scale. */
+const { small: race } = TAKE_DOWN_RACE;
 
 const setStatus = (productId: string, status: string) =>
   adminCall<{ status: string; changed: boolean }>(platform, 'setProductStatus', { productId, status }, token);
@@ -105,32 +108,6 @@ describe('下架, as shoppers meet it', () => {
     expect(reopened.groupId).toBeTruthy();
   });
 
-  it('races shoppers: sales refused only as PRODUCT_OFF_SALE, every unit counted, none after 下架 answers', async () => {
-    const START = 200;
-    const fx = await seedCatalog((c, d) => platform.insert(c, d), { stock: START, perOrderLimit: 5 });
-    const delivery = pickupAt(fx);
-    const shop = (i: number) =>
-      (i % 2 === 0
-        ? answer(platform, 'buySolo', `o-down-${i}`, { skuId: fx.skuId, quantity: 2, delivery })
-        : answer(platform, 'openGroup', `o-down-${i}`, { activityId: fx.activityId, quantity: 2, delivery })
-      ).then((a) => (a.ok ? 'ok' : a.error.code));
-    const during = await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) => shop(i)),
-      setStatus(fx.productId, 'off_sale').then((a) => (a.body.ok ? 'taken down' : a.body.error.code)),
-      ...Array.from({ length: 20 }, (_, i) => shop(20 + i)),
-    ]);
-    expect(during).toContain('taken down');
-    expect(during.filter((r) => r !== 'ok' && r !== 'taken down').every((r) => r === 'PRODUCT_OFF_SALE')).toBe(true);
-    const after = await Promise.all(Array.from({ length: 10 }, (_, i) => shop(40 + i)));
-    expect(after).toEqual(Array(10).fill('PRODUCT_OFF_SALE'));
-
-    const sold = during.filter((r) => r === 'ok').length * 2;
-    const stock = (await platform.get('skus', fx.skuId))?.stock as {
-      available: number;
-      reserved: number;
-      sold: number;
-    };
-    expect(stock.available + stock.reserved + stock.sold).toBe(START);
-    expect(stock.reserved + stock.sold).toBe(sold);
-  });
+  it(`races ${race.before + race.after} shoppers: sales refused only as PRODUCT_OFF_SALE, every unit counted, none after 下架 answers`, () =>
+    takeDownRace(platform, token, race));
 });

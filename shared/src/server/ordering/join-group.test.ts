@@ -1,13 +1,17 @@
 /**
- * joinGroup: every refusal (a typed error, and nothing changed in the database), and 300 shoppers racing
- * for the seats of one group through the emulator with the real SDK: a group never holds more than N seats.
+ * joinGroup: every refusal (a typed error, and nothing changed in the database), and shoppers racing for the
+ * seats of one group through the emulator with the real SDK (a dozen here, 300 in join-group.slow.test.ts): a
+ * group never holds more than N seats.
  */
 import { describe, expect, it } from 'vitest';
 import { type CatalogOptions, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { answer, expectRefusedOn, formingGroup, joinGroupAs, type Placed } from '../testing/shopper';
+import { SEAT_RACE, seatRace } from '../testing/shopper-races';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
+/** The race runs small here; join-group.slow.test.ts runs it at full scale. */
+const { small: race } = SEAT_RACE;
 const expectRefused = expectRefusedOn(platform);
 const call = (fn: string, openid: string | undefined, body: unknown) => answer<Placed>(platform, fn, openid, body);
 const catalog = (options: CatalogOptions = {}) => seedCatalog((c, d) => platform.insert(c, d), options);
@@ -112,29 +116,6 @@ describe('joinGroup refuses when the activity no longer sells', () => {
 });
 
 describe('races', () => {
-  it('300 concurrent joins on a 5-seat group: exactly 4 joiners hold seats', async () => {
-    const fx = await seedCatalog((c, d) => platform.insert(c, d), { stock: 1000, groupSize: 5 });
-    const groupId = await formingGroup(platform, fx, 'o-race-leader');
-    const answers = await Promise.all(
-      Array.from({ length: 300 }, (_, i) =>
-        call('joinGroup', `o-racer-${i}`, { groupId, quantity: 1, delivery: pickupAt(fx) }),
-      ),
-    );
-    const winners = answers.filter((a) => a.ok);
-    expect(winners).toHaveLength(4);
-    const codes = new Set(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code)));
-    expect(codes).toEqual(new Set(['GROUP_FULL']));
-
-    const group = await platform.get('groups', groupId);
-    expect(group).toMatchObject({ seatsTaken: 5, status: 'forming' });
-    expect(new Set(group?.memberOpenids as string[]).size).toBe(5);
-    const orders = await platform.find('orders', { groupId });
-    expect(orders).toHaveLength(5);
-    expect(await platform.get('skus', fx.skuId)).toMatchObject({ stock: { available: 995, reserved: 5, sold: 0 } });
-
-    for (const w of winners) if (w.ok) await platform.pay(w.data.orderId);
-    await platform.settle();
-    expect(await platform.get('groups', groupId)).toMatchObject({ status: 'succeeded', seatsPaid: 5 });
-    expect(await platform.get('skus', fx.skuId)).toMatchObject({ stock: { available: 995, reserved: 0, sold: 5 } });
-  });
+  it(`${race.joiners} concurrent joins on a 5-seat group: exactly 4 joiners hold seats`, () =>
+    seatRace(platform, race));
 });

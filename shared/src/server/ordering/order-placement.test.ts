@@ -6,12 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { data, type Envelope } from '../testing/envelopes';
-import { pickupAt, seedCatalog, type Stock } from '../testing/group-buy.fixtures';
+import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { stockOf } from '../testing/ops';
-import { answer, formingGroup, type Placed } from '../testing/shopper';
+import { STOCK_RACE, stockRace } from '../testing/shopper-races';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
+/** The race runs small here; order-placement.slow.test.ts runs it at full scale. */
+const { small: race } = STOCK_RACE;
 
 type Opened = { groupId: string; orderId: string; total: number; payment: { package: string } };
 type Joined = { orderId: string; total: number };
@@ -20,7 +22,6 @@ const open = async (openid: string, body: Record<string, unknown>) =>
   (await platform.call<Envelope<Opened>>('openGroup', openid, body)).body;
 const join = async (openid: string, body: Record<string, unknown>) =>
   (await platform.call<Envelope<Joined>>('joinGroup', openid, body)).body;
-const call = (fn: string, openid: string | undefined, body: unknown) => answer<Placed>(platform, fn, openid, body);
 
 describe('a group from opening to success', () => {
   it('opens, fills, pays and succeeds; every order ships; stock is sold and conserved', async () => {
@@ -83,40 +84,6 @@ describe('a group from opening to success', () => {
 });
 
 describe('races', () => {
-  it('openGroup, joinGroup and buySolo racing for 20 units take exactly 20, never more', async () => {
-    const fx = await seedCatalog((c, d) => platform.insert(c, d), { stock: 20, groupSize: 2 });
-    // Ten forming groups first (10 units held by their leaders), then 60 shoppers race for the other 10.
-    const groups: string[] = [];
-    for (let i = 0; i < 10; i++) groups.push(await formingGroup(platform, fx, `o-stock-leader-${i}`));
-    expect(await platform.get('skus', fx.skuId)).toMatchObject({ stock: { available: 10, reserved: 10 } });
-
-    const delivery = pickupAt(fx);
-    const attempts = [
-      ...Array.from({ length: 20 }, (_, i) =>
-        call('openGroup', `o-opener-${i}`, { activityId: fx.activityId, quantity: 1, delivery }),
-      ),
-      ...Array.from({ length: 20 }, (_, i) =>
-        call('joinGroup', `o-joiner-${i}`, { groupId: groups[i % 10], quantity: 1, delivery }),
-      ),
-      ...Array.from({ length: 20 }, (_, i) =>
-        call('buySolo', `o-solo-${i}`, { skuId: fx.skuId, quantity: 1, delivery }),
-      ),
-    ];
-    const answers = await Promise.all(attempts);
-    const winners = answers.filter((a) => a.ok);
-    for (const a of answers) if (!a.ok) expect(['OUT_OF_STOCK', 'GROUP_FULL']).toContain(a.error.code);
-    expect(winners).toHaveLength(10);
-
-    const stock = (await platform.get('skus', fx.skuId))?.stock as Stock;
-    expect(stock).toMatchObject({ available: 0, reserved: 20, sold: 0 });
-
-    // Pay every winner: solo orders and completed groups sell their units; the rest stay held.
-    for (const w of winners) if (w.ok) await platform.pay(w.data.orderId);
-    await platform.settle();
-    const after = (await platform.get('skus', fx.skuId))?.stock as Stock;
-    expect(after.available).toBe(0);
-    expect(after.reserved + after.sold).toBe(20);
-    const shipped = await platform.find('orders', { skuId: fx.skuId, status: 'to_ship' });
-    expect(after.sold).toBe(shipped.reduce((sum, o) => sum + (o.quantity as number), 0));
-  });
+  it(`openGroup, joinGroup and buySolo racing for ${2 * race.groups} units take exactly ${2 * race.groups}, never more`, () =>
+    stockRace(platform, race));
 });
