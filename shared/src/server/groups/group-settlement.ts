@@ -34,7 +34,10 @@ export const SETTLEMENT_REASONS = {
   completed: 'group completed by the platform',
 } as const;
 
-export interface RefundsRequested {
+export interface GroupsSettled {
+  /** Groups this call marked settled (a concurrent settler may have marked some of them). */
+  readonly settled: number;
+  /** Refunds this call requested (each is requested once, by whoever recorded it first). */
   readonly requested: number;
   readonly failed: number;
 }
@@ -49,7 +52,7 @@ export async function settleFailedGroups(
   ids: readonly string[],
   now: number,
   ctx: InvocationContext,
-): Promise<RefundsRequested> {
+): Promise<GroupsSettled> {
   const failed = await failedUnsettled(ids);
   const { closable, unsure } = await closeUnpaidPrepays(
     failed.map((g) => g.id),
@@ -84,8 +87,7 @@ export async function settleFailedGroups(
       })),
     ctx,
   );
-  await markGroupsSettled(settledIds, now);
-  return refunds;
+  return { settled: await markGroupsSettled(settledIds, now), ...refunds };
 }
 
 /**
@@ -122,11 +124,11 @@ async function closeUnpaidPrepays(
  * Settles a group the platform completed (成团保障): its unpaid seats' prepays are closed (a payment that got
  * in first is applied, and refunded: the group takes no more seats), their orders closed and their units
  * and quota released; the paid members' orders go to `to_ship` together and their units are sold; then the
- * group is marked settled. An order paid but whose seat was not (its payment still on its way) is left to
+ * group is marked settled (answers whether this call marked it). An order paid but whose seat was not (its payment still on its way) is left to
  * its payment, which refunds it. Throws when CloudPay can't be asked: the group stays unsettled for
  * expireGroups to finish.
  */
-export async function settleCompletedGroup(group: StoredGroup, now: number, ctx: InvocationContext): Promise<void> {
+export async function settleCompletedGroup(group: StoredGroup, now: number, ctx: InvocationContext): Promise<boolean> {
   const { closable, unsure } = await closeUnpaidPrepays([group._id], ctx);
   if (unsure.size > 0) throw new Error(`group ${group._id}: a prepay could not be checked`);
   const reason = SETTLEMENT_REASONS.completed;
@@ -148,7 +150,7 @@ export async function settleCompletedGroup(group: StoredGroup, now: number, ctx:
     // Sold together; some may have been sold by an earlier attempt: then the rest one by one.
     if (!(await sellStock(first.stock, holds))) for (const hold of holds) await sellStock(first.stock, [hold]);
   }
-  await markCompletedSettled(group._id, now);
+  return markCompletedSettled(group._id, now);
 }
 
 /** Releases the stock these orders hold, one request per stock document. */

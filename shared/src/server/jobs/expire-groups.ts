@@ -39,9 +39,10 @@ export const expireGroups: Job<typeof expireGroupsContract> = async (run, ctx) =
       now,
       ctx,
     );
+    changed += settled.settled;
     for (const group of completed) {
       try {
-        await settleCompletedGroup(group, now, ctx);
+        if (await settleCompletedGroup(group, now, ctx)) changed += 1;
       } catch (error) {
         ctx.log.warn('could not settle a group the platform completed; left for the next run', {
           groupId: group._id,
@@ -49,7 +50,6 @@ export const expireGroups: Job<typeof expireGroupsContract> = async (run, ctx) =
         });
       }
     }
-    changed += batch.length;
     refundsRequested += settled.requested;
     refundsFailed += settled.failed;
   }

@@ -223,11 +223,13 @@ export async function failGroups(ids: readonly string[], now: number): Promise<n
   return stats.updated;
 }
 
-export async function markGroupsSettled(ids: readonly string[], now: number): Promise<void> {
-  if (ids.length === 0) return;
-  await groups()
-    .where({ _id: cmd().in([...ids]), status: FAILED })
+/** Marks these failed groups settled; answers how many this call marked (a concurrent settler marks the rest). */
+export async function markGroupsSettled(ids: readonly string[], now: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { stats } = await groups()
+    .where({ _id: cmd().in([...ids]), status: FAILED, settled: false })
     .update({ data: { settled: true, updatedAt: now } });
+  return stats.updated;
 }
 
 /**
@@ -321,10 +323,12 @@ export async function completeByPlatform(
 }
 
 /** Marks a group the platform completed as settled (its orders are). */
-export async function markCompletedSettled(groupId: string, now: number): Promise<void> {
-  await groups()
-    .where({ _id: groupId, status: COMPLETED, completedBy: BY_PLATFORM })
+/** Marks a group the platform completed settled; true when this call marked it. */
+export async function markCompletedSettled(groupId: string, now: number): Promise<boolean> {
+  const { stats } = await groups()
+    .where({ _id: groupId, status: COMPLETED, completedBy: BY_PLATFORM, settled: false })
     .update({ data: { settled: true, updatedAt: now } });
+  return stats.updated === 1;
 }
 
 export interface GroupSearch {
