@@ -66,7 +66,7 @@ export const getOrderContract = defineContract({
     openAfterSaleId: idSchema.optional(),
     /** What 申请售后 may ask for now (requestAfterSale): empty while one is open, after the window, before payment. */
     afterSaleTypes: z.array(afterSaleTypeSchema),
-    /** The refund of a `refunding` or `refunded` order, once recorded. */
+    /** Its refunds once one is recorded (a failed group's, or partial ones): their total, the newest one's progress. */
     refund: z
       .object({
         status: refundStatusSchema,

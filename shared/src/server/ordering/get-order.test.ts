@@ -5,7 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../../contracts/contract';
 import type { getOrderContract } from '../../contracts/get-order.contract';
+import { receivedOrder, requested, staffAct } from '../testing/after-sales';
 import { data, refusal } from '../testing/envelopes';
+import { staffToken } from '../testing/fulfilment';
 import { caller, type OrderHistory, orderHistory } from '../testing/shopper';
 import { usePlatform } from '../testing/use-platform';
 
@@ -82,6 +84,19 @@ describe('getOrder', () => {
     expect(data(await call<OrderView>('getOrder', me, { orderId: ids.shipped }))).toMatchObject({
       openAfterSaleId: 'AS-open',
       afterSaleTypes: [],
+    });
+  });
+
+  it('shows a partial after-sales refund on an order the shopper keeps: the total refunded and its progress', async () => {
+    const shopper = 'o-orders-partial';
+    const { orderId, merchantId } = await receivedOrder(platform, shopper);
+    const afterSaleId = await requested(platform, shopper, orderId, { amount: 1_000 });
+    const merchant = await staffToken(platform, 'orders-partial', merchantId);
+    expect((await staffAct(platform, 'approveAfterSale', afterSaleId, merchant)).body.ok).toBe(true);
+    await platform.settle();
+    expect(data(await call<OrderView>('getOrder', shopper, { orderId }))).toMatchObject({
+      status: 'received',
+      refund: { status: 'succeeded', amount: 1_000 },
     });
   });
 });

@@ -12,7 +12,9 @@ import { isPayable, ORDER_REFUND_STATUSES, ORDER_STATUS_LABELS } from '../../dom
 import { DomainError } from '../../kernel/errors';
 import { getGroup as findGroup } from '../repositories/group.repository';
 import { getOrder as findOrder } from '../repositories/order.repository';
-import { getRefundOf } from '../repositories/refund.repository';
+import { getRefundsOf } from '../repositories/refund.repository';
+import type { Refund } from '../../domain/refund.schema';
+import { add } from '../../kernel/money';
 import type { UseCase } from '../runtime/define-function';
 import { shipmentView } from './shipment-view';
 
@@ -20,11 +22,12 @@ export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => 
   const now = ctx.clock.now();
   const order = await findOrder(input.orderId);
   if (!order || order.openid !== ctx.openid) throw new DomainError('NOT_FOUND', `order ${input.orderId}`);
-  const refundable = ORDER_REFUND_STATUSES.includes(order.status);
-  const [group, refund] = await Promise.all([
+  const refunded = ORDER_REFUND_STATUSES.includes(order.status) || (order.refundCount ?? 0) > 0;
+  const [group, refunds] = await Promise.all([
     order.groupId ? findGroup(order.groupId) : null,
-    refundable ? getRefundOf(order._id) : null,
+    refunded ? getRefundsOf([order._id]) : [],
   ]);
+  const refund = refundSummary(refunds);
 
   return {
     orderId: order._id,
@@ -63,15 +66,21 @@ export const getOrder: UseCase<typeof getOrderContract> = async (input, ctx) => 
           },
         }
       : {}),
-    ...(refund
-      ? {
-          refund: {
-            status: refund.status,
-            amount: refund.amount,
-            requestedAt: refund.createdAt,
-            updatedAt: refund.updatedAt,
-          },
-        }
-      : {}),
+    ...(refund ? { refund } : {}),
   };
 };
+
+/**
+ * What the shopper sees of an order's refunds (a failed group's, or the staff's and after-sales' partial ones,
+ * oldest first): the total recorded, and the newest one's progress.
+ */
+function refundSummary(refunds: readonly Refund[]) {
+  const newest = refunds.at(-1);
+  if (!newest) return undefined;
+  return {
+    status: newest.status,
+    amount: add(...refunds.map((r) => r.amount)),
+    requestedAt: newest.createdAt,
+    updatedAt: newest.updatedAt,
+  };
+}

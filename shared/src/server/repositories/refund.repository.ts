@@ -8,7 +8,6 @@ import {
   refundMachine,
   REFUND_DUE_STATUSES,
   REFUND_TO_REQUEST_STATUSES,
-  refundNumberFor,
 } from '../../domain/refund.machine';
 import { orderMachine } from '../../domain/order.machine';
 import { orderSchema, type Order } from '../../domain/order.schema';
@@ -97,12 +96,6 @@ export async function countRefundsToRetry(now: number): Promise<number> {
       .where({ status: _.in([...REFUND_TO_REQUEST_STATUSES]), nextAttemptAt: _.lte(now) })
       .count()
   ).total;
-}
-
-/** The refund of this order, or null when none was recorded. */
-export async function getRefundOf(orderId: string): Promise<Refund | null> {
-  const data = await getById(COLLECTIONS.refunds, refundNumberFor(orderId));
-  return data ? refundSchema.parse(data) : null;
 }
 
 /** Every refund of these orders (a group's, and staff refunds), oldest first, in one query (index `orderId_createdAt`). */
