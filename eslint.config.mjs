@@ -100,8 +100,9 @@ export default tseslint.config(
     },
   },
   {
-    // Mini-program tests may start the emulator with the server's test fixtures; the app's own code may not.
-    files: ['miniprogram/**/*.test.ts'],
+    // Mini-program tests and their harness may start the emulator with the server's test fixtures; the app's own
+    // code may not.
+    files: ['miniprogram/**/*.test.ts', 'miniprogram/testing/**'],
     rules: {
       'no-restricted-imports': restrict([boundaries.noSdk, boundaries.noZod]),
     },

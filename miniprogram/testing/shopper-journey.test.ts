@@ -4,80 +4,29 @@
  * emulator's gateway, and paying goes to the emulator's CloudPay sandbox. What is checked is each page's
  * `data`, which is exactly what its template renders.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '../../testing/platform';
 import { staffAct } from '../../shared/src/server/testing/after-sales';
 import { act, orderDoc, staffToken } from '../../shared/src/server/testing/fulfilment';
-import { JIEFANGBEI, pickupAt, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
-import { initCloud } from '../services/cloud';
-import { resetLogin } from '../services/session';
-import { call, eventWith, fakeWx, type FakeWx, openPage, type PageInstance, tapOn } from './page-runner';
-
-/** A couple of hundred metres from the fixture's pickup point, where the leader collects. */
-const [longitude = 0, latitude = 0] = JIEFANGBEI.coordinates;
-const nearJiefangbei = { longitude: longitude + 0.002, latitude };
+import { pickupAt, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
+import { call, eventWith, tapOn } from './page-runner';
+import { shopperPhone } from './phone';
 
 let platform: Platform;
-let phone: FakeWx;
-/** Whether the shopper holding the phone allows their location. */
-let locationAllowed = false;
-
-/** A one-pixel PNG: what the shopper photographs for after-sales (storage checks an image by its bytes). */
-const PHOTO = Uint8Array.from(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  ),
-);
+const phone = shopperPhone(() => platform);
+const { open, lastNavigation, payAtCheckout } = phone;
+const handTo = (openid: string, allowsLocation: boolean) => phone.handTo(openid, { allowsLocation });
 
 beforeAll(async () => {
   platform = await startPlatform();
-  phone = fakeWx({
-    getSetting: () => Promise.resolve({ authSetting: { 'scope.userLocation': locationAllowed } }),
-    getLocation: () => Promise.resolve(nearJiefangbei),
-    // The shopper says yes to every question, and picks one photo from the album.
-    showModal: () => Promise.resolve({ confirm: true, cancel: false }),
-    chooseMedia: () => Promise.resolve({ tempFiles: [{ tempFilePath: 'http://tmp/after-sale-photo.png' }] }),
-    getFileSystemManager: () => ({
-      readFile: (options: { success: (res: { data: ArrayBuffer }) => void }) =>
-        options.success({ data: PHOTO.buffer.slice(PHOTO.byteOffset, PHOTO.byteOffset + PHOTO.byteLength) }),
-    }),
-  });
 });
 afterAll(async () => {
-  vi.unstubAllGlobals();
+  phone.putDown();
   await platform.stop();
 });
 
-/** The phone passes to another shopper: their openid, a fresh login and empty storage. */
-function handTo(openid: string, allowsLocation: boolean) {
-  initCloud({ mode: 'local', gatewayUrl: platform.emulator.url, openid });
-  resetLogin();
-  phone.clearStorage();
-  locationAllowed = allowsLocation;
-}
-
-/** Opens a page and waits until its calls have answered. */
-async function open(url: string): Promise<PageInstance> {
-  const page = await openPage(url);
-  await phone.idle();
-  return page;
-}
-
-/** Where the last tap navigated. */
-const lastNavigation = () => phone.navigations[phone.navigations.length - 1] ?? '';
-
 const ids = (items: unknown) =>
   (items as { groupId?: string; activityId?: string }[]).map((i) => i.groupId ?? i.activityId);
-
-/** On the checkout page: pick the pickup point, pay, and wait for CloudPay's notification to land. */
-async function payAtCheckout(checkout: PageInstance, pickupPointId: string) {
-  await call(checkout, 'onPickupPoint', eventWith({ value: pickupPointId }));
-  expect(checkout.data).toMatchObject({ reason: '', pay: { disabled: false } });
-  await call(checkout, 'onPay');
-  await phone.idle();
-  await platform.settle();
-}
 
 /** A journey walks many pages and functions end to end (~8 s idle): like the browser stories, 90 s each. */
 const JOURNEY_BUDGET_MS = 90_000;
