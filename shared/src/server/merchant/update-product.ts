@@ -55,12 +55,13 @@ export const updateProduct: AdminUseCase<typeof updateProductContract> = async (
     description: input.description,
     images: input.images,
   };
-  if (
-    !(await writeProduct(product._id, scope, { ...fields, updatedAt: now }, { offSaleOnly: input.images.length === 0 }))
-  ) {
-    // It went on sale meanwhile (an edit leaving it without images is refused), or it is gone.
+  const offSaleOnly = input.images.length === 0;
+  if (!(await writeProduct(product._id, scope, { ...fields, updatedAt: now }, { offSaleOnly }))) {
+    // Nothing was written: it is gone, or it went on sale meanwhile (an edit leaving it without images is
+    // refused), or the same save landed in the same millisecond (the write matched and had nothing to change).
     const latest = await readProduct(product._id);
-    throw new DomainError(latest ? 'PRODUCT_INCOMPLETE' : 'NOT_FOUND', `product ${product._id}`);
+    if (!latest) throw new DomainError('NOT_FOUND', `product ${product._id}`);
+    if (offSaleOnly && isProductOnSale(latest)) throw new DomainError('PRODUCT_INCOMPLETE', `product ${product._id}`);
   }
 
   const changed = rows.filter((sku) => {
