@@ -96,6 +96,15 @@ describe('pickup points in the console', () => {
     expect(audit[3]?.after).toMatchObject({ changed: false });
   });
 
+  it('answers the same save sent several times at once, each time (identical writes in one millisecond)', async () => {
+    const id = data(await call<Point>('createPickupPoint', { ...fields, requestKey: randomUUID() })).pickupPointId;
+    const save = { ...fields, pickupPointId: id, name: '观音桥同时保存' };
+    for (let round = 0; round < 4; round += 1) {
+      const answers = await Promise.all([1, 2, 3].map(() => call<Point>('updatePickupPoint', save)));
+      for (const saved of answers) expect(data(saved).name).toBe('观音桥同时保存');
+    }
+  });
+
   it('creates one point per request key, however often it is sent', async () => {
     const requestKey = randomUUID();
     const body = { ...fields, name: '重复驿站', requestKey };

@@ -4,7 +4,6 @@
  */
 import type { updatePickupPointContract } from '../../contracts/admin';
 import { geoPoint } from '../../domain/common.schema';
-import { DomainError } from '../../kernel/errors';
 import { updatePickupPoint as writePoint } from '../repositories/pickup-point.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { auditedPoint, existingPoint, pickupPointView } from './pickup-point-views';
@@ -14,7 +13,7 @@ export const updatePickupPoint: AdminUseCase<typeof updatePickupPointContract> =
   const before = await existingPoint(input.pickupPointId);
   const { pickupPointId, longitude, latitude, ...fields } = input;
   const patch = { ...fields, location: geoPoint(longitude, latitude), updatedAt: now };
-  if (!(await writePoint(pickupPointId, patch))) throw new DomainError('NOT_FOUND', `pickup point ${pickupPointId}`);
+  await writePoint(pickupPointId, patch);
   const after = { ...before, ...patch };
   await ctx.audit({
     target: `pickup-point/${pickupPointId}`,

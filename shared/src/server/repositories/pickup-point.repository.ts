@@ -68,9 +68,12 @@ export async function insertPickupPoint(point: PickupPoint): Promise<boolean> {
   }
 }
 
-export async function updatePickupPoint(pointId: string, patch: Patch): Promise<boolean> {
-  const { stats } = await points().where({ _id: pointId }).update({ data: patch });
-  return stats.updated === 1;
+/**
+ * Writes the point's fields. Points are never deleted, so nothing is answered: an identical save landing in the
+ * same millisecond matches and changes nothing (0 updated), which is no failure.
+ */
+export async function updatePickupPoint(pointId: string, patch: Patch): Promise<void> {
+  await points().where({ _id: pointId }).update({ data: patch });
 }
 
 /** Deactivates or reactivates the point, if it is in the event's source status. */
