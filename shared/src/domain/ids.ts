@@ -5,9 +5,10 @@ const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /**
  * O: order (also CloudPay's outTradeNo), G: group; made in the console: A: activity, P: product, S: SKU,
- * PP: pickup point.
+ * PP: pickup point; the 团长 programme: LA: leader application, W: withdrawal (also its transfer's out_bill_no, so
+ * only letters and digits).
  */
-export type IdPrefix = 'O' | 'G' | 'A' | 'P' | 'S' | 'PP';
+export type IdPrefix = 'O' | 'G' | 'A' | 'P' | 'S' | 'PP' | 'LA' | 'W';
 
 /** Random characters in an id: with the second it is made in, enough that two never meet. */
 export const ID_RANDOM_LENGTH = 8;

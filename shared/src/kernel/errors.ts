@@ -58,6 +58,16 @@ export const ERROR_MESSAGES = {
   AFTER_SALE_WINDOW_CLOSED: '已超过售后期限',
   AFTER_SALE_ALREADY_OPEN: '该订单已有进行中的售后申请',
   AFTER_SALE_NOT_ACTIONABLE: '该售后申请当前不可进行此操作，请刷新后查看',
+  // The 团长 programme: applications, commission rules, withdrawals.
+  ALREADY_LEADER: '你已经是团长了',
+  LEADER_APPLICATION_OPEN: '你的团长申请正在审核中，请耐心等待',
+  LEADER_APPLICATION_NOT_ACTIONABLE: '该团长申请当前不可进行此操作，请刷新后查看',
+  PICKUP_POINT_TAKEN: '该自提点已有团长，请选择其他自提点或登记自己的店铺',
+  COMMISSION_TOO_HIGH: '每件佣金不能超过团长价或拼团价（取较低者）的 20%',
+  WITHDRAWAL_BELOW_MINIMUM: '单次提现金额不能低于 ¥1.00',
+  WITHDRAWAL_EXCEEDS_BALANCE: '提现金额超过可提现余额',
+  WITHDRAWAL_DAILY_CAP: '超出今日提现额度（每天最多提现 ¥1000.00）',
+  WITHDRAWAL_NOT_ACTIONABLE: '该提现申请当前不可进行此操作，请刷新后查看',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
