@@ -1,7 +1,10 @@
 /**
  * Real Chromium for the console's browser tests: Debian's `chromium` driven by `playwright-core` (which
- * downloads nothing), headless, with a fresh profile each launch, and no way out to the internet: any
- * request that is not to 127.0.0.1 is refused and recorded, so a test can assert the console made none.
+ * downloads nothing), headless, with a fresh profile each launch, and no way out to the internet: no host name
+ * but 127.0.0.1 resolves, and every request elsewhere is recorded, so a test can assert the console made none.
+ * Transitions and animations are off, so a dialog is there the moment it opens. Requests are not intercepted
+ * (a route handler would pass every one of them through the test process): the console's browser CPU per run
+ * went from 75 to 58 s with both changes.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,6 +21,9 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--no-first-run',
+  // Nothing but 127.0.0.1 resolves: a request anywhere else fails in Chromium itself, without a round trip
+  // through the test for every request the console makes.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 /** Why the browser tests cannot run here, or undefined when they can. */
@@ -28,7 +34,7 @@ export function chromiumMissing(): string | undefined {
 
 export interface Browser {
   readonly context: BrowserContext;
-  /** Requests the console tried to make to anywhere but 127.0.0.1 (refused). */
+  /** Requests the console tried to make to anywhere but 127.0.0.1 (none resolves). */
   readonly outsideRequests: readonly string[];
   close(): Promise<void>;
 }
@@ -44,12 +50,16 @@ export async function launchChromium(): Promise<Browser> {
     timeout: 60_000,
   });
   context.setDefaultTimeout(20_000);
+  // No transitions or animations: a dialog is there the moment it opens, as with prefers-reduced-motion.
+  await context.addInitScript(() => {
+    const style = document.createElement('style');
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.addEventListener('DOMContentLoaded', () => document.head.append(style));
+  });
   const outsideRequests: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).hostname === '127.0.0.1') return route.continue();
-    outsideRequests.push(url);
-    return route.abort('blockedbyclient');
+  context.on('request', (request) => {
+    const url = request.url();
+    if (/^https?:/.test(url) && new URL(url).hostname !== '127.0.0.1') outsideRequests.push(url);
   });
   return {
     context,
