@@ -6,8 +6,8 @@
  */
 import type { Envelope, payOrderContract, ResponseOf } from '@shared/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPlatform, type Platform } from '../../testing/platform';
 import { pickupAt, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
+import { usePlatform } from '../../shared/src/server/testing/use-platform';
 import { orderCardView } from '../components/order-card/view';
 import { groupPageView, groupTarget, shareMessage } from '../packages/group/pages/group/view';
 import { orderDetailLoaded } from '../packages/order/pages/detail/view';
@@ -17,7 +17,7 @@ import { callFunction, initCloud } from './cloud';
 import { askForMessages, pay } from './payment';
 import { login, rememberSharer, resetLogin, sharer } from './session';
 
-let platform: Platform;
+const platform = usePlatform();
 
 /** `wx.request` over fetch: the transport local mode uses. JSON answers only, as the gateway gives. */
 const request = (options: WechatMiniprogram.RequestOption) => {
@@ -33,8 +33,7 @@ const request = (options: WechatMiniprogram.RequestOption) => {
 /** One phone's storage: each shopper in a flow has their own. */
 let storage = new Map<string, unknown>();
 
-beforeAll(async () => {
-  platform = await startPlatform();
+beforeAll(() => {
   vi.stubGlobal('wx', {
     request,
     cloud: { init: () => undefined },
@@ -42,9 +41,8 @@ beforeAll(async () => {
     getStorageSync: (key: string) => storage.get(key) ?? '',
   });
 });
-afterAll(async () => {
+afterAll(() => {
   vi.unstubAllGlobals();
-  await platform.stop();
 });
 beforeEach(() => {
   storage = new Map();

@@ -5,25 +5,19 @@
  * `data`, which is exactly what its template renders.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../testing/platform';
 import { staffAct } from '../../shared/src/server/testing/after-sales';
 import { act, orderDoc, staffToken } from '../../shared/src/server/testing/fulfilment';
 import { pickupAt, seedCatalog } from '../../shared/src/server/testing/group-buy.fixtures';
+import { usePlatform } from '../../shared/src/server/testing/use-platform';
 import { call, eventWith, tapOn } from './page-runner';
 import { shopperPhone } from './phone';
 
-let platform: Platform;
+const platform = usePlatform();
 const phone = shopperPhone(() => platform);
 const { open, lastNavigation, payAtCheckout } = phone;
 const handTo = (openid: string, allowsLocation: boolean) => phone.handTo(openid, { allowsLocation });
 
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => {
-  phone.putDown();
-  await platform.stop();
-});
+afterAll(() => phone.putDown());
 
 const ids = (items: unknown) =>
   (items as { groupId?: string; activityId?: string }[]).map((i) => i.groupId ?? i.activityId);

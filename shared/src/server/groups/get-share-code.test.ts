@@ -5,22 +5,14 @@
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../testing/platform';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeShareScene } from '../../contracts/get-share-code.contract';
 import { GROUP_PAGE } from '../../contracts/routes';
 import { type CatalogFixture, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { data, type Envelope, refusal } from '../testing/envelopes';
+import { usePlatform } from '../testing/use-platform';
 
-let platform: Platform;
-const actions: string[] = [];
-
-beforeAll(async () => {
-  platform = await startPlatform({ onRequest: (record) => actions.push(record.action) });
-});
-afterAll(async () => {
-  await platform.stop();
-});
+const platform = usePlatform();
 
 type ShareCode = { pngBase64: string; page: string; scene: string };
 
@@ -51,10 +43,10 @@ describe('getShareCode', () => {
 
   it('gives the leader a code of the group page whose scene names the group and the leader’s ref', async () => {
     const { ref } = data(await call<{ ref: string }>('login', 'o-share-leader', {}));
-    await platform.settle();
-    const start = actions.length;
-    const code = data(await call<ShareCode>('getShareCode', 'o-share-leader', { groupId }));
-    const trips = actions.slice(start).filter((a) => a.startsWith('database.')).length;
+    const { result, trips } = await platform.countingRoundTrips(() =>
+      call<ShareCode>('getShareCode', 'o-share-leader', { groupId }),
+    );
+    const code = data(result);
     console.log(`getShareCode: ${trips} database requests`);
     expect(trips).toBe(2);
     expect(code.page).toBe(GROUP_PAGE);

@@ -1,20 +1,14 @@
 /** sendNotifications: outbox entries written with the state change, sent once each, credits respected. */
 import type { Envelope } from '../../kernel/envelope';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PAGES } from '../../contracts/routes';
 import { SUBSCRIBE_TEMPLATES } from '../../domain/notification';
-import { startPlatform, type Platform } from '../../../../testing/platform';
+import { usePlatform } from '../testing/use-platform';
 import { receivedOrder, requested, staffAct } from '../testing/after-sales';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 import { addStaff, signIn } from '../testing/staff';
 
-let platform: Platform;
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => {
-  await platform.stop();
-});
+const platform = usePlatform();
 
 type Placed = { orderId: string; groupId?: string };
 

@@ -1,16 +1,10 @@
 /** payOrder: paying an unpaid order later gives the same prepay, never a second charge. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../testing/platform';
+import { describe, expect, it } from 'vitest';
+import { usePlatform } from '../testing/use-platform';
 import type { Envelope } from '../../kernel/envelope';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 
-let platform: Platform;
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => {
-  await platform.stop();
-});
+const platform = usePlatform();
 
 interface Payable {
   orderId: string;

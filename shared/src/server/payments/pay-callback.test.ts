@@ -3,17 +3,11 @@
  * call from a shopper, a wrong amount, and a payment that lands after its order closed.
  */
 import type { Envelope } from '../../kernel/envelope';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPlatform, type Platform } from '../../../../testing/platform';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { usePlatform } from '../testing/use-platform';
 import { pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
 
-let platform: Platform;
-beforeAll(async () => {
-  platform = await startPlatform();
-});
-afterAll(async () => {
-  await platform.stop();
-});
+const platform = usePlatform();
 beforeEach(() => {
   platform.emulator.pay.setFaults({});
 });
