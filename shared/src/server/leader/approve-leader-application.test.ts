@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { refusal } from '../testing/envelopes';
 import { addPoint, answerApplication, applicationBody, applied, applyAs, SHOP } from '../testing/leaders';
 import { staffRefusal } from '../testing/after-sales';
+import { answer } from '../testing/shopper';
 import { adminCall, addStaff, signIn } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
 
@@ -41,7 +42,7 @@ const state = async (applicationId: string, openid: string, pickupPointId?: stri
 });
 
 const search = (body: Record<string, unknown>) =>
-  adminCall<{ items: { applicationId: string; status: string }[]; hasMore: boolean }>(
+  adminCall<{ items: { applicationId: string; status: string; createdAt: number }[]; hasMore: boolean }>(
     platform,
     'searchLeaderApplications',
     body,
@@ -53,12 +54,18 @@ describe('leader applications in the console', () => {
     const me = shopper();
     const pointId = await addPoint(platform);
     const applicationId = await applied(platform, me, pointId);
+    const newer = await applied(platform, shopper());
 
     const found = await search({ status: 'pending', limit: 100 });
     expect(found.status).toBe(200);
     if (!found.body.ok) throw new Error(found.body.error.code);
     expect(found.body.data.items.map((a) => a.applicationId)).toContain(applicationId);
     expect(found.body.data.items.every((a) => a.status === 'pending')).toBe(true);
+    const times = found.body.data.items.map((a) => a.createdAt);
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    const page = await search({ limit: 1 });
+    expect(page.body).toMatchObject({ ok: true, data: { items: [found.body.data.items[0]], hasMore: true } });
+    expect(found.body.data.items.map((a) => a.applicationId)).toContain(newer);
 
     const opened = await adminCall(platform, 'getLeaderApplication', { applicationId }, ops);
     expect(opened.body).toMatchObject({
@@ -213,6 +220,30 @@ describe('leader applications in the console', () => {
     expect(await platform.find('leaders', { applicationId })).toHaveLength(1);
     expect(await platform.get('pickup_points', pointId)).toMatchObject({ keeperOpenid: me });
     expect(await platform.find('audit_logs', { target: `leader-application/${applicationId}` })).toHaveLength(1);
+  });
+
+  it('the applicant retracting while ops approve: one of the two, and the leader and point agree with it', async () => {
+    for (let round = 0; round < 3; round++) {
+      const me = shopper();
+      const pointId = await addPoint(platform);
+      const applicationId = await applied(platform, me, pointId);
+      const [approved, retracted] = await Promise.all([
+        answerApplication(platform, 'approveLeaderApplication', applicationId, ops),
+        answer(platform, 'retractLeaderApplication', me, { applicationId }),
+      ]);
+      const outcome = [staffRefusal(approved), refusal(retracted)];
+      const status = (await platform.get('leader_applications', applicationId))?.status;
+      if (status === 'approved') {
+        expect(outcome).toEqual(['ok', 'LEADER_APPLICATION_NOT_ACTIONABLE']);
+        expect(await platform.get('pickup_points', pointId)).toMatchObject({ keeperOpenid: me });
+        expect(await platform.get('leaders', me)).toMatchObject({ pickupPointId: pointId });
+      } else {
+        expect(status).toBe('retracted');
+        expect(outcome).toEqual(['LEADER_APPLICATION_NOT_ACTIONABLE', 'ok']);
+        expect((await platform.get('pickup_points', pointId))?.keeperOpenid).toBeUndefined();
+        expect(await platform.get('leaders', me)).toBeNull();
+      }
+    }
   });
 
   it('two shoppers applying for one point, approved at once: one keeps it, the other is refused and unchanged', async () => {
