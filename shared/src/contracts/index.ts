@@ -3,12 +3,14 @@
  * `contracts` (the callable ones) types the mini-program's `services/cloud.ts`; the job and callback
  * contracts describe what ops and the payment platform send.
  */
+import { applyForLeaderContract } from './apply-for-leader.contract';
 import { buySoloContract } from './buy-solo.contract';
 import { confirmReceiptContract } from './confirm-receipt.contract';
 import { confirmReplacementReceivedContract } from './confirm-replacement-received.contract';
 import { getAfterSaleContract } from './get-after-sale.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
+import { getMyLeaderApplicationContract } from './get-my-leader-application.contract';
 import { getOrderContract } from './get-order.contract';
 import { getOrderTrackContract } from './get-order-track.contract';
 import { getShareCodeContract } from './get-share-code.contract';
@@ -26,6 +28,7 @@ import { payOrderContract } from './pay-order.contract';
 import { pingContract } from './ping.contract';
 import { refundCallbackContract } from './refund-callback.contract';
 import { requestAfterSaleContract } from './request-after-sale.contract';
+import { retractLeaderApplicationContract } from './retract-leader-application.contract';
 import { submitReturnParcelContract } from './submit-return-parcel.contract';
 import { updateProfileContract } from './update-profile.contract';
 import { withdrawAfterSaleContract } from './withdraw-after-sale.contract';
@@ -68,6 +71,11 @@ export * from './process-after-sales.contract';
 export * from './request-after-sale.contract';
 export * from './submit-return-parcel.contract';
 export * from './withdraw-after-sale.contract';
+// 团长 (leaders).
+export * from './apply-for-leader.contract';
+export * from './get-my-leader-application.contract';
+export * from './leader-application-view.schema';
+export * from './retract-leader-application.contract';
 
 /** Every callable function's contract, by function name: `services/cloud.ts` is typed from this map. */
 export const contracts = {
@@ -96,6 +104,10 @@ export const contracts = {
   withdrawAfterSale: withdrawAfterSaleContract,
   submitReturnParcel: submitReturnParcelContract,
   confirmReplacementReceived: confirmReplacementReceivedContract,
+  // 团长 (leaders).
+  applyForLeader: applyForLeaderContract,
+  getMyLeaderApplication: getMyLeaderApplicationContract,
+  retractLeaderApplication: retractLeaderApplicationContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;

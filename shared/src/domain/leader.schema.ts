@@ -72,6 +72,8 @@ export const leaderApplicationSchema = leaderApplicationRequestSchema.extend({
   decidedAt: instantSchema.optional(),
   /** The point the leader runs, once approved (for a new shop: the point made from it). */
   pickupPointId: idSchema.optional(),
+  /** The console's request key of the answer: the same answer sent again changes nothing. */
+  decisionKey: z.string().optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

@@ -24,6 +24,11 @@ export const userSchema = z.object({
   /** The merchant a merchant-role user acts for. */
   merchantId: idSchema.optional(),
   firstPaidAt: instantSchema.optional(),
+  /**
+   * Their latest 团长 application. Applying reads it and rewrites it in one transaction, so two applications
+   * sent at once are decided one after the other (one open application per shopper).
+   */
+  leaderApplicationId: idSchema.optional(),
   /** Units held per activity (paid or awaiting payment), against the activity's per-user limit. */
   quota: z.record(z.string(), z.number().int().nonnegative()).default({}),
   /** Which order holds how many of those units, so a closed or refunded order gives them back once. */

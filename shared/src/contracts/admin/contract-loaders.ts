@@ -82,4 +82,11 @@ export const adminContractLoaders: AdminContractLoaders = {
   confirmReturnReceived: () =>
     import('./confirm-return-received.contract').then((m) => m.confirmReturnReceivedContract),
   shipReplacement: () => import('./ship-replacement.contract').then((m) => m.shipReplacementContract),
+  searchLeaderApplications: () =>
+    import('./search-leader-applications.contract').then((m) => m.searchLeaderApplicationsContract),
+  getLeaderApplication: () => import('./get-leader-application.contract').then((m) => m.getLeaderApplicationContract),
+  approveLeaderApplication: () =>
+    import('./approve-leader-application.contract').then((m) => m.approveLeaderApplicationContract),
+  declineLeaderApplication: () =>
+    import('./decline-leader-application.contract').then((m) => m.declineLeaderApplicationContract),
 };

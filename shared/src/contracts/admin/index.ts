@@ -70,6 +70,11 @@ import { listPickupBatchesContract } from './list-pickup-batches.contract';
 import { markBatchArrivedContract } from './mark-batch-arrived.contract';
 import { shipOrdersContract } from './ship-orders.contract';
 import { verifyPickupContract } from './verify-pickup.contract';
+// 团长 applications.
+import { approveLeaderApplicationContract } from './approve-leader-application.contract';
+import { declineLeaderApplicationContract } from './decline-leader-application.contract';
+import { getLeaderApplicationContract } from './get-leader-application.contract';
+import { searchLeaderApplicationsContract } from './search-leader-applications.contract';
 
 export * from './admin-contract';
 export * from './http';
@@ -155,6 +160,14 @@ export {
   searchAfterSalesContract,
   shipReplacementContract,
 };
+// 团长 applications.
+export * from './leader-applications.schema';
+export {
+  approveLeaderApplicationContract,
+  declineLeaderApplicationContract,
+  getLeaderApplicationContract,
+  searchLeaderApplicationsContract,
+};
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
 export const adminContracts = {
@@ -229,6 +242,11 @@ export const adminContracts = {
   declineAfterSale: declineAfterSaleContract,
   confirmReturnReceived: confirmReturnReceivedContract,
   shipReplacement: shipReplacementContract,
+  // 团长 applications (ops).
+  searchLeaderApplications: searchLeaderApplicationsContract,
+  getLeaderApplication: getLeaderApplicationContract,
+  approveLeaderApplication: approveLeaderApplicationContract,
+  declineLeaderApplication: declineLeaderApplicationContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

@@ -19,4 +19,6 @@ export const COLLECTIONS = {
   pickupBatches: 'pickup_batches',
   pickupCodes: 'pickup_codes',
   afterSales: 'after_sales',
+  leaderApplications: 'leader_applications',
+  leaders: 'leaders',
 } as const;

@@ -73,6 +73,11 @@ import { declineAfterSale } from '../after-sales/decline-after-sale';
 import { getAfterSaleDetail } from '../after-sales/get-after-sale-detail';
 import { searchAfterSales } from '../after-sales/search-after-sales';
 import { shipReplacement } from '../after-sales/ship-replacement';
+// 团长 applications.
+import { approveLeaderApplication } from '../leader/approve-leader-application';
+import { declineLeaderApplication } from '../leader/decline-leader-application';
+import { getLeaderApplication } from '../leader/get-leader-application';
+import { searchLeaderApplications } from '../leader/search-leader-applications';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
   useCases: {
@@ -147,6 +152,11 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     declineAfterSale,
     confirmReturnReceived,
     shipReplacement,
+    // 团长 applications (ops).
+    searchLeaderApplications,
+    getLeaderApplication,
+    approveLeaderApplication,
+    declineLeaderApplication,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,

@@ -1,0 +1,12 @@
+/**
+ * Registered 团长 (`leaders`, keyed by openid; one per pickup point: a unique index on `pickupPointId`). A leader
+ * is written only by the approval of their application, in its transaction (leader-application.repository.ts).
+ */
+import { type Leader, leaderSchema } from '../../domain/leader.schema';
+import { COLLECTIONS } from '../cloudbase/collections';
+import { getById } from '../cloudbase/db';
+
+export async function getLeader(openid: string): Promise<Leader | null> {
+  const data = await getById(COLLECTIONS.leaders, openid);
+  return data ? leaderSchema.parse(data) : null;
+}
