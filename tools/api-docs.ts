@@ -44,8 +44,8 @@ async function typeOf(schema: z.ZodType, typeName: string): Promise<string> {
   const declaration = await compile(json as never, typeName, {
     bannerComment: '',
     additionalProperties: false,
-    format: true,
-    style: { singleQuote: true, printWidth: 100 },
+    // Formatted once with the whole page (prettier formats the code blocks of markdown), not type by type.
+    format: false,
   });
   return declaration.trim();
 }
