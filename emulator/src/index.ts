@@ -97,7 +97,7 @@ export interface EmulatorOptions {
   readonly onFunctionOutput?: (output: FunctionOutput) => void;
   /** CloudPay fault injection (default: the `EMULATOR_FAULTS` environment variable, else none). */
   readonly faults?: FaultsInput;
-  /** CloudPay callback retry schedule. */
+  /** CloudPay callback retry schedule (and the 商家转账 notifications', unless `transfer.delivery` is given). */
   readonly callbackDelivery?: DeliveryOptions;
   /** Built web apps served as static hosting serves them, e.g. the console at `/console/`. */
   readonly staticSites?: readonly StaticSite[];
@@ -227,6 +227,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const kuaidi100 = new Kuaidi100Sandbox({ ...options.kuaidi100, now: () => functionClock.now() });
   try {
     transfer = new TransferSandbox({
+      // Its notifications are retried on CloudPay's schedule unless it has one of its own.
+      ...(options.callbackDelivery ? { delivery: options.callbackDelivery } : {}),
       ...options.transfer,
       keys: transferKeys,
       now: () => functionClock.now(),
