@@ -251,12 +251,44 @@ describe('against the sandbox', () => {
   });
 });
 
+describe('races', () => {
+  it('a cancel racing the user’s confirmation: one wins, the bill ends once, its money counted once', async () => {
+    const balance = sandbox().currentSettings().balanceFen;
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const bill = await gateway.create(request());
+        const [cancelled, confirmed] = await Promise.all([
+          failureOf(gateway.cancel(bill.outBillNo)),
+          confirmInWechat(bill.packageInfo ?? '', 'o-leader-7'),
+        ]);
+        return { outBillNo: bill.outBillNo, cancelled, confirmed };
+      }),
+    );
+    await platform.settle();
+    let paid = 0;
+    for (const { outBillNo, cancelled, confirmed } of outcomes) {
+      const final = await gateway.query(outBillNo);
+      if (final?.state === 'SUCCESS') {
+        expect([cancelled, confirmed]).toEqual([expect.objectContaining({ failure: 'rejected' }), 200]);
+        paid += 2_350;
+      } else {
+        expect(final?.state).toBe('CANCELLED');
+        expect([cancelled, confirmed]).toEqual(['answered', 409]);
+      }
+      const notices = received.map((n) => gateway.readNotification(n)).filter((n) => n.bill.outBillNo === outBillNo);
+      expect(notices.map((n) => n.bill.state)).toEqual([final?.state]);
+    }
+    expect(sandbox().currentSettings().balanceFen).toBe(balance - paid);
+  });
+});
+
 describe('notifications', () => {
   let notification: SignedNotification;
   /** Both deliveries (the file's beforeEach empties `received`). */
   let both: SignedNotification[] = [];
 
   beforeAll(async () => {
+    received.length = 0;
     const asked = request();
     const bill = await gateway.create(asked);
     sandbox().configure({ userFailures: { 'o-leader-7': 'ACCOUNT_FROZEN' } });
