@@ -316,10 +316,10 @@ describe('a bill’s life', () => {
     expect((await control('/transfer/confirm', { package: pkg, openid: 'o-someone-else' })).status).toBe(409);
     const confirmed = await control('/transfer/confirm', { package: pkg, openid: 'o-leader-1' });
     expect(confirmed.body).toMatchObject({ state: 'TRANSFERING' });
-    expect((await query('T11')).body.state).toBe('TRANSFERING');
-    expect((await cancel('T11')).body.code).toBe('INVALID_REQUEST');
     await sandbox.settle();
     expect((await query('T11')).body.state).toBe('SUCCESS');
+    // Confirmed (TRANSFERING, then SUCCESS): too late to cancel.
+    expect((await cancel('T11')).body.code).toBe('INVALID_REQUEST');
     expect(received).toHaveLength(1);
     const { event, resource } = openNotification(received[0] as (typeof received)[number]);
     expect(event).toMatchObject({

@@ -9,26 +9,14 @@
  * confirm each transfer in the mini-program (`wx.requestMerchantTransfer` with the bill's `packageInfo`) within
  * 24 hours; a bill is known to have paid only from a query or a verified notification, never from the client.
  *
- * The bill's states are WeChat's own words (`TRANSFER_BILL_STATES`), the provider's vocabulary: the use case
- * that records payouts maps them to its own statuses.
+ * The bill's states are WeChat's own words (`transferBillStates` in `domain/withdrawal.machine.ts`, where a
+ * withdrawal's machine maps them to its own statuses): ACCEPTED 转账已受理, PROCESSING 转账锁定资金中 (it stays there
+ * while the merchant's balance is short), WAIT_USER_CONFIRM 待收款用户确认 (the user may confirm with
+ * `packageInfo`), TRANSFERING 转账中 (the user confirmed), then SUCCESS, FAIL, or CANCELING and CANCELLED.
  */
+import type { TransferBillState } from '../../domain/withdrawal.machine';
 
-/** WeChat's states of a bill, in the order they come. */
-export const TRANSFER_BILL_STATES = [
-  /** 转账已受理 */
-  'ACCEPTED',
-  /** 转账锁定资金中 (stays here while the merchant's balance is short). */
-  'PROCESSING',
-  /** 待收款用户确认: the user may confirm with `packageInfo`. */
-  'WAIT_USER_CONFIRM',
-  /** 转账中: the user confirmed. */
-  'TRANSFERING',
-  'SUCCESS',
-  'FAIL',
-  'CANCELING',
-  'CANCELLED',
-] as const;
-export type TransferBillState = (typeof TRANSFER_BILL_STATES)[number];
+export type { TransferBillState };
 
 const FINAL_STATES: readonly TransferBillState[] = ['SUCCESS', 'FAIL', 'CANCELLED'];
 const CANCELLABLE_STATES: readonly TransferBillState[] = ['ACCEPTED', 'PROCESSING', 'WAIT_USER_CONFIRM'];
@@ -141,6 +129,14 @@ export class PayoutProviderError extends Error {
   /** Passing trouble: asking again soon, under the same number, may succeed. */
   get transient(): boolean {
     return this.failure === 'timeout' || this.failure === 'unavailable' || this.failure === 'rate_limited';
+  }
+
+  /**
+   * A refusal a person must fix (the merchant's balance, the request or the payee, our configuration): what a
+   * withdrawal's step calls `permanent` (`domain/withdrawal-step.ts`), handed to ops at once.
+   */
+  get needsPerson(): boolean {
+    return this.failure === 'insufficient_funds' || this.failure === 'rejected' || this.failure === 'misconfigured';
   }
 
   /**

@@ -89,6 +89,7 @@ const failureOf = async (promise: Promise<unknown>) => {
       code: error.providerCode,
       transient: error.transient,
       unknown: error.outcomeUnknown,
+      person: error.needsPerson,
     };
   }
   return 'answered';
@@ -187,6 +188,7 @@ describe('against the sandbox', () => {
       code: 'PARAM_ERROR',
       transient: false,
       unknown: false,
+      person: true,
     });
     expect(await failureOf(gateway.create(request({ userRecvPerception: '佣金' })))).toMatchObject({
       code: 'INVALID_REQUEST',
@@ -195,6 +197,7 @@ describe('against the sandbox', () => {
     expect(await failureOf(gateway.create(request()))).toMatchObject({
       failure: 'insufficient_funds',
       code: 'NOT_ENOUGH',
+      person: true,
     });
     sandbox().configure({ balanceFen: 100_000_000 });
     sandbox().setFaults({ failureRate: 1 });
@@ -203,6 +206,7 @@ describe('against the sandbox', () => {
       code: 'SYSTEM_ERROR',
       transient: true,
       unknown: true,
+      person: false,
     });
     sandbox().setFaults({ failureRate: 1, failureAnswer: 'FREQUENCY_LIMITED' });
     expect(await failureOf(gateway.query('W1'))).toMatchObject({ failure: 'rate_limited', transient: true });

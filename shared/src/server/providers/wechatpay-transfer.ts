@@ -37,6 +37,7 @@ import {
   publicEncrypt,
   randomBytes,
 } from 'node:crypto';
+import { transferBillStates } from '../../domain/withdrawal.machine';
 import * as z from '../../kernel/zod';
 import {
   type PayoutBill,
@@ -45,7 +46,6 @@ import {
   PayoutProviderError,
   type PayoutRequest,
   type SignedNotification,
-  TRANSFER_BILL_STATES,
 } from './payouts';
 
 export const WECHATPAY_DEFAULT_URL = 'https://api.mch.weixin.qq.com';
@@ -178,7 +178,7 @@ const instant = z
 const billSchema = z.object({
   out_bill_no: z.string().min(1),
   transfer_bill_no: z.string().min(1),
-  state: z.enum(TRANSFER_BILL_STATES),
+  state: transferBillStates,
   package_info: z.string().min(1).optional(),
   fail_reason: z.string().min(1).optional(),
   transfer_amount: z.number().int().optional(),
