@@ -17,7 +17,7 @@ export interface Platform {
   call<T = unknown>(name: string, openid: string | undefined, data?: unknown): Promise<CallResult<T>>;
   /** The shopper pays the prepay in WeChat; resolves when CloudPay accepted it (the callback follows). */
   pay(outTradeNo: string): Promise<CallResult>;
-  /** Waits until every callback delivery and refund settlement started so far has finished. */
+  /** Waits until every callback delivery, refund settlement and transfer started so far has finished. */
   settle(): Promise<void>;
   /** Documents matching a query (EJSON-decoded), read directly from the database. */
   find(collection: string, query?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
@@ -69,8 +69,11 @@ export async function startPlatform(options: EmulatorOptions = {}): Promise<Plat
     call: async <T>(name: string, openid: string | undefined, data: unknown = {}) =>
       (await post(`/fn/${name}`, data, openid ? { 'x-wx-openid': openid } : {})) as CallResult<T>,
     pay: (outTradeNo) => post(`/_emulator/pay/${encodeURIComponent(outTradeNo)}/pay`, {}),
-    // A refund settles a moment after it is requested and then notifies: the sandbox waits for both.
-    settle: () => emulator.pay.settle(),
+    // A refund settles a moment after it is requested and then notifies: the sandbox waits for both. So do
+    // transfers and cancels in the 商家转账 sandbox.
+    settle: async () => {
+      await Promise.all([emulator.pay.settle(), emulator.transfer.settle()]);
+    },
     find,
     async get(collection, id) {
       return (await find(collection, { _id: id }))[0] ?? null;

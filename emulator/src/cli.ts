@@ -116,6 +116,9 @@ async function main(): Promise<void> {
     `# health ${emulator.url}/_emulator/health · timers ${emulator.url}/_emulator/timers · outbox ${emulator.url}/_emulator/outbox`,
   );
   console.log(`# 快递100 sandbox: parcels ${emulator.url}/_emulator/kuaidi100/parcels (the functions query it)`);
+  console.log(
+    `# 商家转账 sandbox: bills ${emulator.url}/_emulator/wechatpay/transfer/bills (mchid ${emulator.transfer.mchid}; the functions' WECHATPAY_* point at it)`,
+  );
   if (existsSync(join(consoleDir, 'index.html'))) {
     console.log(`Console: ${emulator.url}${ADMIN_CONSOLE_BASE}`);
   } else {

@@ -1,11 +1,12 @@
 /**
  * `startEmulator()`: the local CloudBase on 127.0.0.1, in one process: the document database (`/admin`
  * `database.*`), the function runner (`functions.invokeFunction`, the `/fn/<name>` gateway), timers, the
- * CloudPay and openapi sandboxes (`wx.wxPayApi`, `wx.openApi`) and the 快递100 sandbox that the functions'
- * tracking adapter is pointed at, with controls under `/_emulator/`.
+ * CloudPay and openapi sandboxes (`wx.wxPayApi`, `wx.openApi`), the 快递100 sandbox that the functions'
+ * tracking adapter is pointed at and the WeChat Pay 商家转账 sandbox their payout adapter is, with controls under
+ * `/_emulator/`.
  */
 import { EJSON } from 'bson';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DataDirLock, lockDataDir } from './data-dir-lock';
 import { databaseActions } from './db/actions';
@@ -37,6 +38,9 @@ import { OpenApiSandbox } from './sandbox/openapi-sandbox';
 import { type LedgerStore, memoryLedger, sqliteLedger } from './sandbox/pay-ledger';
 import { PaySandbox } from './sandbox/pay-sandbox';
 import { createSandboxRoutes } from './sandbox/sandbox-routes';
+import { memoryTransferLedger, sqliteTransferLedger, type TransferLedgerStore } from './sandbox/transfer-ledger';
+import { TransferSandbox, type TransferSandboxOptions } from './sandbox/transfer-sandbox';
+import { KEYS_FILE, readKeysFile, sandboxKeys, type WechatpayKeys, writeKeysFile } from './sandbox/wechatpay-wire';
 import { handleWxApiAction } from './sandbox/wx-api-actions';
 import { DEFAULT_STORAGE_LIMITS, type StorageLimits } from './storage/limits';
 import { diskObjectStore, memoryObjectStore, type ObjectStore } from './storage/object-store';
@@ -93,7 +97,7 @@ export interface EmulatorOptions {
   readonly onFunctionOutput?: (output: FunctionOutput) => void;
   /** CloudPay fault injection (default: the `EMULATOR_FAULTS` environment variable, else none). */
   readonly faults?: FaultsInput;
-  /** CloudPay callback retry schedule. */
+  /** CloudPay callback retry schedule (and the 商家转账 notifications', unless `transfer.delivery` is given). */
   readonly callbackDelivery?: DeliveryOptions;
   /** Built web apps served as static hosting serves them, e.g. the console at `/console/`. */
   readonly staticSites?: readonly StaticSite[];
@@ -105,6 +109,12 @@ export interface EmulatorOptions {
    * `KUAIDI100_KEY` pointing at it unless `functionEnv` sets them.
    */
   readonly kuaidi100?: Omit<Kuaidi100SandboxOptions, 'now'>;
+  /**
+   * The WeChat Pay 商家转账 sandbox: settings, faults, its keys (default: generated once per process). Its clock
+   * is the functions'; the functions get `WECHATPAY_URL`, the merchant's id, serial and private key, the
+   * platform's public key and id and the API v3 key (`transfer.functionEnv`) unless `functionEnv` sets them.
+   */
+  readonly transfer?: Omit<TransferSandboxOptions, 'now' | 'keys' | 'store'> & { readonly keys?: WechatpayKeys };
 }
 
 export interface Emulator {
@@ -120,6 +130,8 @@ export interface Emulator {
   readonly openapi: OpenApiSandbox;
   /** The 快递100 sandbox (`/_emulator/kuaidi100/`). */
   readonly kuaidi100: Kuaidi100Sandbox;
+  /** The WeChat Pay 商家转账 sandbox (`/_emulator/wechatpay/`). */
+  readonly transfer: TransferSandbox;
   /** Cloud storage: `storage.*` actions and the object URLs under `/_storage/`. */
   readonly storage: StorageService;
   /** Inserts documents the way the SDK's `add()` does (EJSON over `/admin`), so they are validated alike. */
@@ -127,7 +139,10 @@ export interface Emulator {
   /** The number of documents in a collection. */
   count(collection: string): Promise<number>;
   stop(): Promise<void>;
-  /** Deletes all data (database, CloudPay ledger, outbox, stored files, parcels); declared collections stay, empty. */
+  /**
+   * Deletes all data (database, CloudPay ledger, transfer bills, outbox, stored files, parcels); declared
+   * collections stay, empty.
+   */
   reset(): void;
 }
 
@@ -135,7 +150,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const declarations = loadIndexDeclarations(options.indexesFile ?? DEFAULT_INDEXES_FILE);
   const dataDir = options.memory ? null : resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const envId = options.envId ?? DEFAULT_ENV_ID;
+  // The 商家转账 sandbox's keys: given, kept in the data directory, or generated (off the main thread, while the
+  // functions are found) and then kept there.
+  const keptKeys = dataDir && !options.transfer?.keys ? readKeysFile(join(dataDir, KEYS_FILE)) : undefined;
+  const keys = Promise.resolve(options.transfer?.keys ?? keptKeys ?? sandboxKeys());
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
+  const transferKeys = await keys;
   // Two functions on one HTTP path, or one on a path the emulator answers itself, stop it here.
   const staticSites = options.staticSites ?? [];
   const accessRoutes = httpRoutes(functions, [...EMULATOR_PATHS, ...staticSites.map((site) => site.path)]);
@@ -144,14 +164,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const lock: DataDirLock | undefined = dataDir ? lockDataDir(dataDir) : undefined;
   let store: Store | undefined;
   let ledger: LedgerStore | undefined;
+  let transferLedger: TransferLedgerStore | undefined;
   let objects: ObjectStore;
   let signer: UrlSigner;
   try {
     store = new Store(dataDir ? sqlitePersistence(dataDir) : memoryPersistence, declarations);
     ledger = dataDir ? sqliteLedger(dataDir) : memoryLedger;
+    transferLedger = dataDir ? sqliteTransferLedger(dataDir) : memoryTransferLedger;
+    if (dataDir && !options.transfer?.keys && !keptKeys) writeKeysFile(join(dataDir, KEYS_FILE), transferKeys);
     objects = dataDir ? diskObjectStore(dataDir) : memoryObjectStore();
     signer = UrlSigner.forDataDir(dataDir);
   } catch (error) {
+    transferLedger?.close();
     ledger?.close();
     store?.close();
     lock?.release();
@@ -177,6 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const routes: RouteHandler[] = [];
   const late: { runner?: FunctionRunner } = {};
   let pay: PaySandbox;
+  let transfer: TransferSandbox;
   try {
     pay = new PaySandbox({
       invoke: async (name, event) => {
@@ -188,6 +213,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       store: ledger,
     });
   } catch (error) {
+    transferLedger.close();
     ledger.close();
     store.close();
     lock?.release();
@@ -199,6 +225,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const functionClock = clockFromEnv(options.functionEnv?.[CLOCK_ENV]);
   const kuaidi100 = new Kuaidi100Sandbox({ ...options.kuaidi100, now: () => functionClock.now() });
+  try {
+    transfer = new TransferSandbox({
+      // Its notifications are retried on CloudPay's schedule unless it has one of its own.
+      ...(options.callbackDelivery ? { delivery: options.callbackDelivery } : {}),
+      ...options.transfer,
+      keys: transferKeys,
+      now: () => functionClock.now(),
+      store: transferLedger,
+    });
+  } catch (error) {
+    pay.close();
+    transferLedger.close();
+    store.close();
+    lock?.release();
+    throw error;
+  }
   const resolveCaller = (token: string) => {
     const active = late.runner?.activeInvocation(token);
     return (
@@ -218,6 +260,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   } catch (error) {
     pay.close();
+    transfer.close();
     store.close();
     lock?.release();
     throw error;
@@ -234,7 +277,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     log: options.onInvocation,
     ...(options.onFunctionOutput ? { output: options.onFunctionOutput } : {}),
     maxQueue: options.maxQueue ?? 1000,
-    variables: { ...kuaidi100.functionEnv(url), ...options.functionEnv },
+    variables: { ...kuaidi100.functionEnv(url), ...transfer.functionEnv(url), ...options.functionEnv },
     ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
   });
   late.runner = liveRunner;
@@ -249,13 +292,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.timers) scheduler.start();
   routes.push(
     createGateway({ runner: liveRunner, scheduler }),
-    createSandboxRoutes({ openapi, pay, kuaidi100 }),
+    createSandboxRoutes({ openapi, pay, kuaidi100, transfer }),
     storage.route(),
     createHttpAccess({ runner: liveRunner, envId, routes: accessRoutes }),
     hosting,
   );
   // A kept ledger may hold notifications nobody acknowledged and refunds still processing: carry on with them.
   pay.resume();
+  transfer.resume();
 
   return {
     url,
@@ -266,6 +310,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pay,
     openapi,
     kuaidi100,
+    transfer,
     storage,
     async insert(collection, docs) {
       const { response } = await router.dispatch({
@@ -284,11 +329,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     async stop() {
       scheduler.stop();
       pay.stop();
+      transfer.stop();
       kuaidi100.stop();
       transactions.abortAll();
       await liveRunner.close();
       await running.close();
       pay.close();
+      transfer.close();
       store.close();
       lock?.release();
     },
@@ -298,6 +345,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       pay.reset();
       openapi.reset();
       kuaidi100.reset();
+      transfer.reset();
       storage.reset();
     },
   };

@@ -1,15 +1,19 @@
 /**
  * Delivers CloudPay notifications to the callback function the way WeChat does: again and again with a
  * growing delay until the function answers `{ errcode: 0 }`, then stops. Faults (duplicates, delays,
- * crashing instances) are applied here so every callback path sees them.
+ * crashing instances) are applied here so every callback path sees them. The 商家转账 sandbox delivers its
+ * notifications over HTTP with it too (its invoker answers `{ errcode: 0 }` for an HTTP 2xx).
  */
 import type { Faults } from './faults';
 
 /** Runs a function as the payment platform (SOURCE=wx_paycallback) and resolves to its return value. */
 export type CallbackInvoker = (functionName: string, event: Record<string, unknown>) => Promise<unknown>;
 
+/** The faults a delivery obeys: CloudPay's, and the same fields of the 商家转账 sandbox's. */
+export type DeliveryFaults = Pick<Faults, 'duplicateCallbacks' | 'callbackDelayMs' | 'crashDeliveries' | 'crashMode'>;
+
 export interface DeliveryRecord {
-  readonly kind: 'payment' | 'refund';
+  readonly kind: 'payment' | 'refund' | 'transfer';
   readonly key: string;
   readonly functionName: string;
   readonly attempt: number;
@@ -45,7 +49,7 @@ export class CallbackDelivery {
 
   constructor(
     private readonly invoke: CallbackInvoker,
-    private readonly faults: () => Faults,
+    private readonly faults: () => DeliveryFaults,
     private readonly random: () => number,
     private readonly options: DeliveryOptions = DEFAULT_DELIVERY,
     /** Told once per notification the function acknowledged (`{ errcode: 0 }`). */

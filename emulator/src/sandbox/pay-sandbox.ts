@@ -10,7 +10,13 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 import type { ApiCaller } from './api-token';
-import { CallbackDelivery, type CallbackInvoker, DEFAULT_DELIVERY, type DeliveryOptions } from './callback-delivery';
+import {
+  CallbackDelivery,
+  type CallbackInvoker,
+  DEFAULT_DELIVERY,
+  type DeliveryOptions,
+  type DeliveryRecord,
+} from './callback-delivery';
 import { type Faults, faultsSchema, type FaultsInput, NO_FAULTS, seededRandom } from './faults';
 import { type LedgerStore, memoryLedger, type StoredTrade } from './pay-ledger';
 import type { PaidTrade } from './shipping-info';
@@ -287,7 +293,8 @@ export class PaySandbox {
     if (!this.closed) this.store.save(toStored(order));
   }
 
-  private acknowledged(kind: 'payment' | 'refund', key: string): void {
+  private acknowledged(kind: DeliveryRecord['kind'], key: string): void {
+    if (kind === 'transfer') return;
     if (kind === 'payment') {
       const order = this.ledger.get(key);
       if (!order || order.notified) return;

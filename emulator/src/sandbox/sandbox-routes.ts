@@ -9,12 +9,14 @@
  * - `GET  /_emulator/shipping[?transactionId=]`: shipping information WeChat holds (`uploads`) and every
  *   `uploadShippingInfo` call with its answer (`calls`).
  * - `/_emulator/kuaidi100/...`: the 快递100 sandbox, its query API and controls (kuaidi100-sandbox.ts).
+ * - `/_emulator/wechatpay/...`: the 商家转账 sandbox, its v3 API and controls (transfer-sandbox.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Kuaidi100Sandbox } from './kuaidi100-sandbox';
 import type { OpenApiSandbox } from './openapi-sandbox';
 import { PayError, type PayOrder, type PaySandbox } from './pay-sandbox';
+import type { TransferSandbox } from './transfer-sandbox';
 
 const grantSchema = z.object({ openid: z.string().min(1), templateIds: z.array(z.string().min(1)).min(1) });
 const verdictSchema = z.strictObject({
@@ -72,10 +74,12 @@ export function createSandboxRoutes(sandboxes: {
   readonly openapi: OpenApiSandbox;
   readonly pay: PaySandbox;
   readonly kuaidi100?: Kuaidi100Sandbox;
+  readonly transfer?: TransferSandbox;
 }) {
-  const { pay, openapi, kuaidi100 } = sandboxes;
+  const { pay, openapi, kuaidi100, transfer } = sandboxes;
   return async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     if (kuaidi100 && (await kuaidi100.route(req, res))) return true;
+    if (transfer && (await transfer.route(req, res))) return true;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = req.method ?? 'GET';
     try {

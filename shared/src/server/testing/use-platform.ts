@@ -5,8 +5,8 @@
  *
  * In the `unit` project a worker runs its files one after another in one module graph (vitest.config.mts), and
  * the files that take the default platform share one per worker: the first file starts it, and each file leaves
- * it empty (whatever it set in motion finished, then the database, the CloudPay ledger, the messages, the stored
- * files, the parcels, the faults and the verdicts reset), with its function instances warm. Starting an instance costs a
+ * it empty (whatever it set in motion finished, then the database, the CloudPay ledger, the transfer bills, the
+ * messages, the stored files, the parcels, the faults and the verdicts reset), with its function instances warm. Starting an instance costs a
  * third of a second of CPU, so a file no longer pays one cold start per function it calls. Elsewhere, and with
  * options, a file starts its own platform and stops it after its tests.
  */
@@ -77,6 +77,7 @@ async function emptied({ platform }: Running): Promise<boolean> {
   emulator.reset();
   emulator.pay.setFaults({});
   emulator.kuaidi100.setFaults({});
+  emulator.transfer.setFaults({});
   emulator.openapi.setVerdicts({ blockedWords: [], imageVerdict: 'pass' });
   return true;
 }
