@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Doc } from '../db/values';
+import { BodyTooLargeError, discardRest } from '../gateway/read-body';
 import type { ActionRouter } from './router';
 import type { ActionTimings } from './stats';
 
@@ -109,8 +110,12 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
   };
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: String(error) });
-      else res.destroy();
+      if (res.headersSent) res.destroy();
+      else if (error instanceof BodyTooLargeError) {
+        // A sandbox refused a body past its limit while reading it: the rest is dropped, not stored.
+        sendJson(res, 413, { code: 'BODY_TOO_LARGE', message: error.message });
+        discardRest(req);
+      } else sendJson(res, 500, { code: 'SYS_ERR', message: String(error) });
     });
   });
   return new Promise((resolve, reject) => {

@@ -22,6 +22,7 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 import { seededRandom } from './faults';
+import { readText, sendJson } from './sandbox-http';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -509,20 +510,6 @@ function journey(parcel: Parcel): Step[] {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
-  res.end(JSON.stringify(body));
-}
-
-const MAX_BODY = 64 * 1024;
-
-async function readText(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) break;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** 快递100 answers with this content type. */
+const send = (res: ServerResponse, status: number, body: unknown) =>
+  sendJson(res, status, body, 'application/json;charset=UTF-8');

@@ -17,6 +17,8 @@ import type { Kuaidi100Sandbox } from './kuaidi100-sandbox';
 import type { OpenApiSandbox } from './openapi-sandbox';
 import { PayError, type PayOrder, type PaySandbox } from './pay-sandbox';
 import type { TransferSandbox } from './transfer-sandbox';
+import { BodyTooLargeError } from '../gateway/read-body';
+import { readText, sendJson as send } from './sandbox-http';
 
 const grantSchema = z.object({ openid: z.string().min(1), templateIds: z.array(z.string().min(1)).min(1) });
 const verdictSchema = z.strictObject({
@@ -24,17 +26,14 @@ const verdictSchema = z.strictObject({
   imageVerdict: z.enum(['pass', 'risky']).optional(),
 });
 
-const MAX_CONTROL_BODY = 1024 * 1024;
-
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_CONTROL_BODY) throw new HttpError(413, 'body too large');
-    chunks.push(chunk);
+  let text: string;
+  try {
+    text = await readText(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new HttpError(413, 'body too large');
+    throw error;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
   try {
     return text === '' ? {} : JSON.parse(text);
   } catch {
@@ -49,11 +48,6 @@ class HttpError extends Error {
   ) {
     super(message);
   }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
 }
 
 export function orderView(pay: PaySandbox, order: PayOrder) {

@@ -61,27 +61,16 @@ const post = async (path: string, body?: unknown) => {
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (!req.url?.startsWith('/admin')) {
+      void routes(req, res).then((served) => served || res.writeHead(404).end());
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      if (req.url?.startsWith('/admin')) {
-        const contentType = req.headers['content-type'] ?? '';
-        const reply = await handleWxApiAction(Buffer.concat(chunks), contentType, { openapi, pay }, (t) =>
-          tokens.get(t),
-        );
-        res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
-      } else if (
-        !(await routes(
-          Object.assign(req, {
-            [Symbol.asyncIterator]: async function* () {
-              yield Buffer.concat(chunks);
-            },
-          }),
-          res,
-        ))
-      ) {
-        res.writeHead(404).end();
-      }
+      const contentType = req.headers['content-type'] ?? '';
+      const reply = await handleWxApiAction(Buffer.concat(chunks), contentType, { openapi, pay }, (t) => tokens.get(t));
+      res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -209,6 +198,14 @@ describe('CloudPay sandbox', () => {
       .filter((h) => h.key === outTradeNo)
       .map((h) => h.outcome);
     expect(outcomes).toEqual(['rejected', 'rejected', 'acknowledged']);
+  });
+
+  it('refuses a control body past its limit, and one that is not JSON, changing nothing', async () => {
+    const large = await post('/_emulator/faults', { refundFailureRate: 0.5, padding: 'x'.repeat(1024 * 1024) });
+    expect([large.status, large.body.message]).toEqual([413, 'body too large']);
+    const garbled = await fetch(`${base}/_emulator/faults`, { method: 'POST', body: '{refundFailureRate' });
+    expect(garbled.status).toBe(400);
+    expect(pay.currentFaults().refundFailureRate).toBe(0);
   });
 
   it('delivers injected duplicate callbacks', async () => {

@@ -28,6 +28,7 @@ import utc from 'dayjs/plugin/utc.js';
 import { z } from 'zod';
 import { CallbackDelivery, DEFAULT_DELIVERY, type DeliveryOptions, type DeliveryRecord } from './callback-delivery';
 import { faultsSchema, seededRandom } from './faults';
+import { readText, sendJson as send } from './sandbox-http';
 import { memoryTransferLedger, type StoredBill, type TransferLedgerStore } from './transfer-ledger';
 import {
   decryptSensitive,
@@ -886,21 +887,3 @@ const headerOf = (headers: IncomingMessage['headers'], name: string): string | u
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
-
-const MAX_BODY = 64 * 1024;
-
-async function readText(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) break;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
