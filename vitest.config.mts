@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
-import { ISOLATED_TESTS } from './tools/isolated-tests';
+import { ISOLATED_TESTS } from './tools/isolated-tests.mjs';
 
 /**
  * `npm test` runs two projects: `unit` (every `*.test.ts`, kept under 3 minutes on a 2-core machine) and
- * `unit-isolated` (the few test files that replace modules with `vi.mock`: tools/isolated-tests.ts). `slow` is
+ * `unit-isolated` (the few test files that replace modules with `vi.mock`: tools/isolated-tests.mts). `slow` is
  * `npm run test:slow` (`*.slow.test.ts`: the races at full scale, long simulations and soak runs). CI runs all.
  *
  * `unit` runs its files without isolation: a worker runs file after file in one module graph, so the emulator,

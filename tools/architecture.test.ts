@@ -9,7 +9,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { ZodEnum } from 'zod';
 import { ADMIN_API_PREFIX, adminContracts } from '../shared/src/contracts/admin';
-import { ISOLATED_TESTS } from './isolated-tests';
+import { ISOLATED_TESTS } from './isolated-tests.mjs';
 import { fromRoot, repoRoot } from './paths';
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -157,7 +157,7 @@ describe('markdown links', () => {
 });
 
 describe('test files without isolation', () => {
-  it('replace no module: a file that calls vi.mock is listed in tools/isolated-tests.ts', () => {
+  it('replace no module: a file that calls vi.mock is listed in tools/isolated-tests.mts', () => {
     const mocking = walk('.', (p) => p.endsWith('.test.ts') && !p.endsWith('.slow.test.ts')).filter((p) =>
       /\bvi\.(mock|doMock)\(/.test(readFileSync(fromRoot(p), 'utf8')),
     );
