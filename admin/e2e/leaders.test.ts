@@ -2,8 +2,9 @@
  * Becoming a 团长 end to end on one emulator with the seed's pickup points and demo staff: shoppers apply on the
  * mini-program's real pages (the page-runner's phone: 我的 → 成为团长 → 申请成为团长), ops answer in the console in
  * real Chromium (团长申请, the application's page, its dialog), and the shopper's page shows the answer.
- * 1. 王姐 names an existing point (解放碑便民驿站); ops see it with its coordinates and approve; her page shows her
- *    approved, running that point, and the point names her as its keeper.
+ * 1. 王姐 applies, takes it back, and applies again naming an existing point (解放碑便民驿站); ops see only the
+ *    waiting one, with the point's coordinates, and approve it; her page shows her approved, running that point, and
+ *    the point names her as its keeper.
  * 2. 李姐 offers her own shop, placed on WeChat's map; ops see the shop's coordinates and decline with a reason; her
  *    page shows the reason and lets her apply again.
  */
@@ -42,17 +43,15 @@ interface LeaderStatus {
 const leaderOf = (page: PageInstance) => page.data.leader as LeaderStatus;
 
 /**
- * The shopper opens 成为团长 from 我的, taps 申请成为团长, fills in who they are and the point (`choose` on the form),
+ * The shopper holding the phone opens 成为团长 from 我的, taps 申请成为团长, fills in who they are and the point (`choose` on the form),
  * and submits; answers the application's page, opened as submitting does.
  */
 async function appliedOnThePhone(
-  openid: string,
   who: { name: string; phone: string; community: string },
   choose: (form: PageInstance) => Promise<void>,
 ): Promise<PageInstance> {
-  phone.handTo(openid);
   const status = await phone.open(STATUS_PAGE);
-  expect(leaderOf(status)).toMatchObject({ status: 'none', canApply: true });
+  expect(leaderOf(status)).toMatchObject({ canApply: true, canRetract: false });
   await phone.tap(status, 'onApply');
   expect(phone.lastNavigation()).toBe(APPLY_PAGE);
   const form = await phone.open(APPLY_PAGE);
@@ -83,30 +82,41 @@ const STORY_TIMEOUT = 90_000;
 
 describe.skipIf(missing !== undefined)('becoming a 团长: the shopper on the pages, ops in Chromium', () => {
   it(
-    'story 1: an application for an existing point is approved, and the shopper runs that point',
+    'story 1: an application taken back, another for an existing point approved: the shopper runs that point',
     async () => {
       const openid = 'o-leader-e2e-wang';
-      const submitted = await appliedOnThePhone(
-        openid,
-        { name: '王姐', phone: '13800000001', community: '解放碑社区' },
-        async (form) => {
-          const points = form.data.points as { pickupPointId: string; label: string }[];
-          const index = points.findIndex((p) => p.pickupPointId === 'pp-jiefangbei');
-          expect(points[index]?.label).toBe('解放碑便民驿站 · 渝中区');
-          await phone.tap(form, 'onPoint', eventWith({ value: index }));
-          expect((form.data.view as { pointText: string }).pointText).toBe('解放碑便民驿站 · 渝中区');
-        },
-      );
+      const who = { name: '王姐', phone: '13800000001', community: '解放碑社区' };
+      phone.handTo(openid);
+      expect(leaderOf(await phone.open(STATUS_PAGE))).toMatchObject({ status: 'none', title: '成为团长' });
+
+      // A first application (a shop, mistyped) taken back at once: the page lets her apply again.
+      const first = await appliedOnThePhone(who, async (form) => {
+        await phone.tap(form, 'onMode', eventWith({ value: 'new_shop' }));
+        await phone.tap(form, 'onShopName', eventWith({ value: '王姐便利店' }));
+        await phone.tap(form, 'onChooseLocation');
+      });
+      await phone.tap(first, 'onRetract');
+      expect(phone.toasts.at(-1)).toBe('已撤回');
+      expect(leaderOf(first)).toMatchObject({ title: '已撤回', canApply: true, canRetract: false });
+
+      const submitted = await appliedOnThePhone(who, async (form) => {
+        const points = form.data.points as { pickupPointId: string; label: string }[];
+        const index = points.findIndex((p) => p.pickupPointId === 'pp-jiefangbei');
+        expect(points[index]?.label).toBe('解放碑便民驿站 · 渝中区');
+        await phone.tap(form, 'onPoint', eventWith({ value: index }));
+        expect((form.data.view as { pointText: string }).pointText).toBe('解放碑便民驿站 · 渝中区');
+      });
       expect(leaderOf(submitted).rows).toContainEqual({
         label: '选择已有自提点',
         value: '解放碑便民驿站（渝中区民权路 28 号）',
       });
 
-      // 团长申请: ops find it waiting, see the point on the map, and approve it.
+      // 团长申请: ops find it waiting (the retracted one is not), see the point on the map, and approve it.
       const page = await signIn('ops01');
       await openedInTheConsole(page, '王姐', leaderOf(submitted).applicationId);
       const point = page.getByTestId('leader-point');
       await point.getByText('解放碑便民驿站（pp-jiefangbei）').waitFor();
+      expect(leaderOf(first).applicationId).not.toBe(leaderOf(submitted).applicationId);
       await point.getByText('经度 106.5775，纬度 29.5577').waitFor();
       await point.getByText('暂无').waitFor();
       await page.getByTestId('leader-approve').click();
@@ -138,8 +148,8 @@ describe.skipIf(missing !== undefined)('becoming a 团长: the shopper on the pa
   it(
     'story 2: an application for the shopper’s own shop is declined with a reason the shopper reads',
     async () => {
+      phone.handTo('o-leader-e2e-li');
       const submitted = await appliedOnThePhone(
-        'o-leader-e2e-li',
         { name: '李姐', phone: '13800000002', community: '民族路社区' },
         async (form) => {
           await phone.tap(form, 'onMode', eventWith({ value: 'new_shop' }));
@@ -177,6 +187,8 @@ describe.skipIf(missing !== undefined)('becoming a 团长: the shopper on the pa
         canApply: true,
         pointRows: [],
       });
+      await phone.tap(submitted, 'onApply');
+      expect(phone.lastNavigation()).toBe(APPLY_PAGE);
       expect(pageErrors).toEqual([]);
     },
     STORY_TIMEOUT,
