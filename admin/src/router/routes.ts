@@ -17,7 +17,7 @@ import {
   ShopIcon,
   TimeIcon,
   UndertakeDeliveryIcon,
-  UserAddIcon,
+  UserIcon,
   UsergroupIcon,
 } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
@@ -145,7 +145,7 @@ export const consoleRoutes: RouteRecordRaw[] = [
     path: 'leaders/applications',
     name: ROUTE_NAMES.leaderApplications,
     component: () => import('../pages/leaders/list/index.vue'),
-    meta: pageMeta('leaderApplications', { menu: { icon: UserAddIcon, order: 65 } }),
+    meta: pageMeta('leaderApplications', { menu: { icon: UserIcon, order: 65 } }),
   },
   {
     path: 'leaders/applications/:applicationId',
