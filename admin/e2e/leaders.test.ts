@@ -155,7 +155,10 @@ describe.skipIf(missing !== undefined)('becoming a 团长: the shopper on the pa
           await phone.tap(form, 'onMode', eventWith({ value: 'new_shop' }));
           await phone.tap(form, 'onShopName', eventWith({ value: '李姐便利店' }));
           await phone.tap(form, 'onChooseLocation');
-          expect(form.data.form).toMatchObject({ shopAddress: '重庆市渝中区民族路 1 号 王姐便利店', districtIndex: 0 });
+          expect(form.data.form).toMatchObject({
+            shopAddress: '重庆市渝中区民族路 1 号 民族路便利店',
+            districtIndex: 0,
+          });
           await phone.tap(form, 'onShopAddress', eventWith({ value: '渝中区民族路 1 号' }));
         },
       );

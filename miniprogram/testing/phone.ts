@@ -26,7 +26,7 @@ const PHOTO = Uint8Array.from(
 
 /** The place WeChat's map gives (`wx.chooseLocation`): a shop on 民族路, a few hundred metres from 解放碑. */
 export const MAP_PLACE = {
-  name: '王姐便利店',
+  name: '民族路便利店',
   address: '重庆市渝中区民族路 1 号',
   latitude: 29.5592,
   longitude: 106.5801,
