@@ -1,7 +1,8 @@
 /**
  * A shopper's phone for tests that walk through the real pages against a running platform: `wx` is the
  * page-runner's stand-in, answering as an obliging shopper would (location as `allowsLocation` says, yes to every
- * question, one photo from the album, 陈老板's address in 渝中区 from WeChat's address book), and each page opened
+ * question, one photo from the album, 陈老板's address in 渝中区 from WeChat's address book, a shop on 民族路 from
+ * WeChat's map), and each page opened
  * has answered its calls before the test reads it. The phone passes from shopper to shopper with `handTo`.
  */
 import { vi } from 'vitest';
@@ -22,6 +23,14 @@ const PHOTO = Uint8Array.from(
     'base64',
   ),
 );
+
+/** The place WeChat's map gives (`wx.chooseLocation`): a shop on 民族路, a few hundred metres from 解放碑. */
+export const MAP_PLACE = {
+  name: '民族路便利店',
+  address: '重庆市渝中区民族路 1 号',
+  latitude: 29.5592,
+  longitude: 106.5801,
+};
 
 /** The address WeChat's address book gives (`wx.chooseAddress`). */
 export const ADDRESS_BOOK_ENTRY = {
@@ -56,6 +65,7 @@ export function shopperPhone(platform: () => Platform): Phone {
     getLocation: () => Promise.resolve(NEAR_JIEFANGBEI),
     showModal: () => Promise.resolve({ confirm: true, cancel: false }),
     chooseAddress: () => Promise.resolve(ADDRESS_BOOK_ENTRY),
+    chooseLocation: () => Promise.resolve(MAP_PLACE),
     chooseMedia: () => Promise.resolve({ tempFiles: [{ tempFilePath: 'http://tmp/after-sale-photo.png' }] }),
     getFileSystemManager: () => ({
       readFile: (options: { success: (res: { data: ArrayBuffer }) => void }) =>

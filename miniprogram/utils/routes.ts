@@ -8,6 +8,8 @@ import {
   afterSaleApplyPagePath,
   afterSaleDetailPagePath,
   groupPagePath,
+  leaderApplyPagePath,
+  leaderStatusPagePath,
   myAfterSalesPagePath,
   orderDetailPagePath,
   pagePath,
@@ -44,3 +46,9 @@ export const afterSaleDetailUrl = (afterSaleId: string) => url(afterSaleDetailPa
 
 /** 我的售后, or one order's requests. */
 export const myAfterSalesUrl = (orderId?: string) => url(myAfterSalesPagePath(orderId));
+
+/** 申请成为团长. */
+export const leaderApplyUrl = () => url(leaderApplyPagePath());
+
+/** The shopper's 团长 application, where 我的 leads. */
+export const leaderStatusUrl = () => url(leaderStatusPagePath());

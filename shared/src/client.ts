@@ -25,3 +25,12 @@ export { AFTER_SALE_REASON_LABELS, afterSalePhotoFolder, type AfterSaleReason } 
 export type { RefundStatus } from './domain/refund.machine';
 export { ORDER_TAB_LABELS, type OrderTab } from './domain/order-tab';
 export { SUBSCRIBE_TEMPLATES } from './domain/notification';
+export {
+  CN_MOBILE,
+  LEADER_POINT_CHOICE_LABELS,
+  LEADER_TEXT_LIMITS,
+  type LeaderPointChoice,
+  type NewShop,
+} from './domain/leader.schema';
+export type { LeaderApplicationStatus } from './domain/leader-application.machine';
+export { isInChongqing } from './domain/pickup-point.machine';

@@ -17,6 +17,7 @@ import {
   ShopIcon,
   TimeIcon,
   UndertakeDeliveryIcon,
+  UserIcon,
   UsergroupIcon,
 } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
@@ -43,6 +44,8 @@ export const ROUTE_NAMES = {
   pickupBatches: 'pickupBatches',
   afterSales: 'afterSales',
   afterSaleDetail: 'afterSaleDetail',
+  leaderApplications: 'leaderApplications',
+  leaderApplicationDetail: 'leaderApplicationDetail',
   jobs: 'jobs',
   staff: 'staff',
   forbidden: 'forbidden',
@@ -136,6 +139,20 @@ export const consoleRoutes: RouteRecordRaw[] = [
     component: () => import('../pages/after-sales/detail/index.vue'),
     props: true,
     meta: pageMeta('afterSaleDetail'),
+  },
+  // 团长申请 (ops alone): the list and an application's page with the answers.
+  {
+    path: 'leaders/applications',
+    name: ROUTE_NAMES.leaderApplications,
+    component: () => import('../pages/leaders/list/index.vue'),
+    meta: pageMeta('leaderApplications', { menu: { icon: UserIcon, order: 65 } }),
+  },
+  {
+    path: 'leaders/applications/:applicationId',
+    name: ROUTE_NAMES.leaderApplicationDetail,
+    component: () => import('../pages/leaders/detail/index.vue'),
+    props: true,
+    meta: pageMeta('leaderApplicationDetail'),
   },
   // 任务, 员工 and the audit log: ops alone.
   {

@@ -1,6 +1,6 @@
 /**
  * 我的 tab: who the shopper is (login), the 设置头像昵称 editor saved through updateProfile, the order
- * shortcuts into the 订单 tab, 我的拼团, 我的售后 and 收货地址.
+ * shortcuts into the 订单 tab, 我的拼团, 我的售后, 收货地址 and 成为团长 (the 团长 application's page).
  */
 import type { OrderTab } from '@shared/client';
 import { callFunction, currentCloud } from '../../services/cloud';

@@ -17,6 +17,8 @@ export const PAGES = {
   afterSaleApply: 'packages/after-sale/pages/apply/index',
   afterSaleDetail: 'packages/after-sale/pages/detail/index',
   myAfterSales: 'packages/after-sale/pages/list/index',
+  leaderApply: 'packages/leader/pages/apply/index',
+  leaderStatus: 'packages/leader/pages/status/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -51,3 +53,9 @@ export const afterSaleDetailPagePath = (afterSaleId: string): string => pagePath
 
 /** 我的售后: every request, or one order's (`orderId`). */
 export const myAfterSalesPagePath = (orderId?: string): string => pagePath('myAfterSales', { orderId });
+
+/** 申请成为团长: the application form. */
+export const leaderApplyPagePath = (): string => pagePath('leaderApply');
+
+/** 团长申请: the shopper's latest application and where it stands (or the leader they are). */
+export const leaderStatusPagePath = (): string => pagePath('leaderStatus');

@@ -1,10 +1,16 @@
 /** 团长 applications as ops read and answer them in the console. */
 import { actionKeySchema } from '../../domain/after-sale.schema';
-import { districtSchema, idSchema, instantSchema } from '../../domain/common.schema';
+import { districtSchema, geoPointSchema, idSchema, instantSchema } from '../../domain/common.schema';
 import { leaderPointChoiceSchema } from '../../domain/leader.schema';
 import { leaderApplicationStatusSchema } from '../../domain/leader-application.machine';
 import { pickupPointStatusSchema } from '../../domain/pickup-point.machine';
 import * as z from '../../kernel/zod';
+
+export {
+  LEADER_APPLICATION_STATUS_LABELS,
+  type LeaderApplicationStatus,
+} from '../../domain/leader-application.machine';
+export { LEADER_POINT_CHOICE_LABELS, type LeaderPointChoice } from '../../domain/leader.schema';
 
 export const consoleLeaderApplicationSchema = z.object({
   applicationId: idSchema,
@@ -35,6 +41,8 @@ export const leaderPointViewSchema = z.object({
   name: z.string(),
   district: districtSchema,
   address: z.string(),
+  /** Where it is on the map (GeoJSON: longitude, latitude). */
+  location: geoPointSchema,
   status: pickupPointStatusSchema,
   /** Its keeper now, if any: someone else's means approving is refused. */
   keeperOpenid: z.string().optional(),

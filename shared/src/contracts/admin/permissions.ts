@@ -64,6 +64,9 @@ export const ADMIN_PAGES = {
   products: { title: '商品管理', roles: OPS_AND_MERCHANT },
   productForm: { title: '编辑商品', roles: OPS_AND_MERCHANT },
   pickupPoints: { title: '自提点', roles: OPS_ONLY },
+  // 团长申请: ops alone review who becomes a registered leader.
+  leaderApplications: { title: '团长申请', roles: OPS_ONLY },
+  leaderApplicationDetail: { title: '团长申请详情', roles: OPS_ONLY },
   // 任务, 员工.
   jobs: { title: '任务', roles: OPS_ONLY },
   staff: { title: '员工', roles: OPS_ONLY },

@@ -72,7 +72,11 @@ describe('leader applications in the console', () => {
       ok: true,
       data: {
         application: { applicationId, openid: me, status: 'pending', actions: ['approve', 'decline'] },
-        pickupPoint: { pickupPointId: pointId, status: 'active' },
+        pickupPoint: {
+          pickupPointId: pointId,
+          status: 'active',
+          location: { type: 'Point', coordinates: [106.5608, 29.5234] },
+        },
       },
     });
 

@@ -51,6 +51,7 @@ export const leaderPointView = (point: PickupPoint): LeaderPointView => ({
   name: point.name,
   district: point.district,
   address: point.address,
+  location: point.location,
   status: point.status,
   ...(point.keeperOpenid !== undefined ? { keeperOpenid: point.keeperOpenid } : {}),
 });

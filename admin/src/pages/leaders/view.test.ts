@@ -1,0 +1,129 @@
+import type { ConsoleLeaderApplication, LeaderPointView } from '@shared/admin-client';
+import { describe, expect, it } from 'vitest';
+
+import {
+  actionOrder,
+  actionProblem,
+  approvalWarning,
+  coordinatesText,
+  leaderSearchRequest,
+  pointRows,
+  pointSummary,
+  STATUS_OPTIONS,
+  statusTheme,
+} from './view';
+
+const at = Date.UTC(2026, 11, 2, 2, 0);
+
+const existing: ConsoleLeaderApplication = {
+  applicationId: 'LA0001',
+  openid: 'o-applicant',
+  status: 'pending',
+  statusLabel: '待审核',
+  name: '王姐',
+  phone: '13800000001',
+  community: '解放碑社区',
+  point: { kind: 'existing', pickupPointId: 'pp-jiefangbei' },
+  pointLabel: '选择已有自提点',
+  createdAt: at,
+  updatedAt: at,
+  actions: ['approve', 'decline'],
+};
+
+const shop: ConsoleLeaderApplication = {
+  ...existing,
+  applicationId: 'LA0002',
+  point: {
+    kind: 'new_shop',
+    shop: {
+      name: '王姐便利店',
+      address: '渝中区民族路 1 号',
+      district: '渝中区',
+      location: { type: 'Point', coordinates: [106.5801, 29.5592] },
+    },
+  },
+  pointLabel: '登记自己的店铺为新自提点',
+};
+
+const jiefangbei: LeaderPointView = {
+  pickupPointId: 'pp-jiefangbei',
+  name: '解放碑便民驿站',
+  district: '渝中区',
+  address: '渝中区民权路 28 号',
+  location: { type: 'Point', coordinates: [106.5775, 29.5577] },
+  status: 'active',
+};
+
+describe('团长申请 view', () => {
+  it('filters by one status or none', () => {
+    expect(leaderSearchRequest('')).toEqual({});
+    expect(leaderSearchRequest('pending')).toEqual({ status: 'pending' });
+    expect(STATUS_OPTIONS.map((o) => o.label)).toEqual(['待审核', '已通过', '未通过', '已撤回']);
+  });
+
+  it('reads waiting applications as ops’ to answer', () => {
+    expect(statusTheme('pending')).toBe('warning');
+    expect(statusTheme('approved')).toBe('success');
+    expect(statusTheme('declined')).toBe('default');
+    expect(statusTheme('retracted')).toBe('default');
+  });
+
+  it('writes a point on the map as text, longitude first', () => {
+    expect(coordinatesText({ coordinates: [106.5775, 29.5577] })).toBe('经度 106.5775，纬度 29.5577');
+    expect(pointSummary(existing)).toBe('已有：pp-jiefangbei');
+    expect(pointSummary(shop)).toBe('新店：王姐便利店');
+  });
+
+  it('shows an existing point as it is now, its keeper against the applicant', () => {
+    const rows = pointRows(existing, jiefangbei);
+    expect(rows).toEqual([
+      { label: '方式', value: '选择已有自提点' },
+      { label: '自提点', value: '解放碑便民驿站（pp-jiefangbei）' },
+      { label: '区县', value: '渝中区' },
+      { label: '地址', value: '渝中区民权路 28 号' },
+      { label: '坐标', value: '经度 106.5775，纬度 29.5577' },
+      { label: '状态', value: '启用' },
+      { label: '团长', value: '暂无' },
+    ]);
+    expect(pointRows(existing, { ...jiefangbei, keeperOpenid: 'o-applicant' }).at(-1)?.value).toBe('申请人');
+    expect(pointRows(existing, { ...jiefangbei, keeperOpenid: 'o-other' }).at(-1)?.value).toBe(
+      '已有其他团长（o-other）',
+    );
+    expect(pointRows(existing, null)).toEqual([
+      { label: '方式', value: '选择已有自提点' },
+      { label: '自提点', value: 'pp-jiefangbei（已不存在）' },
+    ]);
+  });
+
+  it('shows a shop as described, and the point it became once approved', () => {
+    expect(pointRows(shop, null)).toEqual([
+      { label: '方式', value: '登记自己的店铺为新自提点' },
+      { label: '店铺名称', value: '王姐便利店' },
+      { label: '区县', value: '渝中区' },
+      { label: '地址', value: '渝中区民族路 1 号' },
+      { label: '坐标', value: '经度 106.5801，纬度 29.5592' },
+    ]);
+    const made = { ...jiefangbei, pickupPointId: 'PPLA0002', name: '王姐便利店' };
+    expect(pointRows(shop, made).at(-1)).toEqual({ label: '已建自提点', value: '王姐便利店（PPLA0002）' });
+  });
+
+  it('warns before an approval the server would refuse', () => {
+    expect(approvalWarning(existing, jiefangbei)).toBeUndefined();
+    expect(approvalWarning(shop, null)).toBeUndefined();
+    expect(approvalWarning(existing, null)).toBe('所选自提点已不存在，无法通过');
+    expect(approvalWarning(existing, { ...jiefangbei, status: 'inactive' })).toBe('所选自提点已停用，无法通过');
+    expect(approvalWarning(existing, { ...jiefangbei, keeperOpenid: 'o-other' })).toBe(
+      '所选自提点已有其他团长，无法通过',
+    );
+    expect(approvalWarning({ ...existing, actions: [] }, null)).toBeUndefined();
+  });
+
+  it('offers the answers the server allows, the refusal last, a refusal with its reason', () => {
+    expect(actionOrder(['decline', 'approve'])).toEqual(['approve', 'decline']);
+    expect(actionOrder([])).toEqual([]);
+    expect(actionProblem('approve', { reason: '' })).toBeUndefined();
+    expect(actionProblem('decline', { reason: ' 否 ' })).toBe('请填写拒绝原因（至少 2 个字）');
+    expect(actionProblem('decline', { reason: '该自提点已有团长' })).toBeUndefined();
+    expect(actionProblem('decline', { reason: '长'.repeat(201) })).toBe('拒绝原因最多 200 字');
+  });
+});

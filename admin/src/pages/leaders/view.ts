@@ -1,0 +1,123 @@
+/**
+ * What the 团长申请 pages show and send: the status filter as the request, the applicant and the point they chose
+ * as rows (an existing point as it is now, or their shop, with its map coordinates as text), and ops' two answers
+ * (the server says which are open, `actions`) with their words and the check the decline dialog makes first.
+ */
+import {
+  type ConsoleLeaderApplication,
+  LEADER_APPLICATION_STATUS_LABELS,
+  type LeaderApplicationStatus,
+  type LeaderPointView,
+} from '@shared/admin-client';
+
+import { PICKUP_POINT_STATUS_LABELS } from '../catalog/view';
+
+/** The list's filter: one status or all (''). */
+export const STATUS_OPTIONS = (Object.keys(LEADER_APPLICATION_STATUS_LABELS) as LeaderApplicationStatus[]).map(
+  (value) => ({ value, label: LEADER_APPLICATION_STATUS_LABELS[value] }),
+);
+
+/** The request for the filter: all statuses when none is chosen. */
+export const leaderSearchRequest = (status: string): { status?: LeaderApplicationStatus } =>
+  status ? { status: status as LeaderApplicationStatus } : {};
+
+/** Waiting applications read as ops' to answer; approved ones as done; the rest as closed. */
+export function statusTheme(status: LeaderApplicationStatus): 'warning' | 'success' | 'default' {
+  if (status === 'pending') return 'warning';
+  if (status === 'approved') return 'success';
+  return 'default';
+}
+
+export interface Row {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A point on the map as text: `经度 106.5775，纬度 29.5577` (GeoJSON keeps longitude first). */
+export function coordinatesText(location: { readonly coordinates: readonly [number, number] }): string {
+  const [longitude, latitude] = location.coordinates;
+  return `经度 ${longitude}，纬度 ${latitude}`;
+}
+
+/** The list's point column: the shop's name, or the existing point's id until the detail names it. */
+export function pointSummary(application: Pick<ConsoleLeaderApplication, 'point'>): string {
+  const { point } = application;
+  return point.kind === 'new_shop' ? `新店：${point.shop.name}` : `已有：${point.pickupPointId}`;
+}
+
+/**
+ * The point's rows: the shop as the applicant described it (and, once approved, the point it became), or the
+ * existing point as it is now (its keeper, when it is someone else, means approving will be refused).
+ */
+export function pointRows(application: ConsoleLeaderApplication, pickupPoint: LeaderPointView | null): Row[] {
+  const rows: Row[] = [{ label: '方式', value: application.pointLabel }];
+  const { point } = application;
+  if (point.kind === 'new_shop') {
+    rows.push(
+      { label: '店铺名称', value: point.shop.name },
+      { label: '区县', value: point.shop.district },
+      { label: '地址', value: point.shop.address },
+      { label: '坐标', value: coordinatesText(point.shop.location) },
+    );
+    if (pickupPoint) rows.push({ label: '已建自提点', value: `${pickupPoint.name}（${pickupPoint.pickupPointId}）` });
+    return rows;
+  }
+  if (!pickupPoint) return [...rows, { label: '自提点', value: `${point.pickupPointId}（已不存在）` }];
+  rows.push(
+    { label: '自提点', value: `${pickupPoint.name}（${pickupPoint.pickupPointId}）` },
+    { label: '区县', value: pickupPoint.district },
+    { label: '地址', value: pickupPoint.address },
+    { label: '坐标', value: coordinatesText(pickupPoint.location) },
+    { label: '状态', value: PICKUP_POINT_STATUS_LABELS[pickupPoint.status] ?? pickupPoint.status },
+    { label: '团长', value: keeperText(application, pickupPoint) },
+  );
+  return rows;
+}
+
+function keeperText(application: ConsoleLeaderApplication, point: LeaderPointView): string {
+  if (point.keeperOpenid === undefined) return '暂无';
+  if (point.keeperOpenid === application.openid) return '申请人';
+  return `已有其他团长（${point.keeperOpenid}）`;
+}
+
+/** What ops should know before approving: the point is taken by someone else, or deactivated. */
+export function approvalWarning(
+  application: ConsoleLeaderApplication,
+  pickupPoint: LeaderPointView | null,
+): string | undefined {
+  if (!application.actions.includes('approve') || application.point.kind !== 'existing') return undefined;
+  if (!pickupPoint) return '所选自提点已不存在，无法通过';
+  if (pickupPoint.status !== 'active') return '所选自提点已停用，无法通过';
+  if (pickupPoint.keeperOpenid !== undefined && pickupPoint.keeperOpenid !== application.openid) {
+    return '所选自提点已有其他团长，无法通过';
+  }
+  return undefined;
+}
+
+export type LeaderAction = 'approve' | 'decline';
+
+/** Each answer's button, its dialog's title and what the dialog asks to confirm. */
+export const LEADER_ACTIONS: Record<LeaderAction, { label: string; title: string; confirm: string; danger?: boolean }> =
+  {
+    approve: {
+      label: '通过',
+      title: '通过团长申请',
+      confirm: '通过后申请人成为团长，负责所选自提点（新店铺将登记为新的自提点）。',
+    },
+    decline: { label: '拒绝', title: '拒绝团长申请', confirm: '拒绝原因会告知申请人。', danger: true },
+  };
+
+/** The answers in the order their buttons show, the refusal last. */
+export const actionOrder = (actions: readonly LeaderAction[]): LeaderAction[] =>
+  (['approve', 'decline'] as const).filter((a) => actions.includes(a));
+
+export const DECLINE_REASON_MAX = 200;
+
+/** What the dialog of `action` must still be given, or undefined when it may be sent. */
+export function actionProblem(action: LeaderAction, draft: { reason: string }): string | undefined {
+  if (action !== 'decline') return undefined;
+  const reason = draft.reason.trim();
+  if (reason.length < 2) return '请填写拒绝原因（至少 2 个字）';
+  if (reason.length > DECLINE_REASON_MAX) return `拒绝原因最多 ${DECLINE_REASON_MAX} 字`;
+  return undefined;
+}
