@@ -7,7 +7,9 @@
  *   seat's payment succeeds it, and every paid order then moves to `to_ship` and its stock is sold);
  * - a payment that finds its order closed, or its group failed, is refunded (once: deterministic number);
  * - a wrong amount or an unknown order is recorded for ops and refused, changing nothing else.
- * Every step is idempotent, so a retry after a crash finishes what the first attempt began.
+ * Every step is idempotent, so a retry after a crash finishes what the first attempt began. Then the order's 团长
+ * commissions follow it (`syncCommissions`: pending, earned, or none for a refunded payment), and a group that
+ * succeeded brings every order's along (earned, and the opener's bonus).
  */
 import { groupMachine } from '../../domain/group.machine';
 import { ORDER_KEPT_STATUSES, paymentDisposition } from '../../domain/order.machine';
@@ -24,10 +26,17 @@ import { recordPayment, updatePayment } from '../repositories/payment.repository
 import { sellStock } from '../repositories/stock.repository';
 import { recordFirstPaidAt } from '../repositories/user.repository';
 import type { InvocationContext } from '../runtime/call-context';
+import { syncCommissionsQuietly, syncGroupCommissionsQuietly } from '../leader/commission-sync';
 import { releaseOrderHolds } from '../ordering/order-placement';
 import { startRefund } from './refunds';
 
 export async function applyPayment(event: PaymentNotification, ctx: InvocationContext): Promise<void> {
+  const successful = event.returnCode === 'SUCCESS' && event.resultCode === 'SUCCESS';
+  await applyPaymentOnce(event, ctx);
+  if (successful) await syncCommissionsQuietly(event.outTradeNo, ctx);
+}
+
+async function applyPaymentOnce(event: PaymentNotification, ctx: InvocationContext): Promise<void> {
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') {
     ctx.log.info('ignored a notification that is not a successful payment', { outTradeNo: event.outTradeNo });
     return;
@@ -164,7 +173,7 @@ async function applyPaidOrder(
   const outcome = activitySells
     ? await paySeat(attach.groupId, payer, attach.role === 'leader' ? 'leader' : 'member', now)
     : 'not-applied';
-  if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, now);
+  if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, ctx);
   if (
     outcome === 'not-applied' &&
     (await settleUnappliedSeat(orderId, attach.groupId, payer, activitySells, event, ctx))
@@ -189,7 +198,7 @@ async function settleUnappliedSeat(
   const now = ctx.clock.now();
   const group = await getGroup(groupId);
   if (group?.paidOpenids.includes(payer)) {
-    if (group.status === groupMachine.transition('filled').to) await completeGroup(groupId, now);
+    if (group.status === groupMachine.transition('filled').to) await completeGroup(groupId, ctx);
     return false;
   }
   const order = await getOrder(orderId);
@@ -204,15 +213,21 @@ async function settleUnappliedSeat(
   return true;
 }
 
-/** A group succeeded: every paid order moves to `to_ship` together, and their held stock is sold. Idempotent. */
-async function completeGroup(groupId: string, now: number) {
+/**
+ * A group succeeded: every paid order moves to `to_ship` together, their held stock is sold, and their commissions
+ * are earned. Idempotent.
+ */
+async function completeGroup(groupId: string, ctx: InvocationContext) {
+  const now = ctx.clock.now();
   const orders = await listGroupOrders(groupId, ORDER_KEPT_STATUSES);
   await transitionGroupOrders(groupId, 'group_succeeded', { updatedAt: now, groupSucceededAt: now });
   const [first] = orders;
-  if (!first) return;
-  const holds = orders.map((o) => ({ orderId: o._id, quantity: o.quantity }));
-  if (!(await sellStock(first.stock, holds))) {
-    // Some were sold by an earlier attempt: sell the rest one by one (each only if still held).
-    for (const hold of holds) await sellStock(first.stock, [hold]);
+  if (first) {
+    const holds = orders.map((o) => ({ orderId: o._id, quantity: o.quantity }));
+    if (!(await sellStock(first.stock, holds))) {
+      // Some were sold by an earlier attempt: sell the rest one by one (each only if still held).
+      for (const hold of holds) await sellStock(first.stock, [hold]);
+    }
   }
+  await syncGroupCommissionsQuietly(groupId, ctx);
 }
