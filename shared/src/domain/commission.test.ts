@@ -8,6 +8,7 @@ import {
   groupBonusEntry,
   groupBonusStep,
   isOrderCommissionDue,
+  mayEarnCommission,
   netCommission,
   nextCommissionStep,
   type OrderForCommission,
@@ -448,6 +449,12 @@ describe('the next step of an order’s entry', () => {
     const earned = settle(pending, of('to_ship')).entry;
     expect(settle(earned, of('refunding', { refundedAmount: 2_970 })).events).toEqual(['refunded_in_full']);
     expect(nextCommissionStep({ ...earned, kind: 'group_bonus' }, of('completed'))).toBeUndefined();
+  });
+
+  it('looks at an activity only if it has, or had, a rule', () => {
+    expect(mayEarnCommission({})).toBe(false);
+    expect(mayEarnCommission({ commission: rate(500) })).toBe(true);
+    expect(mayEarnCommission({ commissionKey: 'removed-rule-key' })).toBe(true);
   });
 
   it('counts a leader only from their approval on', () => {

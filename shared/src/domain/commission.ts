@@ -322,3 +322,13 @@ export function nextCommissionStep(
   }
   return undefined;
 }
+
+/**
+ * Whether an activity's orders may have entries: it has a rule, or had one (`commissionKey`: the console's key of the
+ * last `setCommissionRule`, kept when a rule is removed, whose entries still follow their orders). An activity that
+ * never had a rule earns nothing, so the commission hooks stop there.
+ */
+export const mayEarnCommission = (activity: {
+  readonly commission?: CommissionRule | undefined;
+  readonly commissionKey?: string | undefined;
+}): boolean => activity.commission !== undefined || activity.commissionKey !== undefined;

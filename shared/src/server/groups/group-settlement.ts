@@ -24,7 +24,7 @@ import {
 } from '../repositories/order.repository';
 import { releaseStockMany, sellStock } from '../repositories/stock.repository';
 import type { InvocationContext } from '../runtime/call-context';
-import { syncGroupCommissionsQuietly } from '../leader/commission-sync';
+import { CommissionReads, syncGroupCommissionsQuietly } from '../leader/commission-sync';
 import { releaseOrderHolds } from '../ordering/order-placement';
 import { applyPayment, notificationFromQuery } from '../payments/payment-application';
 import { requestRefunds } from '../payments/refunds';
@@ -90,7 +90,11 @@ export async function settleFailedGroups(
     ctx,
   );
   // Their commissions are reversed before the groups are marked settled: a crash before the mark settles again.
-  for (const id of settledIds) await syncGroupCommissionsQuietly(id, ctx);
+  const reads = new CommissionReads();
+  for (const id of settledIds) {
+    const activityId = orders.find((o) => o.groupId === id)?.activityId;
+    await syncGroupCommissionsQuietly(id, ctx, reads, { activityId });
+  }
   return { settled: await markGroupsSettled(settledIds, now), ...refunds };
 }
 
@@ -154,7 +158,7 @@ export async function settleCompletedGroup(group: StoredGroup, now: number, ctx:
     // Sold together; some may have been sold by an earlier attempt: then the rest one by one.
     if (!(await sellStock(first.stock, holds))) for (const hold of holds) await sellStock(first.stock, [hold]);
   }
-  await syncGroupCommissionsQuietly(group._id, ctx);
+  await syncGroupCommissionsQuietly(group._id, ctx, new CommissionReads(), { activityId: group.activityId });
   return markCompletedSettled(group._id, now);
 }
 

@@ -33,7 +33,8 @@ export const settleCommissions: Job<typeof settleCommissionsContract> = async (r
     if (run.dryRun) break;
     for (const order of orders) {
       if (!order.activityId) continue;
-      const done = await syncCommissions(order._id, now, reads);
+      // An activity that never had a rule stops it at once (read once per run); any other order is read afresh.
+      const done = await syncCommissions(order._id, now, reads, { activityId: order.activityId });
       recorded += done.recorded;
       stepped += done.stepped;
     }

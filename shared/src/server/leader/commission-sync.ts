@@ -15,6 +15,7 @@ import {
   groupBonusEntry,
   groupBonusStep,
   commissionEntriesForOrder,
+  mayEarnCommission,
   nextCommissionStep,
   stepCommission,
   wasLeaderAt,
@@ -57,15 +58,27 @@ const SUCCEEDED = groupMachine.transition('filled').to;
 
 /**
  * Reads that do not change within one sweep (an activity's rule, who leads, who keeps a point), each made once
- * per instance. A hook makes a fresh one per call.
+ * per instance. A hook makes a fresh one per call, seeded with the activity its money path read already.
  */
 export class CommissionReads {
   private readonly activities = new Map<string, Promise<Activity | null>>();
   private readonly leaders = new Map<string, Promise<Leader | null>>();
   private readonly pointLeaders = new Map<string, Promise<Leader | null>>();
 
+  /** An activity the caller read already. */
+  seed(activity: Activity): this {
+    this.activities.set(activity._id, Promise.resolve(activity));
+    return this;
+  }
+
   activity(id: string): Promise<Activity | null> {
     return memo(this.activities, id, getActivity);
+  }
+
+  /** Whether the activity's orders may have entries: it has, or had, a rule. Most activities never had one. */
+  async mayEarn(activityId: string): Promise<boolean> {
+    const activity = await this.activity(activityId);
+    return activity !== null && mayEarnCommission(activity);
   }
 
   leader(openid: string): Promise<Leader | null> {
@@ -86,41 +99,71 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, read: (key: string
   return found;
 }
 
+/** What a caller knows already, to spare reads: the activity of the order or group. */
+export interface CommissionHint {
+  readonly activityId?: string | undefined;
+}
+
 /** Brings the entries of one order (and its group's bonus) in line with the order. Safe to call at any time. */
 export async function syncCommissions(
   orderId: string,
   now: number,
   reads = new CommissionReads(),
+  hint: CommissionHint = {},
 ): Promise<CommissionSync> {
+  if (hint.activityId !== undefined && !(await reads.mayEarn(hint.activityId))) return NOTHING;
   const order = await getOrder(orderId);
-  if (!order?.activityId) return NOTHING;
-  const own = await syncOrder(order, now, reads);
-  return order.groupId ? add(own, await syncGroupBonus(order.groupId, now, reads)) : own;
+  if (!order?.activityId || !(await reads.mayEarn(order.activityId))) return NOTHING;
+  const [group, entries] = await Promise.all([
+    order.groupId ? getGroup(order.groupId) : null,
+    listOrderEntries(order._id),
+  ]);
+  const own = await syncOrder(order, group, entries, now, reads);
+  return group ? add(own, await syncGroupBonus(group, now, reads)) : own;
 }
 
-/** The same for every order of a group, and its bonus, reading the group's orders once. */
+/** The same for every order of a group, and its bonus, reading the group's orders and entries once. */
 export async function syncGroupCommissions(
   groupId: string,
   now: number,
   reads = new CommissionReads(),
+  hint: CommissionHint = {},
 ): Promise<CommissionSync> {
+  if (hint.activityId !== undefined && !(await reads.mayEarn(hint.activityId))) return NOTHING;
   const group = await getGroup(groupId);
+  if (!group || !(await reads.mayEarn(group.activityId))) return NOTHING;
+  const entries = await listGroupEntries(groupId);
   // A group that did not succeed earns nothing new: only entries recorded while it formed have to follow it.
-  if (group?.status !== SUCCEEDED && (await listGroupEntries(groupId)).length === 0) return NOTHING;
+  if (group.status !== SUCCEEDED && entries.length === 0) return NOTHING;
   const orders = await listOrdersOfGroups([groupId]);
   let done = NOTHING;
-  for (const order of orders) if (order.activityId) done = add(done, await syncOrder(order, now, reads));
-  return add(done, await syncGroupBonus(groupId, now, reads, orders));
+  for (const order of orders) {
+    if (!order.activityId) continue;
+    const own = entries.filter((e) => e.orderId === order._id);
+    done = add(done, await syncOrder(order, group, own, now, reads));
+  }
+  const bonusId = commissionEntryId('group_bonus', groupId);
+  return add(done, await syncGroupBonus(group, now, reads, orders, entries.find((e) => e._id === bonusId) ?? null));
 }
 
 /** `syncCommissions` from a money path: a failure is logged, never thrown (settleCommissions finishes it). */
-export async function syncCommissionsQuietly(orderId: string, ctx: InvocationContext): Promise<void> {
-  await quietly(() => syncCommissions(orderId, ctx.clock.now()), { orderId }, ctx);
+export async function syncCommissionsQuietly(
+  orderId: string,
+  ctx: InvocationContext,
+  reads?: CommissionReads,
+  hint?: CommissionHint,
+): Promise<void> {
+  await quietly(() => syncCommissions(orderId, ctx.clock.now(), reads, hint), { orderId }, ctx);
 }
 
 /** `syncGroupCommissions` from a money path: a failure is logged, never thrown. */
-export async function syncGroupCommissionsQuietly(groupId: string, ctx: InvocationContext): Promise<void> {
-  await quietly(() => syncGroupCommissions(groupId, ctx.clock.now()), { groupId }, ctx);
+export async function syncGroupCommissionsQuietly(
+  groupId: string,
+  ctx: InvocationContext,
+  reads?: CommissionReads,
+  hint?: CommissionHint,
+): Promise<void> {
+  await quietly(() => syncGroupCommissions(groupId, ctx.clock.now(), reads, hint), { groupId }, ctx);
 }
 
 async function quietly(work: () => Promise<unknown>, about: Record<string, string>, ctx: InvocationContext) {
@@ -131,8 +174,15 @@ async function quietly(work: () => Promise<unknown>, about: Record<string, strin
   }
 }
 
-async function syncOrder(order: Order, now: number, reads: CommissionReads): Promise<CommissionSync> {
-  let entries = await listOrderEntries(order._id);
+/** One order's entries (`stored`: as read with the order) recorded if missing, then stepped up to date. */
+async function syncOrder(
+  order: Order,
+  group: StoredGroup | null,
+  stored: readonly CommissionEntry[],
+  now: number,
+  reads: CommissionReads,
+): Promise<CommissionSync> {
+  let entries = stored;
   let recorded = 0;
   const possible: CommissionKind[] = [
     ...(order.groupId ? (['group_opener'] as const) : []),
@@ -140,9 +190,14 @@ async function syncOrder(order: Order, now: number, reads: CommissionReads): Pro
   ];
   const missing = possible.filter((kind) => !entries.some((e) => e.kind === kind));
   if (missing.length > 0 && ORDER_KEPT_STATUSES.includes(order.status)) {
-    const fresh = (await entriesFor(order, now, reads)).filter((e) => missing.includes(e.kind));
-    for (const entry of fresh) if (await insertCommissionEntry(entry)) recorded++;
-    if (fresh.length > 0) entries = await listOrderEntries(order._id);
+    const fresh = (await entriesFor(order, group, now, reads)).filter((e) => missing.includes(e.kind));
+    let lost = false;
+    for (const entry of fresh) {
+      if (await insertCommissionEntry(entry)) recorded++;
+      else lost = true;
+    }
+    // Another process recorded one first: read what it wrote (it may have moved it already).
+    entries = lost ? await listOrderEntries(order._id) : [...entries, ...fresh];
   }
   let stepped = 0;
   for (const entry of entries) {
@@ -155,14 +210,18 @@ async function syncOrder(order: Order, now: number, reads: CommissionReads): Pro
 }
 
 /** The entries the order earns now: the activity's rule, and the leaders it names (as they were when it began). */
-async function entriesFor(order: Order, now: number, reads: CommissionReads): Promise<CommissionEntry[]> {
+async function entriesFor(
+  order: Order,
+  group: StoredGroup | null,
+  now: number,
+  reads: CommissionReads,
+): Promise<CommissionEntry[]> {
   const activity = order.activityId ? await reads.activity(order.activityId) : null;
   if (!activity?.commission) return [];
-  const [group, keeper] = await Promise.all([
-    order.groupId ? getGroup(order.groupId) : null,
+  const [opener, keeper] = await Promise.all([
+    group ? reads.leader(group.leaderOpenid) : null,
     order.delivery.kind === 'pickup' ? reads.pointLeader(order.delivery.pickupPointId) : null,
   ]);
-  const opener = group ? await reads.leader(group.leaderOpenid) : null;
   const paidAt = order.paidAt ?? order.createdAt;
   return commissionEntriesForOrder(order, {
     rule: activity.commission,
@@ -174,23 +233,23 @@ async function entriesFor(order: Order, now: number, reads: CommissionReads): Pr
 
 /** A successful group's bonus: recorded once, then withdrawable or reversed as its orders end. */
 async function syncGroupBonus(
-  groupId: string,
+  group: StoredGroup,
   now: number,
   reads: CommissionReads,
   orders?: readonly Order[],
+  stored?: CommissionEntry | null,
 ): Promise<CommissionSync> {
-  const group = await getGroup(groupId);
-  if (group?.status !== SUCCEEDED) return NOTHING;
+  if (group.status !== SUCCEEDED) return NOTHING;
   let recorded = 0;
-  let bonus = await getCommissionEntry(commissionEntryId('group_bonus', groupId));
+  let bonus = stored !== undefined ? stored : await getCommissionEntry(commissionEntryId('group_bonus', group._id));
   if (!bonus) {
     const entry = await bonusFor(group, now, reads);
     if (!entry) return NOTHING;
     if (await insertCommissionEntry(entry)) recorded++;
-    bonus = await getCommissionEntry(entry._id);
+    bonus = recorded > 0 ? entry : await getCommissionEntry(entry._id);
   }
   if (!bonus || !COMMISSION_DUE_STATUSES.includes(bonus.status)) return { recorded, stepped: 0 };
-  const ofGroup = orders ?? (await listOrdersOfGroups([groupId]));
+  const ofGroup = orders ?? (await listOrdersOfGroups([group._id]));
   const stepped = await walk(bonus, (current) => {
     const event = groupBonusStep(current, ofGroup);
     return event && stepCommission(current, event, now);

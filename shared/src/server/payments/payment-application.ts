@@ -26,17 +26,21 @@ import { recordPayment, updatePayment } from '../repositories/payment.repository
 import { sellStock } from '../repositories/stock.repository';
 import { recordFirstPaidAt } from '../repositories/user.repository';
 import type { InvocationContext } from '../runtime/call-context';
-import { syncCommissionsQuietly, syncGroupCommissionsQuietly } from '../leader/commission-sync';
+import { CommissionReads, syncCommissionsQuietly, syncGroupCommissionsQuietly } from '../leader/commission-sync';
 import { releaseOrderHolds } from '../ordering/order-placement';
 import { startRefund } from './refunds';
 
 export async function applyPayment(event: PaymentNotification, ctx: InvocationContext): Promise<void> {
   const successful = event.returnCode === 'SUCCESS' && event.resultCode === 'SUCCESS';
-  await applyPaymentOnce(event, ctx);
-  if (successful) await syncCommissionsQuietly(event.outTradeNo, ctx);
+  // The activity this payment reads is the commissions' too: one that never had a rule costs them no read.
+  const reads = new CommissionReads();
+  await applyPaymentOnce(event, ctx, reads);
+  if (successful) {
+    await syncCommissionsQuietly(event.outTradeNo, ctx, reads, { activityId: decodeAttach(event.attach)?.activityId });
+  }
 }
 
-async function applyPaymentOnce(event: PaymentNotification, ctx: InvocationContext): Promise<void> {
+async function applyPaymentOnce(event: PaymentNotification, ctx: InvocationContext, reads: CommissionReads) {
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') {
     ctx.log.info('ignored a notification that is not a successful payment', { outTradeNo: event.outTradeNo });
     return;
@@ -55,12 +59,12 @@ async function applyPaymentOnce(event: PaymentNotification, ctx: InvocationConte
         { total: event.totalFee, ...(attach.groupId ? { groupId: attach.groupId } : {}) },
         'cloudpay',
       ),
-    activitySells(attach?.activityId, now),
+    activitySells(attach?.activityId, now, reads),
   ]);
 
   if (applied && attach) {
     await record(event, 'applied', now);
-    await applyPaidOrder(event.outTradeNo, attach, sells, event, ctx);
+    await applyPaidOrder(event.outTradeNo, attach, sells, event, ctx, reads);
     return;
   }
   // Not applied by the fast path: read the order to see why (a repeat, a late payment, a mismatch).
@@ -75,7 +79,7 @@ async function applyPaymentOnce(event: PaymentNotification, ctx: InvocationConte
     throw new DomainError('PAYMENT_MISMATCH', event.outTradeNo);
   }
   const described = attachOf(order);
-  const stillSells = () => activitySells(described.activityId, now);
+  const stillSells = () => activitySells(described.activityId, now, reads);
   switch (paymentDisposition(order.status)) {
     case 'apply': {
       // No usable attach: apply by what the order says.
@@ -91,7 +95,7 @@ async function applyPaymentOnce(event: PaymentNotification, ctx: InvocationConte
         throw new Error(`order ${order._id} changed while its payment was applied; retry`);
       }
       await record(event, 'applied', now);
-      return applyPaidOrder(order._id, described, await stillSells(), event, ctx);
+      return applyPaidOrder(order._id, described, await stillSells(), event, ctx, reads);
     }
     case 'refund_late': {
       // Paid after it closed (timeout or cancel): the money goes back.
@@ -113,7 +117,7 @@ async function applyPaymentOnce(event: PaymentNotification, ctx: InvocationConte
       }
       // A repeat of an applied payment: finish whatever the first delivery may not have finished.
       await record(event, 'applied', now);
-      return applyPaidOrder(order._id, described, await stillSells(), event, ctx);
+      return applyPaidOrder(order._id, described, await stillSells(), event, ctx, reads);
   }
 }
 
@@ -132,9 +136,10 @@ export function notificationFromQuery(order: Order, state: PaymentState): Paymen
 }
 
 /** Whether a group order's activity still sells (a solo order has none, and always may be paid). */
-async function activitySells(activityId: string | undefined, now: number): Promise<boolean> {
+async function activitySells(activityId: string | undefined, now: number, reads: CommissionReads): Promise<boolean> {
   if (activityId === undefined) return true;
   const activity = await getActivity(activityId);
+  if (activity) reads.seed(activity);
   return activity !== null && isOnSale(activity, now);
 }
 
@@ -162,6 +167,7 @@ async function applyPaidOrder(
   activitySells: boolean,
   event: PaymentNotification,
   ctx: InvocationContext,
+  reads: CommissionReads,
 ) {
   const now = ctx.clock.now();
   const payer = event.subOpenid ?? event.openid ?? '';
@@ -173,10 +179,10 @@ async function applyPaidOrder(
   const outcome = activitySells
     ? await paySeat(attach.groupId, payer, attach.role === 'leader' ? 'leader' : 'member', now)
     : 'not-applied';
-  if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, ctx);
+  if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, attach.activityId, ctx, reads);
   if (
     outcome === 'not-applied' &&
-    (await settleUnappliedSeat(orderId, attach.groupId, payer, activitySells, event, ctx))
+    (await settleUnappliedSeat(orderId, attach.groupId, attach.activityId, payer, activitySells, event, ctx, reads))
   )
     return;
   await recordFirstPaidAt(payer, now);
@@ -190,15 +196,19 @@ async function applyPaidOrder(
 async function settleUnappliedSeat(
   orderId: string,
   groupId: string,
+  activityId: string | undefined,
   payer: string,
   activitySells: boolean,
   event: PaymentNotification,
   ctx: InvocationContext,
+  reads: CommissionReads,
 ): Promise<boolean> {
   const now = ctx.clock.now();
   const group = await getGroup(groupId);
   if (group?.paidOpenids.includes(payer)) {
-    if (group.status === groupMachine.transition('filled').to) await completeGroup(groupId, ctx);
+    if (group.status === groupMachine.transition('filled').to) {
+      await completeGroup(groupId, activityId, ctx, reads);
+    }
     return false;
   }
   const order = await getOrder(orderId);
@@ -217,7 +227,12 @@ async function settleUnappliedSeat(
  * A group succeeded: every paid order moves to `to_ship` together, their held stock is sold, and their commissions
  * are earned. Idempotent.
  */
-async function completeGroup(groupId: string, ctx: InvocationContext) {
+async function completeGroup(
+  groupId: string,
+  activityId: string | undefined,
+  ctx: InvocationContext,
+  reads: CommissionReads,
+) {
   const now = ctx.clock.now();
   const orders = await listGroupOrders(groupId, ORDER_KEPT_STATUSES);
   await transitionGroupOrders(groupId, 'group_succeeded', { updatedAt: now, groupSucceededAt: now });
@@ -229,5 +244,5 @@ async function completeGroup(groupId: string, ctx: InvocationContext) {
       for (const hold of holds) await sellStock(first.stock, [hold]);
     }
   }
-  await syncGroupCommissionsQuietly(groupId, ctx);
+  await syncGroupCommissionsQuietly(groupId, ctx, reads, { activityId });
 }
