@@ -146,6 +146,33 @@ describe('commissions of a registered leader’s group', () => {
     expect(entry).toMatchObject({ status: 'withdrawable', amount: 299, clawedBack: 99 });
   });
 
+  it('net the same whichever of a partial refund and the order’s completion comes first', async () => {
+    const seen = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      const { fx, opener } = await leaderActivity(platform);
+      const { groupId, orderId } = await openGroupAs(platform, fx, opener);
+      await joinGroupAs(platform, fx, groupId, `o-m1-${groupId}`);
+      await joinGroupAs(platform, fx, groupId, `o-m2-${groupId}`);
+      await windowClosed(platform, orderId);
+      const ops = await staffToken(platform, `opsrc${++staffCount}`);
+      const [refunded] = await Promise.all([
+        adminCall(platform, 'refundOrder', { orderId, amount: 990, reason: '少发一件', requestKey: randomUUID() }, ops),
+        job(platform, 'completeOrders'),
+      ]);
+      await platform.settle();
+      const order = (await platform.get('orders', orderId)) as { status: string; refundedAmount?: number };
+      expect(refunded.body.ok, JSON.stringify(refunded.body)).toBe(true);
+      expect(order).toMatchObject({ status: 'completed', refundedAmount: 990 });
+      for (const entry of await expectEntriesSound(platform, { orderId })) {
+        seen.add(entry.history.map((h) => h.event).join('>'));
+        // Shrunk to 200 then withdrawable, or withdrawable at 299 with 99 clawed back: 200 for the leader either way.
+        expect(entry.status).toBe('withdrawable');
+        expect(entry.amount - entry.clawedBack, entry._id).toBe(200);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(0);
+  });
+
   it('agree with their orders whichever of the last payment and the group’s expiry wins', async () => {
     const outcomes = new Set<string>();
     for (let round = 0; round < 3; round++) {
