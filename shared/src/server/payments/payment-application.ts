@@ -35,8 +35,10 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
   // The activity this payment reads is the commissions' too: one that never had a rule costs them no read.
   const reads = new CommissionReads();
   await applyPaymentOnce(event, ctx, reads);
-  if (successful) {
-    await syncCommissionsQuietly(event.outTradeNo, ctx, reads, { activityId: decodeAttach(event.attach)?.activityId });
+  const attach = decodeAttach(event.attach);
+  // A solo order sells a SKU, not an activity's seat: it names no activity and earns no commission.
+  if (successful && attach?.role !== 'solo') {
+    await syncCommissionsQuietly(event.outTradeNo, ctx, reads, { activityId: attach?.activityId });
   }
 }
 
