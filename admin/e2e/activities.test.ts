@@ -1,7 +1,8 @@
 /**
  * 拼团活动 in real Chromium, on the emulator with the seed's catalogue and demo staff: a merchant sees its own
  * activities, makes a draft on its SKU (the form refuses a group price above the solo price beside the field,
- * in the domain's words, before anything is sent), previews what the shopper will see, and publishes it.
+ * in the domain's words, before anything is sent), previews what the shopper will see, publishes it, and gives it
+ * a 团长 commission rule.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -50,6 +51,21 @@ describe.skipIf(missing !== undefined)('拼团活动 in Chromium, on the emulato
     await page.locator('.t-popconfirm').getByRole('button', { name: '确定' }).click();
     // The form starts it at the next full hour: published, it is 未开始 until then.
     await row.getByText('未开始').waitFor();
+
+    // Its 团长 commission rule: refused beside the form in the domain's words, then set, then shown.
+    await row.getByTestId('activity-commission').click();
+    const commission = page.getByTestId('commission-form');
+    await commission.waitFor();
+    await page.getByTestId('commission-on').click();
+    await page.getByTestId('commission-percent').locator('input').fill('25');
+    await page.getByRole('button', { name: '保存' }).click();
+    await commission.getByText('佣金比例须在 0.01% 到 20% 之间').waitFor();
+    await page.getByTestId('commission-percent').locator('input').fill('8');
+    await page.getByTestId('commission-bonus').locator('input').fill('5');
+    await page.getByRole('button', { name: '保存' }).click();
+    await commission.waitFor({ state: 'detached' });
+    await row.getByTestId('activity-commission').click();
+    await page.getByText('当前：实付 8%，成团奖励 ¥5.00').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,4 +10,10 @@ export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode, userMessage }
 export * as money from './kernel/money';
 export { ORDER_STATUS_LABELS, type OrderStatus } from './domain/order.machine';
 export { DISTRICTS, type District } from './domain/common.schema';
+export {
+  COMMISSION_BASE_LABELS,
+  type CommissionRule,
+  commissionRuleRefusal,
+  commissionRuleSchema,
+} from './domain/commission.schema';
 export type { Fen } from './kernel/money';

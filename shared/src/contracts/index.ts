@@ -10,6 +10,7 @@ import { confirmReplacementReceivedContract } from './confirm-replacement-receiv
 import { getAfterSaleContract } from './get-after-sale.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
+import { getMyEarningsContract } from './get-my-earnings.contract';
 import { getMyLeaderApplicationContract } from './get-my-leader-application.contract';
 import { getOrderContract } from './get-order.contract';
 import { getOrderTrackContract } from './get-order-track.contract';
@@ -108,6 +109,7 @@ export const contracts = {
   applyForLeader: applyForLeaderContract,
   getMyLeaderApplication: getMyLeaderApplicationContract,
   retractLeaderApplication: retractLeaderApplicationContract,
+  getMyEarnings: getMyEarningsContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;

@@ -10,6 +10,7 @@ import { reportShipmentsContract } from './report-shipments.contract';
 import { processAfterSalesContract } from './process-after-sales.contract';
 import { retryRefundsContract } from './retry-refunds.contract';
 import { sendNotificationsContract } from './send-notifications.contract';
+import { settleCommissionsContract } from './settle-commissions.contract';
 
 export const jobContracts = {
   expireGroups: expireGroupsContract,
@@ -19,6 +20,7 @@ export const jobContracts = {
   reportShipments: reportShipmentsContract,
   completeOrders: completeOrdersContract,
   processAfterSales: processAfterSalesContract,
+  settleCommissions: settleCommissionsContract,
 } as const;
 
 export type JobName = keyof typeof jobContracts;

@@ -9,6 +9,7 @@ import * as z from '../kernel/zod';
 import { activityStatusSchema } from './activity.machine';
 import { districtSchema, idSchema, instantSchema } from './common.schema';
 import { stockSchema } from './catalog.schema';
+import { commissionRuleSchema } from './commission.schema';
 import { guaranteeApplies, guaranteeSchema } from './guarantee';
 
 export const stockModeSchema = z.enum(['dedicated', 'shared']);
@@ -131,6 +132,10 @@ export const activitySchema = z
     /** The dedicated pool's counters (stockMode `dedicated` only); shared activities draw on the SKU. */
     pool: stockSchema.optional(),
     createdAt: instantSchema,
+    /** The 团长 commission rule (`setCommissionRule`); an activity without one earns no commission. */
+    commission: commissionRuleSchema.optional(),
+    /** The console's request key of the last `setCommissionRule`: the same request again changes nothing. */
+    commissionKey: z.string().optional(),
     /** The last change made in the console. */
     updatedAt: instantSchema.optional(),
   })

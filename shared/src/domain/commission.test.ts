@@ -8,10 +8,13 @@ import {
   groupBonusEntry,
   groupBonusStep,
   isOrderCommissionDue,
+  mayEarnCommission,
   netCommission,
+  nextCommissionStep,
   type OrderForCommission,
   paidLeftOf,
   stepCommission,
+  wasLeaderAt,
 } from './commission';
 import type { CommissionStatus } from './commission.machine';
 import {
@@ -401,5 +404,62 @@ describe('the entries paid withdrawals cover', () => {
     }
     const clawed = entries.map((e) => (e._id === 'b' ? { ...e, clawedBack: fen(150) } : e));
     expect(entriesCoveredBy(clawed, 450)).toEqual(['b', 'b2', 'c']);
+  });
+});
+
+describe('the next step of an order’s entry', () => {
+  const [recorded] = commissionEntriesForOrder(order(), { rule: perUnit(150), openerLeader: 'o-opener', now: NOW });
+  const pending = recorded as CommissionEntry;
+  const of = (status: OrderStatus, change: { refundedAmount?: number; history?: { event: string }[] } = {}) => ({
+    status,
+    total: 2_970,
+    ...change,
+  });
+
+  /** Applies the steps until none is left; answers the events and the entry. */
+  function settle(entry: CommissionEntry, state: ReturnType<typeof of>) {
+    const events: string[] = [];
+    let current = entry;
+    for (let step = nextCommissionStep(current, state); step; step = nextCommissionStep(current, state)) {
+      events.push(step.event);
+      current = stepCommission(current, step.event, NOW, step.change);
+    }
+    return { events, entry: current };
+  }
+
+  it('waits with its group, and follows it when it succeeds or fails', () => {
+    expect(nextCommissionStep(pending, of('awaiting_group'))).toBeUndefined();
+    expect(settle(pending, of('to_ship')).events).toEqual(['group_succeeded']);
+    const failed = settle(pending, of('refunding', { history: [{ event: 'group_failed' }] }));
+    expect(failed.events).toEqual(['group_failed']);
+    expect(failed.entry).toMatchObject({ status: 'reversed', amount: 0 });
+  });
+
+  it('catches up on everything it missed, in order, and then stays', () => {
+    const caught = settle(pending, of('completed', { refundedAmount: 990 }));
+    expect(caught.events).toEqual(['group_succeeded', 'partially_refunded', 'window_closed']);
+    expect(caught.entry).toMatchObject({ status: 'withdrawable', amount: 300, clawedBack: 0 });
+    expect(nextCommissionStep(caught.entry, of('completed', { refundedAmount: 990 }))).toBeUndefined();
+    const clawed = settle(caught.entry, of('refunding', { refundedAmount: 2_970 }));
+    expect(clawed.events).toEqual(['clawed_back']);
+    expect(clawed.entry).toMatchObject({ status: 'withdrawable', amount: 300, clawedBack: 300 });
+  });
+
+  it('reverses a confirmed entry refunded whole, and leaves a bonus to its own rule', () => {
+    const earned = settle(pending, of('to_ship')).entry;
+    expect(settle(earned, of('refunding', { refundedAmount: 2_970 })).events).toEqual(['refunded_in_full']);
+    expect(nextCommissionStep({ ...earned, kind: 'group_bonus' }, of('completed'))).toBeUndefined();
+  });
+
+  it('looks at an activity only if it has, or had, a rule', () => {
+    expect(mayEarnCommission({})).toBe(false);
+    expect(mayEarnCommission({ commission: rate(500) })).toBe(true);
+    expect(mayEarnCommission({ commissionKey: 'removed-rule-key' })).toBe(true);
+  });
+
+  it('counts a leader only from their approval on', () => {
+    expect(wasLeaderAt({ approvedAt: NOW }, NOW)).toBe(true);
+    expect(wasLeaderAt({ approvedAt: NOW + 1 }, NOW)).toBe(false);
+    expect(wasLeaderAt(null, NOW)).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import {
   COMMISSION_ADJUSTABLE_STATUSES,
   COMMISSION_DUE_STATUSES,
   COMMISSION_EARNED_STATUS,
+  COMMISSION_GROUP_WAITING_STATUSES,
   COMMISSION_SETTLED_STATUSES,
   COMMISSION_WAITING_STATUS,
   COMMISSION_WITHDRAWABLE_STATUSES,
@@ -26,6 +27,7 @@ import { BASIS_POINTS, type CommissionBase, type CommissionEntry, type Commissio
 import {
   ORDER_KEPT_STATUSES,
   ORDER_REFUND_STATUSES,
+  type OrderEvent,
   orderMachine,
   type OrderStatus,
   refundableLeft,
@@ -272,3 +274,61 @@ export function entriesCoveredBy(
   }
   return covered;
 }
+
+/**
+ * Whether a leader counts for an order or group: they were approved by the time it began (the order paid, the group
+ * opened). A shopper approved later earns nothing on what happened before, whoever looks at the order again.
+ */
+export const wasLeaderAt = (leader: { readonly approvedAt: number } | null | undefined, at: number): boolean =>
+  leader !== null && leader !== undefined && leader.approvedAt <= at;
+
+/** The next step an order's entry takes, with the amount or clawback it gives. */
+export interface CommissionStep {
+  readonly event: CommissionEvent;
+  readonly change: { readonly amount?: Fen; readonly clawedBack?: Fen };
+}
+
+/**
+ * The next step an order's entry takes from the order as it is now, or undefined when the entry already says what
+ * the order does. Applied one at a time until none is left, it brings an entry up to date from any state, however
+ * many of the order's changes it missed: the group's outcome first (a waiting entry whose order left its group's
+ * wait succeeded with it, or failed when the group failed), then the refunds (`commissionAfterRefund`), then the
+ * window's close. A bonus is moved by `groupBonusStep` instead.
+ */
+export function nextCommissionStep(
+  entry: CommissionEntry,
+  order: {
+    readonly status: OrderStatus;
+    readonly total: number;
+    readonly refundedAmount?: number | undefined;
+    readonly history?: readonly { readonly event: string }[] | undefined;
+  },
+): CommissionStep | undefined {
+  if (entry.kind === 'group_bonus') return undefined;
+  if (COMMISSION_GROUP_WAITING_STATUSES.includes(entry.status)) {
+    if (orderMachine.sourcesOf('group_succeeded').includes(order.status)) return undefined;
+    if (ORDER_KEPT_STATUSES.includes(order.status)) return { event: 'group_succeeded', change: {} };
+    const failed: OrderEvent = 'group_failed';
+    if (order.history?.some((step) => step.event === failed)) return { event: failed, change: {} };
+  }
+  const refund = commissionAfterRefund(entry, order);
+  if (refund) {
+    return refund.event === 'clawed_back'
+      ? { event: refund.event, change: { clawedBack: refund.clawedBack } }
+      : { event: refund.event, change: { amount: refund.amount } };
+  }
+  if (COMMISSION_DUE_STATUSES.includes(entry.status) && isOrderCommissionDue(order)) {
+    return { event: 'window_closed', change: {} };
+  }
+  return undefined;
+}
+
+/**
+ * Whether an activity's orders may have entries: it has a rule, or had one (`commissionKey`: the console's key of the
+ * last `setCommissionRule`, kept when a rule is removed, whose entries still follow their orders). An activity that
+ * never had a rule earns nothing, so the commission hooks stop there.
+ */
+export const mayEarnCommission = (activity: {
+  readonly commission?: CommissionRule | undefined;
+  readonly commissionKey?: string | undefined;
+}): boolean => activity.commission !== undefined || activity.commissionKey !== undefined;

@@ -1,7 +1,20 @@
-import type { ConsoleActivity } from '@shared/admin-client';
+import { type ConsoleActivity, money } from '@shared/admin-client';
+
+const { fen } = money;
 import { describe, expect, it } from 'vitest';
 
-import { emptyForm, formOf, formRequest, liveHint, searchRequest, shanghaiInstant, shanghaiText } from './view';
+import {
+  commissionFormOf,
+  commissionRequest,
+  commissionText,
+  emptyForm,
+  formOf,
+  formRequest,
+  liveHint,
+  searchRequest,
+  shanghaiInstant,
+  shanghaiText,
+} from './view';
 
 const NOW = Date.parse('2026-12-02T10:20:00+08:00');
 
@@ -106,6 +119,38 @@ describe('activities view', () => {
       keyword: '花椒',
       phase: 'selling',
       merchantId: 'm-jiangjin',
+    });
+  });
+});
+
+describe('the 佣金规则 form', () => {
+  const prices = { groupPrice: 2990, leaderPrice: 2500 };
+
+  it('shows a rule and sends it back as the server takes it', () => {
+    const rule = { base: { kind: 'rate' as const, basisPoints: 850 }, groupBonus: fen(500) };
+    const form = commissionFormOf(rule);
+    expect(form).toEqual({ on: true, kind: 'rate', percent: '8.5', perUnit: '', bonus: '5.00' });
+    expect(commissionRequest(form, prices)).toEqual({ ok: true, rule });
+    expect(commissionText(rule)).toBe('实付 8.5%，成团奖励 ¥5.00');
+    expect(commissionText(undefined)).toBe('未设置（不产生佣金）');
+  });
+
+  it('sends null to remove it, a per-unit amount in fen, and refuses in the domain’s words', () => {
+    expect(commissionRequest(commissionFormOf(undefined), prices)).toEqual({ ok: true, rule: null });
+    const perUnit = { on: true, kind: 'per_unit' as const, percent: '', perUnit: '5', bonus: '' };
+    expect(commissionRequest(perUnit, prices)).toEqual({ ok: true, rule: { base: { kind: 'per_unit', amount: 500 } } });
+    expect(commissionRequest({ ...perUnit, perUnit: '5.01' }, prices)).toEqual({
+      ok: false,
+      message: '每件佣金不能超过团长价或拼团价（取较低者）的 20%',
+    });
+    expect(commissionRequest({ ...perUnit, kind: 'rate', percent: '20.01' }, prices)).toEqual({
+      ok: false,
+      message: '佣金比例须在 0.01% 到 20% 之间',
+    });
+    expect(commissionRequest({ ...perUnit, kind: 'rate', percent: 'abc' }, prices).ok).toBe(false);
+    expect(commissionRequest({ ...perUnit, bonus: '200.01' }, prices)).toEqual({
+      ok: false,
+      message: '成团奖励须在 ¥0.01 到 ¥200 之间',
     });
   });
 });

@@ -5,6 +5,10 @@
  * refusal shows beside its field before anything is sent, in the same words the server would answer.
  */
 import {
+  type CommissionRule,
+  commissionRuleRefusal,
+  commissionRuleSchema,
+  ERROR_MESSAGES,
   type ActivityEdit,
   activityEditSchema,
   type ActivityPhase,
@@ -245,4 +249,67 @@ export function searchRequest(form: ActivitySearchForm): {
     ...(form.phase ? { phase: form.phase } : {}),
     ...(form.merchantId.trim() ? { merchantId: form.merchantId.trim() } : {}),
   };
+}
+
+/** The 佣金规则 form: on or off, a rate in percent or an amount per unit in yuan, and a bonus per group in yuan. */
+export interface CommissionForm {
+  on: boolean;
+  kind: 'rate' | 'per_unit';
+  /** Percent of what the order paid, as typed (`8` or `8.5`). */
+  percent: string;
+  /** Yuan per unit, as typed. */
+  perUnit: string;
+  /** Yuan per successful group, as typed; empty for none. */
+  bonus: string;
+}
+
+/** The form showing `rule` (off when there is none). */
+export function commissionFormOf(rule: CommissionRule | undefined): CommissionForm {
+  return {
+    on: rule !== undefined,
+    kind: rule?.base.kind ?? 'rate',
+    percent: rule?.base.kind === 'rate' ? String(rule.base.basisPoints / 100) : '',
+    perUnit: rule?.base.kind === 'per_unit' ? yuan(rule.base.amount) : '',
+    bonus: rule?.groupBonus !== undefined ? yuan(rule.groupBonus) : '',
+  };
+}
+
+/** How a rule reads: `实付 8%，成团奖励 ¥5.00`. */
+export function commissionText(rule: CommissionRule | undefined): string {
+  if (!rule) return '未设置（不产生佣金）';
+  const base = rule.base.kind === 'rate' ? `实付 ${rule.base.basisPoints / 100}%` : `每件 ¥${yuan(rule.base.amount)}`;
+  return rule.groupBonus !== undefined ? `${base}，成团奖励 ¥${yuan(rule.groupBonus)}` : base;
+}
+
+/**
+ * The rule the form holds as `setCommissionRule` takes it (null: remove it), checked by the domain's schema and its
+ * refusal against the activity's prices, or the message to show.
+ */
+export function commissionRequest(
+  form: CommissionForm,
+  prices: { readonly groupPrice: number; readonly leaderPrice?: number | undefined },
+): { ok: true; rule: CommissionRule | null } | { ok: false; message: string } {
+  if (!form.on) return { ok: true, rule: null };
+  let base: Record<string, unknown>;
+  if (form.kind === 'rate') {
+    const match = /^\s*(\d{1,2})(?:\.(\d{1,2}))?\s*$/.exec(form.percent);
+    if (!match) return { ok: false, message: '请填写佣金比例（%，最多两位小数）' };
+    base = { kind: 'rate', basisPoints: Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) };
+  } else {
+    const amount = yuanToFen(form.perUnit, '每件佣金');
+    if (typeof amount === 'string') return { ok: false, message: amount };
+    base = { kind: 'per_unit', amount };
+  }
+  let groupBonus: number | undefined;
+  if (form.bonus.trim() !== '') {
+    const bonus = yuanToFen(form.bonus, '成团奖励');
+    if (typeof bonus === 'string') return { ok: false, message: bonus };
+    groupBonus = bonus;
+  }
+  const parsed = commissionRuleSchema.safeParse({ base, ...(groupBonus !== undefined ? { groupBonus } : {}) });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? '佣金规则有误' };
+  if (commissionRuleRefusal(parsed.data, prices)) {
+    return { ok: false, message: ERROR_MESSAGES.COMMISSION_TOO_HIGH };
+  }
+  return { ok: true, rule: parsed.data };
 }

@@ -7,6 +7,7 @@ import { activityEventSchema, activityStatusSchema } from '../../domain/activity
 import { activityPhaseSchema } from '../../domain/activity-edit';
 import { activityRulesShape, stockModeSchema } from '../../domain/activity.schema';
 import { productStatusSchema } from '../../domain/catalog.schema';
+import { commissionRuleSchema } from '../../domain/commission.schema';
 import { idSchema, instantSchema } from '../../domain/common.schema';
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
@@ -34,6 +35,8 @@ export const consoleActivitySchema = z.object({
   ...activityRulesShape,
   /** The dedicated pool (dedicated only): units available, held by unpaid orders and sold. */
   pool: poolCountersSchema.optional(),
+  /** The 团长 commission rule (佣金规则), when one is set. */
+  commission: commissionRuleSchema.optional(),
   /** What the machine allows now: 发布, 暂停, 恢复, 结束. */
   events: z.array(activityEventSchema),
   product: z.object({ title: z.string(), image: z.string(), status: productStatusSchema.optional() }),

@@ -64,6 +64,7 @@ export const adminContractLoaders: AdminContractLoaders = {
   previewActivity: () => import('./preview-activity.contract').then((m) => m.previewActivityContract),
   publishActivity: () => import('./publish-activity.contract').then((m) => m.publishActivityContract),
   pauseActivity: () => import('./pause-activity.contract').then((m) => m.pauseActivityContract),
+  setCommissionRule: () => import('./set-commission-rule.contract').then((m) => m.setCommissionRuleContract),
   resumeActivity: () => import('./resume-activity.contract').then((m) => m.resumeActivityContract),
   endActivity: () => import('./end-activity.contract').then((m) => m.endActivityContract),
   listOrdersToShip: () => import('./list-orders-to-ship.contract').then((m) => m.listOrdersToShipContract),

@@ -60,6 +60,7 @@ import { previewActivityContract } from './preview-activity.contract';
 import { publishActivityContract } from './publish-activity.contract';
 import { resumeActivityContract } from './resume-activity.contract';
 import { searchActivitiesContract } from './search-activities.contract';
+import { setCommissionRuleContract } from './set-commission-rule.contract';
 import { updateActivityContract } from './update-activity.contract';
 // Fulfilment: 待发货, picking, shipping, pickup batches and codes.
 import { dispatchToPickupPointContract } from './dispatch-to-pickup-point.contract';
@@ -138,6 +139,7 @@ export {
   previewActivityContract,
   publishActivityContract,
   resumeActivityContract,
+  setCommissionRuleContract,
   searchActivitiesContract,
   updateActivityContract,
 };
@@ -226,6 +228,7 @@ export const adminContracts = {
   pauseActivity: pauseActivityContract,
   resumeActivity: resumeActivityContract,
   endActivity: endActivityContract,
+  setCommissionRule: setCommissionRuleContract,
   // Fulfilment: 待发货, picking, shipping, pickup batches and codes.
   listOrdersToShip: listOrdersToShipContract,
   getPickingSummary: getPickingSummaryContract,

@@ -21,4 +21,5 @@ export const COLLECTIONS = {
   afterSales: 'after_sales',
   leaderApplications: 'leader_applications',
   leaders: 'leaders',
+  commissionEntries: 'commission_entries',
 } as const;

@@ -25,6 +25,7 @@ import { endActivity } from '../merchant/end-activity';
 import { getActivityRules } from '../merchant/get-activity-rules';
 import { listSkuChoices } from '../merchant/list-sku-choices';
 import { pauseActivity } from '../merchant/pause-activity';
+import { setCommissionRule } from '../merchant/set-commission-rule';
 import { previewActivity } from '../merchant/preview-activity';
 import { publishActivity } from '../merchant/publish-activity';
 import { resumeActivity } from '../merchant/resume-activity';
@@ -134,6 +135,7 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     previewActivity,
     publishActivity,
     pauseActivity,
+    setCommissionRule,
     resumeActivity,
     endActivity,
     // Fulfilment: 待发货, picking, shipping, pickup batches and codes.

@@ -3,7 +3,8 @@
  * deadline passed: expireGroups; or ops closed it: closeGroup) and of a group the platform completed
  * (completeGroup, 成团保障). The job and the interventions share it, and the job finishes what an
  * intervention that died halfway began. Every step is conditional or keyed by the order, so it may run
- * twice at once, be repeated, or be resumed, and settles each group once.
+ * twice at once, be repeated, or be resumed, and settles each group once. The groups' 团长 commissions follow
+ * (`syncGroupCommissions`: reversed for a failed group, earned with the bonus for a completed one).
  */
 import { isAwaitingPayment, ORDER_KEPT_STATUSES, orderMachine } from '../../domain/order.machine';
 import type { Order } from '../../domain/order.schema';
@@ -23,6 +24,7 @@ import {
 } from '../repositories/order.repository';
 import { releaseStockMany, sellStock } from '../repositories/stock.repository';
 import type { InvocationContext } from '../runtime/call-context';
+import { CommissionReads, syncGroupCommissionsQuietly } from '../leader/commission-sync';
 import { releaseOrderHolds } from '../ordering/order-placement';
 import { applyPayment, notificationFromQuery } from '../payments/payment-application';
 import { requestRefunds } from '../payments/refunds';
@@ -87,6 +89,12 @@ export async function settleFailedGroups(
       })),
     ctx,
   );
+  // Their commissions are reversed before the groups are marked settled: a crash before the mark settles again.
+  const reads = new CommissionReads();
+  for (const id of settledIds) {
+    const activityId = orders.find((o) => o.groupId === id)?.activityId;
+    await syncGroupCommissionsQuietly(id, ctx, reads, { activityId });
+  }
   return { settled: await markGroupsSettled(settledIds, now), ...refunds };
 }
 
@@ -150,6 +158,7 @@ export async function settleCompletedGroup(group: StoredGroup, now: number, ctx:
     // Sold together; some may have been sold by an earlier attempt: then the rest one by one.
     if (!(await sellStock(first.stock, holds))) for (const hold of holds) await sellStock(first.stock, [hold]);
   }
+  await syncGroupCommissionsQuietly(group._id, ctx, new CommissionReads(), { activityId: group.activityId });
   return markCompletedSettled(group._id, now);
 }
 

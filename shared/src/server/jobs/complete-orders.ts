@@ -4,7 +4,8 @@
  * orders (received or collected) whose window closed with no after-sales request open are completed. Each batch
  * is one update whose condition every order must still meet when it is written, so a shopper's 确认收货 or an
  * after-sales request racing it wins or loses cleanly: nothing moves twice, and an order with a request open
- * never completes. A run that stops halfway leaves the rest for the next.
+ * never completes. A run that stops halfway leaves the rest for the next. The 团长 commissions of the orders it
+ * completed become withdrawable (`syncCommissions`; one that a crash left behind, settleCommissions moves).
  */
 import type { completeOrdersContract } from '../../contracts/complete-orders.contract';
 import { receiptAt } from '../../domain/fulfilment';
@@ -17,6 +18,9 @@ import {
   listUnconfirmedParcels,
   receiveUnconfirmed,
 } from '../repositories/order-fulfilment.repository';
+import { syncCommissions, CommissionReads } from '../leader/commission-sync';
+import { ordersWithEntries } from '../repositories/commission.repository';
+import type { InvocationContext } from '../runtime/call-context';
 import type { Job } from '../runtime/define-trigger';
 
 export const COMPLETE_BATCH = 100;
@@ -40,7 +44,10 @@ export const completeOrders: Job<typeof completeOrdersContract> = async (run, ct
           ? await receiveUnconfirmed(ids, now, receiptAt(now, windowDays))
           : await completeClosedWindows(ids, now);
       if (phase === 'receive') received += moved;
-      else completed += moved;
+      else {
+        completed += moved;
+        await makeCommissionsWithdrawable(ids, now, ctx);
+      }
       // A batch that moved nothing was all moved by someone else meanwhile: leave the rest to the next run.
       if (moved === 0) break;
     }
@@ -48,3 +55,13 @@ export const completeOrders: Job<typeof completeOrdersContract> = async (run, ct
   const [parcels, windows] = await Promise.all([countUnconfirmedParcels(now), countClosedWindows(now)]);
   return { scanned, changed: received + completed, remaining: parcels + windows, received, completed };
 };
+
+/** The entries of these orders (those that have any) follow their completion. */
+async function makeCommissionsWithdrawable(ids: readonly string[], now: number, ctx: InvocationContext) {
+  try {
+    const reads = new CommissionReads();
+    for (const id of await ordersWithEntries(ids)) await syncCommissions(id, now, reads);
+  } catch (error) {
+    ctx.log.error('commission sync failed; settleCommissions will finish it', { error: String(error) });
+  }
+}

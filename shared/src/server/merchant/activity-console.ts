@@ -44,6 +44,7 @@ export function consoleActivity(
     newCustomerOnly: rest.newCustomerOnly,
     ...(rest.scope ? { scope: rest.scope } : {}),
     ...(rest.guarantee ? { guarantee: rest.guarantee } : {}),
+    ...(rest.commission ? { commission: rest.commission } : {}),
     ...(pool ? { pool: { available: pool.available, reserved: pool.reserved, sold: pool.sold } } : {}),
     events: activityEvents(rest.status),
     product: {

@@ -7,7 +7,9 @@
  *   seat's payment succeeds it, and every paid order then moves to `to_ship` and its stock is sold);
  * - a payment that finds its order closed, or its group failed, is refunded (once: deterministic number);
  * - a wrong amount or an unknown order is recorded for ops and refused, changing nothing else.
- * Every step is idempotent, so a retry after a crash finishes what the first attempt began.
+ * Every step is idempotent, so a retry after a crash finishes what the first attempt began. Then the order's 团长
+ * commissions follow it (`syncCommissions`: pending, earned, or none for a refunded payment), and a group that
+ * succeeded brings every order's along (earned, and the opener's bonus).
  */
 import { groupMachine } from '../../domain/group.machine';
 import { ORDER_KEPT_STATUSES, paymentDisposition } from '../../domain/order.machine';
@@ -24,10 +26,23 @@ import { recordPayment, updatePayment } from '../repositories/payment.repository
 import { sellStock } from '../repositories/stock.repository';
 import { recordFirstPaidAt } from '../repositories/user.repository';
 import type { InvocationContext } from '../runtime/call-context';
+import { CommissionReads, syncCommissionsQuietly, syncGroupCommissionsQuietly } from '../leader/commission-sync';
 import { releaseOrderHolds } from '../ordering/order-placement';
 import { startRefund } from './refunds';
 
 export async function applyPayment(event: PaymentNotification, ctx: InvocationContext): Promise<void> {
+  const successful = event.returnCode === 'SUCCESS' && event.resultCode === 'SUCCESS';
+  // The activity this payment reads is the commissions' too: one that never had a rule costs them no read.
+  const reads = new CommissionReads();
+  await applyPaymentOnce(event, ctx, reads);
+  const attach = decodeAttach(event.attach);
+  // A solo order sells a SKU, not an activity's seat: it names no activity and earns no commission.
+  if (successful && attach?.role !== 'solo') {
+    await syncCommissionsQuietly(event.outTradeNo, ctx, reads, { activityId: attach?.activityId });
+  }
+}
+
+async function applyPaymentOnce(event: PaymentNotification, ctx: InvocationContext, reads: CommissionReads) {
   if (event.returnCode !== 'SUCCESS' || event.resultCode !== 'SUCCESS') {
     ctx.log.info('ignored a notification that is not a successful payment', { outTradeNo: event.outTradeNo });
     return;
@@ -46,12 +61,12 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
         { total: event.totalFee, ...(attach.groupId ? { groupId: attach.groupId } : {}) },
         'cloudpay',
       ),
-    activitySells(attach?.activityId, now),
+    activitySells(attach?.activityId, now, reads),
   ]);
 
   if (applied && attach) {
     await record(event, 'applied', now);
-    await applyPaidOrder(event.outTradeNo, attach, sells, event, ctx);
+    await applyPaidOrder(event.outTradeNo, attach, sells, event, ctx, reads);
     return;
   }
   // Not applied by the fast path: read the order to see why (a repeat, a late payment, a mismatch).
@@ -66,7 +81,7 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
     throw new DomainError('PAYMENT_MISMATCH', event.outTradeNo);
   }
   const described = attachOf(order);
-  const stillSells = () => activitySells(described.activityId, now);
+  const stillSells = () => activitySells(described.activityId, now, reads);
   switch (paymentDisposition(order.status)) {
     case 'apply': {
       // No usable attach: apply by what the order says.
@@ -82,7 +97,7 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
         throw new Error(`order ${order._id} changed while its payment was applied; retry`);
       }
       await record(event, 'applied', now);
-      return applyPaidOrder(order._id, described, await stillSells(), event, ctx);
+      return applyPaidOrder(order._id, described, await stillSells(), event, ctx, reads);
     }
     case 'refund_late': {
       // Paid after it closed (timeout or cancel): the money goes back.
@@ -104,7 +119,7 @@ export async function applyPayment(event: PaymentNotification, ctx: InvocationCo
       }
       // A repeat of an applied payment: finish whatever the first delivery may not have finished.
       await record(event, 'applied', now);
-      return applyPaidOrder(order._id, described, await stillSells(), event, ctx);
+      return applyPaidOrder(order._id, described, await stillSells(), event, ctx, reads);
   }
 }
 
@@ -123,9 +138,10 @@ export function notificationFromQuery(order: Order, state: PaymentState): Paymen
 }
 
 /** Whether a group order's activity still sells (a solo order has none, and always may be paid). */
-async function activitySells(activityId: string | undefined, now: number): Promise<boolean> {
+async function activitySells(activityId: string | undefined, now: number, reads: CommissionReads): Promise<boolean> {
   if (activityId === undefined) return true;
   const activity = await getActivity(activityId);
+  if (activity) reads.seed(activity);
   return activity !== null && isOnSale(activity, now);
 }
 
@@ -153,6 +169,7 @@ async function applyPaidOrder(
   activitySells: boolean,
   event: PaymentNotification,
   ctx: InvocationContext,
+  reads: CommissionReads,
 ) {
   const now = ctx.clock.now();
   const payer = event.subOpenid ?? event.openid ?? '';
@@ -164,10 +181,10 @@ async function applyPaidOrder(
   const outcome = activitySells
     ? await paySeat(attach.groupId, payer, attach.role === 'leader' ? 'leader' : 'member', now)
     : 'not-applied';
-  if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, now);
+  if (outcome === 'paid-and-succeeded') await completeGroup(attach.groupId, attach.activityId, ctx, reads);
   if (
     outcome === 'not-applied' &&
-    (await settleUnappliedSeat(orderId, attach.groupId, payer, activitySells, event, ctx))
+    (await settleUnappliedSeat(orderId, attach.groupId, attach.activityId, payer, activitySells, event, ctx, reads))
   )
     return;
   await recordFirstPaidAt(payer, now);
@@ -181,15 +198,19 @@ async function applyPaidOrder(
 async function settleUnappliedSeat(
   orderId: string,
   groupId: string,
+  activityId: string | undefined,
   payer: string,
   activitySells: boolean,
   event: PaymentNotification,
   ctx: InvocationContext,
+  reads: CommissionReads,
 ): Promise<boolean> {
   const now = ctx.clock.now();
   const group = await getGroup(groupId);
   if (group?.paidOpenids.includes(payer)) {
-    if (group.status === groupMachine.transition('filled').to) await completeGroup(groupId, now);
+    if (group.status === groupMachine.transition('filled').to) {
+      await completeGroup(groupId, activityId, ctx, reads);
+    }
     return false;
   }
   const order = await getOrder(orderId);
@@ -204,15 +225,26 @@ async function settleUnappliedSeat(
   return true;
 }
 
-/** A group succeeded: every paid order moves to `to_ship` together, and their held stock is sold. Idempotent. */
-async function completeGroup(groupId: string, now: number) {
+/**
+ * A group succeeded: every paid order moves to `to_ship` together, their held stock is sold, and their commissions
+ * are earned. Idempotent.
+ */
+async function completeGroup(
+  groupId: string,
+  activityId: string | undefined,
+  ctx: InvocationContext,
+  reads: CommissionReads,
+) {
+  const now = ctx.clock.now();
   const orders = await listGroupOrders(groupId, ORDER_KEPT_STATUSES);
   await transitionGroupOrders(groupId, 'group_succeeded', { updatedAt: now, groupSucceededAt: now });
   const [first] = orders;
-  if (!first) return;
-  const holds = orders.map((o) => ({ orderId: o._id, quantity: o.quantity }));
-  if (!(await sellStock(first.stock, holds))) {
-    // Some were sold by an earlier attempt: sell the rest one by one (each only if still held).
-    for (const hold of holds) await sellStock(first.stock, [hold]);
+  if (first) {
+    const holds = orders.map((o) => ({ orderId: o._id, quantity: o.quantity }));
+    if (!(await sellStock(first.stock, holds))) {
+      // Some were sold by an earlier attempt: sell the rest one by one (each only if still held).
+      for (const hold of holds) await sellStock(first.stock, [hold]);
+    }
   }
+  await syncGroupCommissionsQuietly(groupId, ctx, reads, { activityId });
 }

@@ -19,6 +19,7 @@ import type { OrderActor } from '../../domain/order.schema';
 import { decideStaffRefund, newRefund, type Refund } from '../../domain/refund.schema';
 import { DomainError } from '../../kernel/errors';
 import { requestRefund } from '../cloudbase/cloud-pay';
+import { syncCommissionsQuietly } from '../leader/commission-sync';
 import { changeAfterSale } from '../repositories/after-sale.repository';
 import { transitionOrder } from '../repositories/order.repository';
 import {
@@ -59,9 +60,13 @@ export async function requestRefunds(
   );
 }
 
-/** Asks CloudPay for a refund just recorded (by a staff or an after-sales transaction), once. */
+/**
+ * Asks CloudPay for a refund just recorded (by a staff or an after-sales transaction), once; the order's 团长
+ * commissions then shrink to what is left paid.
+ */
 export async function askForNewRefund(refund: Refund, ctx: InvocationContext): Promise<void> {
   await askFirstTime([refund], ctx);
+  await syncCommissionsQuietly(refund.orderId, ctx);
 }
 
 /** Asks CloudPay for refunds just recorded; each becomes processing, or failed for the retry job. */
@@ -108,6 +113,8 @@ export async function refundByStaff(
     return decision;
   });
   if (fresh) await askFirstTime([refund], ctx);
+  // The order's commissions shrink to what is left paid (a repeat finds them shrunk already).
+  await syncCommissionsQuietly(request.orderId, ctx);
   return (await getRefund(refund.outRefundNo)) ?? refund;
 }
 

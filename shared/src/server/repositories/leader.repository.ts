@@ -4,9 +4,15 @@
  */
 import { type Leader, leaderSchema } from '../../domain/leader.schema';
 import { COLLECTIONS } from '../cloudbase/collections';
-import { getById } from '../cloudbase/db';
+import { db, getById, getMany } from '../cloudbase/db';
 
 export async function getLeader(openid: string): Promise<Leader | null> {
   const data = await getById(COLLECTIONS.leaders, openid);
+  return data ? leaderSchema.parse(data) : null;
+}
+
+/** The registered leader who runs this pickup point (one at most: a unique index on `pickupPointId`). */
+export async function getLeaderOfPoint(pickupPointId: string): Promise<Leader | null> {
+  const [data] = await getMany(db().collection(COLLECTIONS.leaders).where({ pickupPointId }).limit(1));
   return data ? leaderSchema.parse(data) : null;
 }

@@ -132,6 +132,27 @@ export async function transitionOrders(ids: readonly string[], event: OrderEvent
   return stats.updated;
 }
 
+/** Orders changed at or after `since`, oldest change first (what a sweep looks at again). */
+export async function listOrdersUpdatedSince(since: number, page: { offset: number; limit: number }): Promise<Order[]> {
+  const data = await getMany(
+    orders()
+      .where({ updatedAt: cmd().gte(since) })
+      .orderBy('updatedAt', 'asc')
+      .skip(page.offset)
+      .limit(page.limit),
+  );
+  return data.map((d) => orderSchema.parse(d));
+}
+
+/** How many orders changed at or after `since`. */
+export async function countOrdersUpdatedSince(since: number): Promise<number> {
+  return (
+    await orders()
+      .where({ updatedAt: cmd().gte(since) })
+      .count()
+  ).total;
+}
+
 export interface OrderSearch {
   readonly orderId?: string | undefined;
   readonly groupId?: string | undefined;
