@@ -12,6 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
+/**
+ * A browser story's budget. A story walks the console (and the shopper's pages) through many calls: the longest,
+ * fulfilment's express story, takes 9 s alone, 19 s beside the rest of the suite and 35 s with the other core
+ * busy, which stays under a third of this.
+ */
+export const STORY_TIMEOUT = 120_000;
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [

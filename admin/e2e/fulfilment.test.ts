@@ -20,7 +20,7 @@ import { eventWith } from '../../miniprogram/testing/page-runner';
 import { shopperPhone } from '../../miniprogram/testing/phone';
 import { refundedOn } from '../../shared/src/server/testing/after-sales';
 import { job } from '../../shared/src/server/testing/ops';
-import { chromiumMissing } from './browser';
+import { chromiumMissing, STORY_TIMEOUT } from './browser';
 import { useSeededConsole } from './seeded-console';
 
 const missing = chromiumMissing();
@@ -68,9 +68,6 @@ async function backTo(page: PageInstance): Promise<Record<string, unknown>> {
 const orderIdOf = (detail: PageInstance) => (detail.data.order as { orderId: string }).orderId;
 
 const HOUR = 3_600_000;
-
-/** A story walks several pages and many calls: not the default 30 s budget. */
-const STORY_TIMEOUT = 90_000;
 
 describe.skipIf(missing !== undefined)('after 成团: the merchant in Chromium, the shopper on the pages', () => {
   it(

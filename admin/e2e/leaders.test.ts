@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PageInstance } from '../../miniprogram/testing/page-runner';
 import { eventWith } from '../../miniprogram/testing/page-runner';
 import { shopperPhone } from '../../miniprogram/testing/phone';
-import { chromiumMissing } from './browser';
+import { chromiumMissing, STORY_TIMEOUT } from './browser';
 import { useSeededConsole } from './seeded-console';
 
 const missing = chromiumMissing();
@@ -76,9 +76,6 @@ async function openedInTheConsole(page: Page, name: string, applicationId: strin
   await page.getByTestId('leader-status-tag').getByText('待审核').waitFor();
   await page.getByTestId('leader-applicant').getByText(name).waitFor();
 }
-
-/** A story walks several pages and many calls: not the default 30 s budget. */
-const STORY_TIMEOUT = 90_000;
 
 describe.skipIf(missing !== undefined)('becoming a 团长: the shopper on the pages, ops in Chromium', () => {
   it(

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { orderDetailLoaded, type Order } from '../../miniprogram/packages/order/pages/detail/view';
 import type { Envelope } from '../../shared/src/kernel/envelope';
 import { answer, payAndSettle, place } from '../../shared/src/server/testing/shopper';
-import { chromiumMissing } from './browser';
+import { chromiumMissing, STORY_TIMEOUT } from './browser';
 import { useSeededConsole } from './seeded-console';
 
 /** A 1×1 PNG. */
@@ -41,9 +41,6 @@ async function shopperSees(openid: string, orderId: string) {
   const loaded = orderDetailLoaded(body, Date.now());
   return loaded.state === 'ready' ? loaded.order.statusLabel : loaded.message;
 }
-
-/** A story walks many pages and calls: ~16 s on an idle 2-core machine, so not the default 30 s budget. */
-const STORY_TIMEOUT = 90_000;
 
 describe.skipIf(missing !== undefined)('the console in Chromium: the stories', () => {
   it(
