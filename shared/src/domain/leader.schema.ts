@@ -90,6 +90,11 @@ export const leaderSchema = z.object({
   pickupPointId: idSchema,
   approvedBy: z.string(),
   approvedAt: instantSchema,
+  /**
+   * How many withdrawals the leader asked for: each request rewrites it in its transaction, so a leader's requests
+   * are decided one after the other on the balance as the one before left it.
+   */
+  withdrawalSeq: z.number().int().nonnegative().optional(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
 });

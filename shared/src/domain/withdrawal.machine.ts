@@ -152,6 +152,9 @@ export const transferBillStates = z.enum([
 ]);
 export type TransferBillState = z.infer<typeof transferBillStates>;
 
+/** The bill's state while WeChat waits for the user to confirm the receipt (`wx.requestMerchantTransfer`). */
+export const TRANSFER_WAITING_FOR_USER: TransferBillState = 'WAIT_USER_CONFIRM';
+
 /** The event a bill's state is for this withdrawal: paid, ended unpaid, or still under way. */
 export function transferEventFor(state: TransferBillState): 'transfer_succeeded' | 'bill_failed' | 'transfer_accepted' {
   if (state === 'SUCCESS') return 'transfer_succeeded';

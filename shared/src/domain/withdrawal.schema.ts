@@ -52,6 +52,13 @@ export const withdrawalSchema = z.object({
   declineReason: z.string().max(200).optional(),
   reviewedBy: z.string().optional(),
   reviewedAt: instantSchema.optional(),
+  /** The console's request key of ops' answer (approve or decline): the same answer sent again changes nothing. */
+  decisionKey: z.string().optional(),
+  /** The console's request key of ops' last retry of a flagged withdrawal. */
+  retryKey: z.string().optional(),
+  /** Who last asked again for it after it was flagged, and when. */
+  retriedBy: z.string().optional(),
+  retriedAt: instantSchema.optional(),
   /** Attempts to ask WeChat that failed, and when the transfer job may look at it again. */
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: instantSchema,

@@ -5,7 +5,7 @@
  * (each step changes at least one of them), so of two processes deciding the same step one writes it and the other
  * finds the entry moved and decides again on what it now holds.
  */
-import type { CommissionStatus } from '../../domain/commission.machine';
+import { COMMISSION_SETTLED_STATUSES, type CommissionStatus } from '../../domain/commission.machine';
 import { type CommissionEntry, commissionEntrySchema } from '../../domain/commission.schema';
 import { fen, type Fen } from '../../kernel/money';
 import { COLLECTIONS } from '../cloudbase/collections';
@@ -100,4 +100,16 @@ export async function sumLeaderEntries(
     amount: fen(row.amount),
     clawedBack: fen(row.clawedBack),
   }));
+}
+
+/** A leader's entries that make their balance (withdrawable or paid out): what paid withdrawals cover, oldest first. */
+export async function listLeaderSettledEntries(leaderOpenid: string): Promise<CommissionEntry[]> {
+  return (
+    await getMany(
+      entries()
+        .where({ leaderOpenid, status: cmd().in([...COMMISSION_SETTLED_STATUSES]) })
+        .orderBy('withdrawableAt', 'asc')
+        .limit(1000),
+    )
+  ).map(parse);
 }
