@@ -47,6 +47,11 @@ dayjs.extend(timezone);
 
 export const TRANSFER_SANDBOX_PATH = '/_emulator/wechatpay';
 export const TRANSFER_BILLS_PATH = '/v3/fund-app/mch-transfer/transfer-bills';
+/**
+ * Where the functions ask WeChat to send a bill's MCHTRANSFER.BILL.FINISHED (`WECHATPAY_TRANSFER_NOTIFY_URL`): the
+ * HTTP access route of the function that takes it (`transferCallback`'s `http.path`), on the emulator's port.
+ */
+export const TRANSFER_NOTIFY_PATH = '/wechatpay/transfer-notify';
 export const SANDBOX_MCHID = '1900000100';
 export const SANDBOX_APPID = 'wx0000000000000000';
 /** A bill the user has not confirmed within this long fails (WeChat: 24 hours). */
@@ -264,10 +269,14 @@ export class TransferSandbox {
     this.sweeper.unref();
   }
 
-  /** What a function needs in its environment to call this sandbox at `emulatorUrl` as the merchant. */
+  /**
+   * What a function needs in its environment to call this sandbox at `emulatorUrl` as the merchant, and where its
+   * bills' notifications go (the emulator's HTTP access route for them).
+   */
   functionEnv(emulatorUrl: string): Record<string, string> {
     return {
       WECHATPAY_URL: `${emulatorUrl}${TRANSFER_SANDBOX_PATH}`,
+      WECHATPAY_TRANSFER_NOTIFY_URL: `${emulatorUrl}${TRANSFER_NOTIFY_PATH}`,
       WECHATPAY_MCHID: this.mchid,
       WECHATPAY_APPID: this.appid,
       WECHATPAY_MERCHANT_SERIAL: this.merchantSerial,

@@ -146,3 +146,23 @@ export function defineCallbackContract<Name extends string, Notification extends
 }
 
 export type NotificationOf<C extends CallbackContract> = z.output<C['request']>;
+
+/**
+ * A notification a payment platform posts over HTTP (WeChat Pay API v3: signed headers, a JSON body whose
+ * `resource` is AES-GCM encrypted), served by an HTTP function at `path`. It answers 200 once the effect is stored
+ * and 500 (WeChat sends it again) otherwise; one that does not verify is answered 401 and changes nothing.
+ * `resource` describes what the decrypted resource carries.
+ */
+export interface NotifyContract<Name extends string = string, Resource extends ZodType = ZodType> {
+  readonly name: Name;
+  /** The HTTP access route (its function's `config.json` `http.path`). */
+  readonly path: string;
+  readonly eventType: string;
+  readonly resource: Resource;
+}
+
+export function defineNotifyContract<Name extends string, Resource extends ZodType>(
+  notify: NotifyContract<Name, Resource>,
+): NotifyContract<Name, Resource> {
+  return notify;
+}

@@ -12,6 +12,7 @@ import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getMyEarningsContract } from './get-my-earnings.contract';
 import { getMyLeaderApplicationContract } from './get-my-leader-application.contract';
+import { listMyWithdrawalsContract } from './list-my-withdrawals.contract';
 import { getOrderContract } from './get-order.contract';
 import { getOrderTrackContract } from './get-order-track.contract';
 import { getShareCodeContract } from './get-share-code.contract';
@@ -29,8 +30,10 @@ import { payOrderContract } from './pay-order.contract';
 import { pingContract } from './ping.contract';
 import { refundCallbackContract } from './refund-callback.contract';
 import { requestAfterSaleContract } from './request-after-sale.contract';
+import { requestWithdrawalContract } from './request-withdrawal.contract';
 import { retractLeaderApplicationContract } from './retract-leader-application.contract';
 import { submitReturnParcelContract } from './submit-return-parcel.contract';
+import { transferCallbackContract } from './transfer-callback.contract';
 import { updateProfileContract } from './update-profile.contract';
 import { withdrawAfterSaleContract } from './withdraw-after-sale.contract';
 
@@ -77,6 +80,9 @@ export * from './apply-for-leader.contract';
 export * from './get-my-leader-application.contract';
 export * from './leader-application-view.schema';
 export * from './retract-leader-application.contract';
+export * from './list-my-withdrawals.contract';
+export * from './request-withdrawal.contract';
+export * from './withdrawal-view.schema';
 
 /** Every callable function's contract, by function name: `services/cloud.ts` is typed from this map. */
 export const contracts = {
@@ -110,6 +116,8 @@ export const contracts = {
   getMyLeaderApplication: getMyLeaderApplicationContract,
   retractLeaderApplication: retractLeaderApplicationContract,
   getMyEarnings: getMyEarningsContract,
+  requestWithdrawal: requestWithdrawalContract,
+  listMyWithdrawals: listMyWithdrawalsContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;
@@ -121,4 +129,9 @@ export { jobContracts, type JobName, JOB_NAMES, isJobName } from './jobs';
 export const callbackContracts = {
   payCallback: payCallbackContract,
   refundCallback: refundCallbackContract,
+} as const;
+
+/** WeChat Pay's notifications over HTTP (API v3), by function name. */
+export const notifyContracts = {
+  transferCallback: transferCallbackContract,
 } as const;

@@ -7,6 +7,7 @@ import { closeUnpaidOrdersContract } from './close-unpaid-orders.contract';
 import { completeOrdersContract } from './complete-orders.contract';
 import { expireGroupsContract } from './expire-groups.contract';
 import { reportShipmentsContract } from './report-shipments.contract';
+import { payoutWithdrawalsContract } from './payout-withdrawals.contract';
 import { processAfterSalesContract } from './process-after-sales.contract';
 import { retryRefundsContract } from './retry-refunds.contract';
 import { sendNotificationsContract } from './send-notifications.contract';
@@ -21,6 +22,7 @@ export const jobContracts = {
   completeOrders: completeOrdersContract,
   processAfterSales: processAfterSalesContract,
   settleCommissions: settleCommissionsContract,
+  payoutWithdrawals: payoutWithdrawalsContract,
 } as const;
 
 export type JobName = keyof typeof jobContracts;

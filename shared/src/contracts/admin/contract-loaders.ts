@@ -90,4 +90,8 @@ export const adminContractLoaders: AdminContractLoaders = {
     import('./approve-leader-application.contract').then((m) => m.approveLeaderApplicationContract),
   declineLeaderApplication: () =>
     import('./decline-leader-application.contract').then((m) => m.declineLeaderApplicationContract),
+  searchWithdrawals: () => import('./search-withdrawals.contract').then((m) => m.searchWithdrawalsContract),
+  approveWithdrawal: () => import('./approve-withdrawal.contract').then((m) => m.approveWithdrawalContract),
+  declineWithdrawal: () => import('./decline-withdrawal.contract').then((m) => m.declineWithdrawalContract),
+  retryWithdrawal: () => import('./retry-withdrawal.contract').then((m) => m.retryWithdrawalContract),
 };

@@ -76,6 +76,11 @@ import { approveLeaderApplicationContract } from './approve-leader-application.c
 import { declineLeaderApplicationContract } from './decline-leader-application.contract';
 import { getLeaderApplicationContract } from './get-leader-application.contract';
 import { searchLeaderApplicationsContract } from './search-leader-applications.contract';
+// 团长 withdrawals.
+import { approveWithdrawalContract } from './approve-withdrawal.contract';
+import { declineWithdrawalContract } from './decline-withdrawal.contract';
+import { retryWithdrawalContract } from './retry-withdrawal.contract';
+import { searchWithdrawalsContract } from './search-withdrawals.contract';
 
 export * from './admin-contract';
 export * from './http';
@@ -164,11 +169,16 @@ export {
 };
 // 团长 applications.
 export * from './leader-applications.schema';
+export * from './withdrawals.schema';
 export {
   approveLeaderApplicationContract,
   declineLeaderApplicationContract,
   getLeaderApplicationContract,
   searchLeaderApplicationsContract,
+  approveWithdrawalContract,
+  declineWithdrawalContract,
+  retryWithdrawalContract,
+  searchWithdrawalsContract,
 };
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
@@ -250,6 +260,10 @@ export const adminContracts = {
   getLeaderApplication: getLeaderApplicationContract,
   approveLeaderApplication: approveLeaderApplicationContract,
   declineLeaderApplication: declineLeaderApplicationContract,
+  searchWithdrawals: searchWithdrawalsContract,
+  approveWithdrawal: approveWithdrawalContract,
+  declineWithdrawal: declineWithdrawalContract,
+  retryWithdrawal: retryWithdrawalContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

@@ -79,6 +79,10 @@ import { approveLeaderApplication } from '../leader/approve-leader-application';
 import { declineLeaderApplication } from '../leader/decline-leader-application';
 import { getLeaderApplication } from '../leader/get-leader-application';
 import { searchLeaderApplications } from '../leader/search-leader-applications';
+import { approveWithdrawal } from '../leader/approve-withdrawal';
+import { declineWithdrawal } from '../leader/decline-withdrawal';
+import { retryWithdrawal } from '../leader/retry-withdrawal';
+import { searchWithdrawals } from '../leader/search-withdrawals';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
   useCases: {
@@ -159,6 +163,10 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     getLeaderApplication,
     approveLeaderApplication,
     declineLeaderApplication,
+    searchWithdrawals,
+    approveWithdrawal,
+    declineWithdrawal,
+    retryWithdrawal,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,

@@ -1,7 +1,7 @@
 /**
- * getMyEarnings: the caller's balance, summed by the database per status (`sumLeaderEntries`) and computed by the
- * domain's rule (`leaderBalance`), and a page of their entries, newest first. Withdrawals are not built yet, so
- * nothing is paid out or under way.
+ * getMyEarnings: the caller's balance, summed by the database per status (`sumLeaderEntries`,
+ * `sumLeaderWithdrawals`) and computed by the domain's rule (`leaderBalance`: withdrawals transferred are paid out,
+ * those under way reserved), and a page of their entries, newest first.
  */
 import type { getMyEarningsContract } from '../../contracts/get-my-earnings.contract';
 import { COMMISSION_KIND_LABELS, COMMISSION_STATUS_LABELS } from '../../domain/commission.machine';
@@ -10,16 +10,18 @@ import { DomainError } from '../../kernel/errors';
 import { fen } from '../../kernel/money';
 import { listLeaderEntries, sumLeaderEntries } from '../repositories/commission.repository';
 import { getLeader } from '../repositories/leader.repository';
+import { sumLeaderWithdrawals } from '../repositories/withdrawal.repository';
 import type { UseCase } from '../runtime/define-function';
 
 export const getMyEarnings: UseCase<typeof getMyEarningsContract> = async (input, ctx) => {
   const leader = await getLeader(ctx.openid);
   if (!leader) throw new DomainError('FORBIDDEN', 'not a registered leader');
-  const [sums, page] = await Promise.all([
+  const [sums, withdrawn, page] = await Promise.all([
     sumLeaderEntries(leader._id),
+    sumLeaderWithdrawals(leader._id),
     listLeaderEntries(leader._id, { offset: input.offset, limit: input.limit + 1 }),
   ]);
-  const balance = leaderBalance(sums, []);
+  const balance = leaderBalance(sums, withdrawn);
   return {
     balance: {
       withdrawableEarned: fen(balance.withdrawableEarned),
