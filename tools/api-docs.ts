@@ -13,6 +13,8 @@ import {
   type JobContract,
   jobContracts,
   contracts,
+  type NotifyContract,
+  notifyContracts,
   RUNTIME_ERRORS,
 } from '../shared/src/contracts';
 import { type AdminContract, ADMIN_API_PREFIX, ADMIN_HTTP_STATUS, adminContracts } from '../shared/src/contracts/admin';
@@ -104,6 +106,20 @@ async function callbackSection(contract: CallbackContract): Promise<string> {
   ].join('\n\n');
 }
 
+async function notifySection(contract: NotifyContract): Promise<string> {
+  return [
+    `### ${contract.name}`,
+    summaryOf(contract.name),
+    `\`POST ${contract.path}\` through the HTTP access service, by WeChat Pay only: \`${contract.eventType}\`, signed ` +
+      '(`Wechatpay-Timestamp`, `-Nonce`, `-Serial`, `-Signature`) and its `resource` AES-256-GCM encrypted with the ' +
+      'API v3 key. Answered 200 once the effect is stored, 401 when it does not verify (nothing changes), 500 ' +
+      '`{ code: "FAIL" }` otherwise (WeChat sends it again). The decrypted resource:',
+    '```ts',
+    await typeOf(contract.resource, `${pascal(contract.name)}Resource`),
+    '```',
+  ].join('\n\n');
+}
+
 async function adminSection(contract: AdminContract): Promise<string> {
   const who =
     contract.roles === 'public'
@@ -146,6 +162,8 @@ export async function apiDocText(): Promise<string> {
     ...(await Promise.all(Object.values(jobContracts).map((c) => jobSection(c as JobContract)))),
     '## Payment callbacks',
     ...(await Promise.all(Object.values(callbackContracts).map((c) => callbackSection(c as CallbackContract)))),
+    '## WeChat Pay notifications (HTTP)',
+    ...(await Promise.all(Object.values(notifyContracts).map((c) => notifySection(c as NotifyContract)))),
     '## Console actions (adminApi)',
     `The console calls one HTTP function, \`adminApi\`, through CloudBase's HTTP access service: ` +
       `\`POST ${ADMIN_API_PREFIX}/<action>\` with a JSON body and \`Authorization: Bearer <session token>\` ` +
