@@ -11,6 +11,7 @@ import { getAfterSaleContract } from './get-after-sale.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getMyEarningsContract } from './get-my-earnings.contract';
+import { getLeaderDashboardContract } from './get-leader-dashboard.contract';
 import { getMyLeaderApplicationContract } from './get-my-leader-application.contract';
 import { getOrderContract } from './get-order.contract';
 import { getOrderTrackContract } from './get-order-track.contract';
@@ -18,6 +19,7 @@ import { getShareCodeContract } from './get-share-code.contract';
 import { joinGroupContract } from './join-group.contract';
 import { listActivitiesContract } from './list-activities.contract';
 import { listGroupsContract } from './list-groups.contract';
+import { listLeaderActivitiesContract } from './list-leader-activities.contract';
 import { listMyAfterSalesContract } from './list-my-after-sales.contract';
 import { listMyGroupsContract } from './list-my-groups.contract';
 import { listMyOrdersContract } from './list-my-orders.contract';
@@ -27,6 +29,7 @@ import { openGroupContract } from './open-group.contract';
 import { payCallbackContract } from './pay-callback.contract';
 import { payOrderContract } from './pay-order.contract';
 import { pingContract } from './ping.contract';
+import { recordShareVisitContract } from './record-share-visit.contract';
 import { refundCallbackContract } from './refund-callback.contract';
 import { requestAfterSaleContract } from './request-after-sale.contract';
 import { retractLeaderApplicationContract } from './retract-leader-application.contract';
@@ -77,6 +80,9 @@ export * from './apply-for-leader.contract';
 export * from './get-my-leader-application.contract';
 export * from './leader-application-view.schema';
 export * from './retract-leader-application.contract';
+export * from './get-leader-dashboard.contract';
+export * from './list-leader-activities.contract';
+export * from './record-share-visit.contract';
 
 /** Every callable function's contract, by function name: `services/cloud.ts` is typed from this map. */
 export const contracts = {
@@ -110,6 +116,9 @@ export const contracts = {
   getMyLeaderApplication: getMyLeaderApplicationContract,
   retractLeaderApplication: retractLeaderApplicationContract,
   getMyEarnings: getMyEarningsContract,
+  getLeaderDashboard: getLeaderDashboardContract,
+  listLeaderActivities: listLeaderActivitiesContract,
+  recordShareVisit: recordShareVisitContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;

@@ -22,4 +22,5 @@ export const COLLECTIONS = {
   leaderApplications: 'leader_applications',
   leaders: 'leaders',
   commissionEntries: 'commission_entries',
+  shareEvents: 'share_events',
 } as const;
