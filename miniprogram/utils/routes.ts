@@ -9,6 +9,8 @@ import {
   afterSaleDetailPagePath,
   groupPagePath,
   leaderApplyPagePath,
+  leaderDashboardPagePath,
+  leaderOpenPagePath,
   leaderStatusPagePath,
   myAfterSalesPagePath,
   orderDetailPagePath,
@@ -52,3 +54,9 @@ export const leaderApplyUrl = () => url(leaderApplyPagePath());
 
 /** The shopper's 团长 application, where 我的 leads. */
 export const leaderStatusUrl = () => url(leaderStatusPagePath());
+
+/** 团长中心. */
+export const leaderDashboardUrl = () => url(leaderDashboardPagePath());
+
+/** 开团工具. */
+export const leaderOpenUrl = () => url(leaderOpenPagePath());

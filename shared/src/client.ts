@@ -34,3 +34,12 @@ export {
 } from './domain/leader.schema';
 export type { LeaderApplicationStatus } from './domain/leader-application.machine';
 export { isInChongqing } from './domain/pickup-point.machine';
+export { userRefSchema } from './domain/user.schema';
+export {
+  DASHBOARD_PERIOD_LABELS,
+  DASHBOARD_PERIODS,
+  type DashboardPeriod,
+  FUNNEL_STAGE_LABELS,
+  type FunnelStage,
+  type ShareVisitStage,
+} from './domain/share-funnel';

@@ -11,6 +11,7 @@ import { getAfterSaleContract } from './get-after-sale.contract';
 import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getMyEarningsContract } from './get-my-earnings.contract';
+import { getLeaderDashboardContract } from './get-leader-dashboard.contract';
 import { getMyLeaderApplicationContract } from './get-my-leader-application.contract';
 import { listMyWithdrawalsContract } from './list-my-withdrawals.contract';
 import { getOrderContract } from './get-order.contract';
@@ -19,6 +20,7 @@ import { getShareCodeContract } from './get-share-code.contract';
 import { joinGroupContract } from './join-group.contract';
 import { listActivitiesContract } from './list-activities.contract';
 import { listGroupsContract } from './list-groups.contract';
+import { listLeaderActivitiesContract } from './list-leader-activities.contract';
 import { listMyAfterSalesContract } from './list-my-after-sales.contract';
 import { listMyGroupsContract } from './list-my-groups.contract';
 import { listMyOrdersContract } from './list-my-orders.contract';
@@ -28,6 +30,7 @@ import { openGroupContract } from './open-group.contract';
 import { payCallbackContract } from './pay-callback.contract';
 import { payOrderContract } from './pay-order.contract';
 import { pingContract } from './ping.contract';
+import { recordShareVisitContract } from './record-share-visit.contract';
 import { refundCallbackContract } from './refund-callback.contract';
 import { requestAfterSaleContract } from './request-after-sale.contract';
 import { requestWithdrawalContract } from './request-withdrawal.contract';
@@ -83,6 +86,9 @@ export * from './retract-leader-application.contract';
 export * from './list-my-withdrawals.contract';
 export * from './request-withdrawal.contract';
 export * from './withdrawal-view.schema';
+export * from './get-leader-dashboard.contract';
+export * from './list-leader-activities.contract';
+export * from './record-share-visit.contract';
 
 /** Every callable function's contract, by function name: `services/cloud.ts` is typed from this map. */
 export const contracts = {
@@ -118,6 +124,9 @@ export const contracts = {
   getMyEarnings: getMyEarningsContract,
   requestWithdrawal: requestWithdrawalContract,
   listMyWithdrawals: listMyWithdrawalsContract,
+  getLeaderDashboard: getLeaderDashboardContract,
+  listLeaderActivities: listLeaderActivitiesContract,
+  recordShareVisit: recordShareVisitContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;

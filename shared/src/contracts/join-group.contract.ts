@@ -4,6 +4,7 @@
 import { SALE_REFUSALS } from '../domain/activity.machine';
 import { idSchema } from '../domain/common.schema';
 import { deliveryRequestSchema } from '../domain/delivery.schema';
+import { userRefSchema } from '../domain/user.schema';
 import { SEAT_REFUSALS } from '../domain/group.machine';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
@@ -13,6 +14,12 @@ import { defineContract } from './contract';
 export const joinGroupContract = defineContract({
   name: 'joinGroup',
   errors: [...ORDER_PLACEMENT_ERRORS, ...SEAT_REFUSALS, ...SALE_REFUSALS],
-  request: z.object({ groupId: idSchema, quantity: quantitySchema, delivery: deliveryRequestSchema }),
+  request: z.object({
+    groupId: idSchema,
+    quantity: quantitySchema,
+    delivery: deliveryRequestSchema,
+    /** The share ref the shopper arrived through, if any: the order counts in that sharer's funnel. */
+    referrerRef: userRefSchema.optional(),
+  }),
   response: z.object({ orderId: idSchema, total: fenSchema, payment: paymentParamsSchema }),
 });

@@ -5,6 +5,7 @@
 import { SALE_REFUSALS } from '../domain/activity.machine';
 import { idSchema } from '../domain/common.schema';
 import { deliveryRequestSchema } from '../domain/delivery.schema';
+import { userRefSchema } from '../domain/user.schema';
 import { PRODUCT_SALE_REFUSALS } from '../domain/product.machine';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
@@ -14,6 +15,12 @@ import { defineContract } from './contract';
 export const openGroupContract = defineContract({
   name: 'openGroup',
   errors: [...ORDER_PLACEMENT_ERRORS, ...SALE_REFUSALS, ...PRODUCT_SALE_REFUSALS],
-  request: z.object({ activityId: idSchema, quantity: quantitySchema, delivery: deliveryRequestSchema }),
+  request: z.object({
+    activityId: idSchema,
+    quantity: quantitySchema,
+    delivery: deliveryRequestSchema,
+    /** The share ref the shopper arrived through, if any: the order counts in that sharer's funnel. */
+    referrerRef: userRefSchema.optional(),
+  }),
   response: z.object({ groupId: idSchema, orderId: idSchema, total: fenSchema, payment: paymentParamsSchema }),
 });

@@ -19,6 +19,8 @@ export const PAGES = {
   myAfterSales: 'packages/after-sale/pages/list/index',
   leaderApply: 'packages/leader/pages/apply/index',
   leaderStatus: 'packages/leader/pages/status/index',
+  leaderDashboard: 'packages/leader/pages/dashboard/index',
+  leaderOpen: 'packages/leader/pages/open/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -59,3 +61,9 @@ export const leaderApplyPagePath = (): string => pagePath('leaderApply');
 
 /** 团长申请: the shopper's latest application and where it stands (or the leader they are). */
 export const leaderStatusPagePath = (): string => pagePath('leaderStatus');
+
+/** 团长中心: the leader's figures and share funnel. */
+export const leaderDashboardPagePath = (): string => pagePath('leaderDashboard');
+
+/** 开团工具: a live activity to open a group of, then share. */
+export const leaderOpenPagePath = (): string => pagePath('leaderOpen');

@@ -11,6 +11,7 @@ import { outboxEntrySchema } from './notification';
 import { orderEventSchema, orderStatusSchema } from './order.machine';
 import { parcelTrackSchema } from './parcel-track';
 import { pickupCodeSchema, shipmentSchema } from './shipment.schema';
+import { userRefSchema } from './user.schema';
 
 export const orderRoleSchema = z.enum(['leader', 'member', 'solo']);
 export type OrderRole = z.infer<typeof orderRoleSchema>;
@@ -62,6 +63,11 @@ export const orderSchema = z.object({
   stockMode: stockModeSchema,
   stock: stockRefSchema,
   delivery: deliverySchema,
+  /**
+   * The share ref the shopper arrived through (a card's `from`, a poster's scene), as the mini-program remembered
+   * it: which sharer's funnel the order counts in (`domain/share-funnel.ts`). Attribution only, never identity.
+   */
+  referrerRef: userRefSchema.optional(),
   payDeadlineAt: instantSchema,
   transactionId: z.string().optional(),
   paidAt: instantSchema.optional(),

@@ -23,4 +23,5 @@ export const COLLECTIONS = {
   leaders: 'leaders',
   commissionEntries: 'commission_entries',
   withdrawals: 'withdrawals',
+  shareEvents: 'share_events',
 } as const;

@@ -51,6 +51,7 @@ export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) =
       price,
       stockMode: group.stockMode,
       delivery,
+      referrerRef: input.referrerRef,
     },
     now,
   );

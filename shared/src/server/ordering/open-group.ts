@@ -46,6 +46,7 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
       price,
       stockMode: activity.stockMode,
       delivery,
+      referrerRef: input.referrerRef,
     },
     now,
   );

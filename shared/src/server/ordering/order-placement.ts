@@ -47,13 +47,14 @@ export type OrderDraft = Pick<
   | 'spec'
   | 'stockMode'
   | 'delivery'
-> & { readonly price: OrderPrice };
+> & { readonly price: OrderPrice; readonly referrerRef?: string | undefined };
 
 /** A new order, awaiting payment for 15 minutes, its total computed here from the server's price. */
 export function draftOrder(draft: OrderDraft, now: number): Order {
-  const { price, ...fields } = draft;
+  const { price, referrerRef, ...fields } = draft;
   return {
     ...fields,
+    ...(referrerRef ? { referrerRef } : {}),
     _id: newId('O', now),
     status: ORDER_PLACED_STATUS,
     quantity: price.quantity,

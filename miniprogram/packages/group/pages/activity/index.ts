@@ -5,15 +5,21 @@
 import { failure } from '@shared/client';
 import { callFunction } from '../../../../services/cloud';
 import { checkoutUrl, groupPageUrl } from '../../../../utils/routes';
-import { login, rememberSharer } from '../../../../services/session';
+import { login, rememberSharer, reportShareVisit } from '../../../../services/session';
 import { activityPage, activityShare, loadingPage } from './view';
 
 Page({
   data: { ...loadingPage, activityId: '', myRef: '' },
+  /** The sharer's ref the page was opened with, until the detail's first load reports it viewed. */
+  viewedBy: undefined as string | undefined,
 
   onLoad(query: Record<string, string | undefined>) {
     rememberSharer(query.from);
     this.setData({ activityId: query.activityId ?? '' });
+    if (query.activityId) {
+      reportShareVisit(query.from, { activityId: query.activityId }, 'opened');
+      this.viewedBy = query.from;
+    }
     void login().then((me) => {
       if (me.ok) this.setData({ myRef: me.data.ref });
     });
@@ -27,6 +33,10 @@ Page({
     const { activityId } = this.data;
     const answer = activityId ? await callFunction('getActivity', { activityId }) : failure('NOT_FOUND');
     this.setData(activityPage(answer, Date.now()));
+    if (answer.ok && this.viewedBy) {
+      reportShareVisit(this.viewedBy, { activityId }, 'viewed');
+      this.viewedBy = undefined;
+    }
   },
 
   onRetry() {

@@ -4,7 +4,7 @@
  */
 import { callFunction } from '../../../../services/cloud';
 import { watchGroup } from '../../../../services/live';
-import { login, rememberSharer } from '../../../../services/session';
+import { login, rememberSharer, reportShareVisit } from '../../../../services/session';
 import { makePoster, saveToAlbum } from './draw-poster';
 import { activityUrl, checkoutUrl, ORDERS_TAB_URL } from '../../../../utils/routes';
 import {
@@ -24,6 +24,8 @@ Page({
   groupId: '',
   /** The shopper's own share ref, put in the cards they share. */
   myRef: undefined as string | undefined,
+  /** The sharer's ref the page was opened with, until the detail's first load reports it viewed. */
+  viewedBy: undefined as string | undefined,
   stopWatching: undefined as (() => void) | undefined,
 
   onLoad(options: Record<string, string | undefined>) {
@@ -34,6 +36,8 @@ Page({
     }
     this.groupId = target.groupId;
     rememberSharer(target.ref);
+    reportShareVisit(target.ref, { groupId: target.groupId }, 'opened');
+    this.viewedBy = target.ref;
     void login().then((me) => {
       if (me.ok) this.myRef = me.data.ref;
     });
@@ -62,6 +66,10 @@ Page({
     const answer = await callFunction('getGroup', { groupId: this.groupId });
     if (live && !answer.ok) return;
     this.setData(groupPageView(answer, Date.now()));
+    if (answer.ok && this.viewedBy) {
+      reportShareVisit(this.viewedBy, { groupId: this.groupId }, 'viewed');
+      this.viewedBy = undefined;
+    }
   },
 
   onRetry() {

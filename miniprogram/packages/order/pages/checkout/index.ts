@@ -7,6 +7,7 @@ import { saveAddress, savedAddresses, toDelivery } from '../../../../services/ad
 import { callFunction } from '../../../../services/cloud';
 import { allowLocationInSettings, locate } from '../../../../services/location';
 import { askForMessages, pay } from '../../../../services/payment';
+import { referrerRef } from '../../../../services/session';
 import {
   type ActivityData,
   afterPay,
@@ -54,11 +55,14 @@ async function loadPickupPoints() {
 
 function placeOrder(state: CheckoutState, delivery: DeliveryRequest): Promise<Envelope<Placed>> {
   const { target, quantity } = state;
+  // The sharer the shopper came through, if any: the order counts in their share funnel.
+  const from = referrerRef();
+  const referral = from ? { referrerRef: from } : {};
   switch (target.mode) {
     case 'open':
-      return callFunction('openGroup', { activityId: target.activityId, quantity, delivery });
+      return callFunction('openGroup', { activityId: target.activityId, quantity, delivery, ...referral });
     case 'join':
-      return callFunction('joinGroup', { groupId: target.groupId, quantity, delivery });
+      return callFunction('joinGroup', { groupId: target.groupId, quantity, delivery, ...referral });
     case 'solo':
       return callFunction('buySolo', { skuId: state.activity.sku.skuId, quantity, delivery });
   }
