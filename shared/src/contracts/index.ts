@@ -12,12 +12,14 @@ import { getActivityContract } from './get-activity.contract';
 import { getGroupContract } from './get-group.contract';
 import { getMyEarningsContract } from './get-my-earnings.contract';
 import { getMyLeaderApplicationContract } from './get-my-leader-application.contract';
+import { getPickupDeskContract } from './get-pickup-desk.contract';
 import { getOrderContract } from './get-order.contract';
 import { getOrderTrackContract } from './get-order-track.contract';
 import { getShareCodeContract } from './get-share-code.contract';
 import { joinGroupContract } from './join-group.contract';
 import { listActivitiesContract } from './list-activities.contract';
 import { listGroupsContract } from './list-groups.contract';
+import { listLeaderGroupsContract } from './list-leader-groups.contract';
 import { listMyAfterSalesContract } from './list-my-after-sales.contract';
 import { listMyGroupsContract } from './list-my-groups.contract';
 import { listMyOrdersContract } from './list-my-orders.contract';
@@ -32,6 +34,7 @@ import { requestAfterSaleContract } from './request-after-sale.contract';
 import { retractLeaderApplicationContract } from './retract-leader-application.contract';
 import { submitReturnParcelContract } from './submit-return-parcel.contract';
 import { updateProfileContract } from './update-profile.contract';
+import { verifyPickupAtPointContract } from './verify-pickup-at-point.contract';
 import { withdrawAfterSaleContract } from './withdraw-after-sale.contract';
 
 export * from './common.schema';
@@ -75,8 +78,11 @@ export * from './withdraw-after-sale.contract';
 // 团长 (leaders).
 export * from './apply-for-leader.contract';
 export * from './get-my-leader-application.contract';
+export * from './get-pickup-desk.contract';
 export * from './leader-application-view.schema';
+export * from './list-leader-groups.contract';
 export * from './retract-leader-application.contract';
+export * from './verify-pickup-at-point.contract';
 
 /** Every callable function's contract, by function name: `services/cloud.ts` is typed from this map. */
 export const contracts = {
@@ -110,6 +116,10 @@ export const contracts = {
   getMyLeaderApplication: getMyLeaderApplicationContract,
   retractLeaderApplication: retractLeaderApplicationContract,
   getMyEarnings: getMyEarningsContract,
+  // 团长中心: the pickup desk, its 核销, and 团员管理.
+  getPickupDesk: getPickupDeskContract,
+  verifyPickupAtPoint: verifyPickupAtPointContract,
+  listLeaderGroups: listLeaderGroupsContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;
