@@ -9,6 +9,8 @@ import {
   afterSaleDetailPagePath,
   groupPagePath,
   leaderApplyPagePath,
+  leaderDeskPagePath,
+  leaderMembersPagePath,
   leaderStatusPagePath,
   myAfterSalesPagePath,
   orderDetailPagePath,
@@ -52,3 +54,9 @@ export const leaderApplyUrl = () => url(leaderApplyPagePath());
 
 /** The shopper's 团长 application, where 我的 leads. */
 export const leaderStatusUrl = () => url(leaderStatusPagePath());
+
+/** 团长中心 → 自提点工作台. */
+export const leaderDeskUrl = () => url(leaderDeskPagePath());
+
+/** 团长中心 → 团员管理. */
+export const leaderMembersUrl = () => url(leaderMembersPagePath());

@@ -19,6 +19,8 @@ export const PAGES = {
   myAfterSales: 'packages/after-sale/pages/list/index',
   leaderApply: 'packages/leader/pages/apply/index',
   leaderStatus: 'packages/leader/pages/status/index',
+  leaderDesk: 'packages/leader/pages/desk/index',
+  leaderMembers: 'packages/leader/pages/members/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -59,3 +61,9 @@ export const leaderApplyPagePath = (): string => pagePath('leaderApply');
 
 /** 团长申请: the shopper's latest application and where it stands (or the leader they are). */
 export const leaderStatusPagePath = (): string => pagePath('leaderStatus');
+
+/** 团长中心 → 自提点工作台: the point's arrivals, who is due, 扫码核销. */
+export const leaderDeskPagePath = (): string => pagePath('leaderDesk');
+
+/** 团长中心 → 团员管理: the groups the 团长 opened and their members. */
+export const leaderMembersPagePath = (): string => pagePath('leaderMembers');

@@ -38,6 +38,10 @@ Page({
     this.setData(leaderStatusLoaded(answer, this.points));
   },
 
+  onOpenCentre(event: WechatMiniprogram.BaseEvent<Record<string, never>, { url: string }>) {
+    void wx.navigateTo({ url: event.currentTarget.dataset.url });
+  },
+
   onApply() {
     void wx.navigateTo({ url: leaderApplyUrl() });
   },
