@@ -2,7 +2,7 @@
  * A shopper's phone for tests that walk through the real pages against a running platform: `wx` is the
  * page-runner's stand-in, answering as an obliging shopper would (location as `allowsLocation` says, yes to every
  * question, one photo from the album, 陈老板's address in 渝中区 from WeChat's address book, a shop on 民族路 from
- * WeChat's map), and each page opened
+ * WeChat's map, and what the camera sees when `wx.scanCode` is asked: the QR code `aimAt` was given, or a closed camera), and each page opened
  * has answered its calls before the test reads it. The phone passes from shopper to shopper with `handTo`.
  */
 import { vi } from 'vitest';
@@ -51,6 +51,8 @@ export interface Phone extends FakeWx {
   tap(page: PageInstance, handler: string, ...args: unknown[]): Promise<void>;
   /** Where the last tap navigated. */
   lastNavigation(): string;
+  /** The next `wx.scanCode` reads a QR code holding `text` (as the camera would read another phone's screen). */
+  aimAt(text: string): void;
   /** On the checkout page: pay (with the pickup point, if given) and wait for CloudPay's notification to land. */
   payAtCheckout(checkout: PageInstance, pickupPointId?: string): Promise<void>;
   /** Puts `wx` back as it was. */
@@ -60,7 +62,17 @@ export interface Phone extends FakeWx {
 /** Installs the phone's `wx`; `platform()` is the platform its pages call (read when the phone is handed over). */
 export function shopperPhone(platform: () => Platform): Phone {
   let locationAllowed = false;
+  let inView: string | undefined;
   const phone = fakeWx({
+    // WeChat answers the text a QR code holds; closing the camera is a failure (`scanCode:fail cancel`).
+    scanCode: (options) => {
+      const text = inView;
+      inView = undefined;
+      const qrAllowed = !Array.isArray(options.scanType) || options.scanType.includes('qrCode');
+      return text !== undefined && qrAllowed
+        ? Promise.resolve({ result: text, scanType: 'QR_CODE', charSet: 'utf-8', path: '', rawData: '' })
+        : Promise.reject({ errMsg: 'scanCode:fail cancel' });
+    },
     getSetting: () => Promise.resolve({ authSetting: { 'scope.userLocation': locationAllowed } }),
     getLocation: () => Promise.resolve(NEAR_JIEFANGBEI),
     showModal: () => Promise.resolve({ confirm: true, cancel: false }),
@@ -84,6 +96,7 @@ export function shopperPhone(platform: () => Platform): Phone {
       resetLogin();
       phone.clearStorage();
       locationAllowed = allowsLocation;
+      inView = undefined;
     },
     async open(url) {
       const page = await openPage(url);
@@ -92,6 +105,9 @@ export function shopperPhone(platform: () => Platform): Phone {
     },
     tap,
     lastNavigation,
+    aimAt(text) {
+      inView = text;
+    },
     async payAtCheckout(checkout, pickupPointId) {
       if (pickupPointId) await tap(checkout, 'onPickupPoint', eventWith({ value: pickupPointId }));
       const { reason, pay } = checkout.data as { reason?: string; pay?: { disabled: boolean } };

@@ -11,6 +11,8 @@ import {
   leaderApplyPagePath,
   leaderDashboardPagePath,
   leaderOpenPagePath,
+  leaderDeskPagePath,
+  leaderMembersPagePath,
   leaderStatusPagePath,
   myAfterSalesPagePath,
   orderDetailPagePath,
@@ -60,3 +62,8 @@ export const leaderDashboardUrl = () => url(leaderDashboardPagePath());
 
 /** 开团工具. */
 export const leaderOpenUrl = () => url(leaderOpenPagePath());
+/** 团长中心 → 自提点工作台. */
+export const leaderDeskUrl = () => url(leaderDeskPagePath());
+
+/** 团长中心 → 团员管理. */
+export const leaderMembersUrl = () => url(leaderMembersPagePath());

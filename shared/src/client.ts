@@ -12,7 +12,7 @@ export type { GroupStatus } from './domain/group.machine';
 export { ORDER_STATUS_LABELS, type OrderStatus } from './domain/order.machine';
 export type { OrderRole } from './domain/order.schema';
 export type { ParcelState, TrackEvent } from './domain/parcel-track';
-export { CARRIERS, type CarrierCode } from './domain/shipment.schema';
+export { CARRIERS, type CarrierCode, pickupCodeOfScan, pickupCodeOfTyped } from './domain/shipment.schema';
 export {
   AFTER_SALE_OPEN_STATUSES,
   AFTER_SALE_TYPE_LABELS,

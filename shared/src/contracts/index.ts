@@ -14,6 +14,7 @@ import { getMyEarningsContract } from './get-my-earnings.contract';
 import { getLeaderDashboardContract } from './get-leader-dashboard.contract';
 import { getMyLeaderApplicationContract } from './get-my-leader-application.contract';
 import { listMyWithdrawalsContract } from './list-my-withdrawals.contract';
+import { getPickupDeskContract } from './get-pickup-desk.contract';
 import { getOrderContract } from './get-order.contract';
 import { getOrderTrackContract } from './get-order-track.contract';
 import { getShareCodeContract } from './get-share-code.contract';
@@ -21,6 +22,7 @@ import { joinGroupContract } from './join-group.contract';
 import { listActivitiesContract } from './list-activities.contract';
 import { listGroupsContract } from './list-groups.contract';
 import { listLeaderActivitiesContract } from './list-leader-activities.contract';
+import { listLeaderGroupsContract } from './list-leader-groups.contract';
 import { listMyAfterSalesContract } from './list-my-after-sales.contract';
 import { listMyGroupsContract } from './list-my-groups.contract';
 import { listMyOrdersContract } from './list-my-orders.contract';
@@ -38,6 +40,7 @@ import { retractLeaderApplicationContract } from './retract-leader-application.c
 import { submitReturnParcelContract } from './submit-return-parcel.contract';
 import { transferCallbackContract } from './transfer-callback.contract';
 import { updateProfileContract } from './update-profile.contract';
+import { verifyPickupAtPointContract } from './verify-pickup-at-point.contract';
 import { withdrawAfterSaleContract } from './withdraw-after-sale.contract';
 
 export * from './common.schema';
@@ -81,7 +84,9 @@ export * from './withdraw-after-sale.contract';
 // 团长 (leaders).
 export * from './apply-for-leader.contract';
 export * from './get-my-leader-application.contract';
+export * from './get-pickup-desk.contract';
 export * from './leader-application-view.schema';
+export * from './list-leader-groups.contract';
 export * from './retract-leader-application.contract';
 export * from './list-my-withdrawals.contract';
 export * from './request-withdrawal.contract';
@@ -89,6 +94,7 @@ export * from './withdrawal-view.schema';
 export * from './get-leader-dashboard.contract';
 export * from './list-leader-activities.contract';
 export * from './record-share-visit.contract';
+export * from './verify-pickup-at-point.contract';
 
 /** Every callable function's contract, by function name: `services/cloud.ts` is typed from this map. */
 export const contracts = {
@@ -127,6 +133,10 @@ export const contracts = {
   getLeaderDashboard: getLeaderDashboardContract,
   listLeaderActivities: listLeaderActivitiesContract,
   recordShareVisit: recordShareVisitContract,
+  // 团长中心: the pickup desk, its 核销, and 团员管理.
+  getPickupDesk: getPickupDeskContract,
+  verifyPickupAtPoint: verifyPickupAtPointContract,
+  listLeaderGroups: listLeaderGroupsContract,
 } as const;
 
 export type FunctionName = keyof typeof contracts;

@@ -21,6 +21,8 @@ export const PAGES = {
   leaderStatus: 'packages/leader/pages/status/index',
   leaderDashboard: 'packages/leader/pages/dashboard/index',
   leaderOpen: 'packages/leader/pages/open/index',
+  leaderDesk: 'packages/leader/pages/desk/index',
+  leaderMembers: 'packages/leader/pages/members/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -67,3 +69,8 @@ export const leaderDashboardPagePath = (): string => pagePath('leaderDashboard')
 
 /** 开团工具: a live activity to open a group of, then share. */
 export const leaderOpenPagePath = (): string => pagePath('leaderOpen');
+/** 团长中心 → 自提点工作台: the point's arrivals, who is due, 扫码核销. */
+export const leaderDeskPagePath = (): string => pagePath('leaderDesk');
+
+/** 团长中心 → 团员管理: the groups the 团长 opened and their members. */
+export const leaderMembersPagePath = (): string => pagePath('leaderMembers');

@@ -26,13 +26,18 @@ export type StockRef = z.infer<typeof stockRefSchema>;
 
 /**
  * Who moved an order: the shopper, CloudPay (its notification or its answer to a query), the timed jobs
- * (`system`), or a member of staff (`staff:<account>`).
+ * (`system`), a member of staff (`staff:<account>`), or the 团长 keeping a pickup point (`leader:<pickupPointId>`).
  */
 export const orderActorSchema = z.union([
   z.enum(['shopper', 'cloudpay', 'system']),
   z.string().regex(/^staff:[A-Za-z0-9_.@-]{2,32}$/),
+  /** The 团长 who keeps the named pickup point (核销 in the mini-program): the point, never the leader's openid. */
+  z.string().regex(/^leader:\S{1,64}$/),
 ]);
 export type OrderActor = z.infer<typeof orderActorSchema>;
+
+/** The 团长 keeping `pickupPointId`, as an order's history names them (staff and merchants read it: no openid). */
+export const pointKeeperActor = (pickupPointId: string): OrderActor => `leader:${pickupPointId}`;
 
 /** One step of an order's life, as its timeline shows it. */
 export const orderHistoryEntrySchema = z.object({

@@ -60,6 +60,21 @@ export type Shipment = z.infer<typeof shipmentSchema>;
 /** A pickup code: six digits, shown to the shopper as a number and a QR code, checked at the point (核销). */
 export const pickupCodeSchema = z.string().regex(/^\d{6}$/, 'six digits');
 
+const PICKUP_CODE = /^\d{6}$/;
+
+/**
+ * The pickup code a scan of the shopper's QR gives (`wx.scanCode`'s `result`): the order page draws the six
+ * digits themselves (`<qr-code text="{{code}}">`), so a scan answers exactly them; any other payload (a
+ * product's barcode, a link, a mini-program code) is not a pickup code.
+ */
+export const pickupCodeOfScan = (result: string): string | undefined => (PICKUP_CODE.test(result) ? result : undefined);
+
+/** A code typed at the counter: six digits, spaces allowed as the order page groups them (`042 917`). */
+export function pickupCodeOfTyped(text: string): string | undefined {
+  const code = text.replace(/\s+/g, '');
+  return PICKUP_CODE.test(code) ? code : undefined;
+}
+
 /** Express parcels nobody confirmed are received this long after shipping (WeChat settles them at T+10 too). */
 export const AUTO_RECEIVE_AFTER_MS = 10 * 24 * 3_600_000;
 

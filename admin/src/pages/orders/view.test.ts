@@ -30,11 +30,12 @@ describe('orders view', () => {
   });
 
   it('names who moved an order', () => {
-    expect(['shopper', 'cloudpay', 'system', 'staff:ops-a'].map(actorLabel)).toEqual([
+    expect(['shopper', 'cloudpay', 'system', 'staff:ops-a', 'leader:pp-jfb'].map(actorLabel)).toEqual([
       '顾客',
       '微信支付',
       '系统',
       '员工 ops-a',
+      '团长（自提点 pp-jfb）',
     ]);
   });
 });

@@ -80,6 +80,7 @@ export function actorLabel(by: string): string {
   if (by === 'shopper') return '顾客';
   if (by === 'cloudpay') return '微信支付';
   if (by === 'system') return '系统';
+  if (by.startsWith('leader:')) return `团长（自提点 ${by.slice('leader:'.length)}）`;
   return by.startsWith('staff:') ? `员工 ${by.slice('staff:'.length)}` : by;
 }
 

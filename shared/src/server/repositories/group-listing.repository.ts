@@ -151,3 +151,23 @@ export async function listGroupsOf(
   );
   return parseListings(docs);
 }
+
+/** The groups a leader ever opened (pending until they pay, then public), never an abandoned one. */
+const OPENED_BY_LEADER = [GROUP_OPENED_STATUS, ...GROUP_PUBLIC_STATUSES];
+
+/** One page of the groups `leaderOpenid` opened, newest first (index `leaderOpenid_openedAt`), in full. */
+export async function listGroupsOpenedBy(
+  leaderOpenid: string,
+  page: { readonly offset: number; readonly limit: number },
+): Promise<Group[]> {
+  const docs = await getMany(
+    db()
+      .collection(COLLECTIONS.groups)
+      .where({ leaderOpenid, status: cmd().in(OPENED_BY_LEADER) })
+      .orderBy('openedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .skip(page.offset)
+      .limit(page.limit),
+  );
+  return docs.map((d) => groupSchema.parse(d));
+}

@@ -7,6 +7,7 @@
 import {
   autoReceiveCutoff,
   FULFILMENT_EVENTS,
+  ORDER_AT_POINT_STATUS,
   type ShipDecision,
   ORDER_TO_SHIP_STATUSES,
 } from '../../domain/fulfilment';
@@ -160,6 +161,41 @@ export async function shipOrder(
 /** The orders that left in a pickup batch (index `shipmentBatchId`). */
 export async function listBatchOrders(batchId: string, limit: number): Promise<Order[]> {
   const docs = await getMany(orders().where({ 'shipment.batchId': batchId }).limit(limit));
+  return docs.map((d) => orderSchema.parse(d));
+}
+
+/** Up to `limit` orders waiting at a point to be collected, oldest arrival first (index `deliveryPickupPointId_status`). */
+export async function listOrdersWaitingAt(pickupPointId: string, limit: number): Promise<Order[]> {
+  const docs = await getMany(
+    orders()
+      .where({ 'delivery.pickupPointId': pickupPointId, status: ORDER_AT_POINT_STATUS })
+      .orderBy('shipment.arrivedAt', 'asc')
+      .limit(limit),
+  );
+  return docs.map((d) => orderSchema.parse(d));
+}
+
+/** Up to `limit` orders that reached a point at or after `since` (index `deliveryPickupPointId_shipmentArrivedAt`). */
+export async function listArrivedAtPointSince(pickupPointId: string, since: number, limit: number): Promise<Order[]> {
+  const docs = await getMany(
+    orders()
+      .where({ 'delivery.pickupPointId': pickupPointId, 'shipment.arrivedAt': cmd().gte(since) })
+      .limit(limit),
+  );
+  return docs.map((d) => orderSchema.parse(d));
+}
+
+/**
+ * Up to `limit` orders collected at a point at or after `since`, newest first (index
+ * `deliveryPickupPointId_receivedAt`: a pickup order is received only by its collection).
+ */
+export async function listCollectedAtPointSince(pickupPointId: string, since: number, limit: number): Promise<Order[]> {
+  const docs = await getMany(
+    orders()
+      .where({ 'delivery.pickupPointId': pickupPointId, receivedAt: cmd().gte(since) })
+      .orderBy('receivedAt', 'desc')
+      .limit(limit),
+  );
   return docs.map((d) => orderSchema.parse(d));
 }
 

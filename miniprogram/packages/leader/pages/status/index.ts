@@ -5,7 +5,7 @@
  */
 import { type PickupPointCard, success } from '@shared/client';
 import { callFunction } from '../../../../services/cloud';
-import { leaderApplyUrl, leaderDashboardUrl, leaderOpenUrl } from '../../../../utils/routes';
+import { leaderApplyUrl } from '../../../../utils/routes';
 import { type LeaderStatusView, leaderStatusLoaded, pointToName, RETRACT_MODAL } from './view';
 
 const toast = (title: string) => void wx.showToast({ title, icon: 'none' });
@@ -38,16 +38,12 @@ Page({
     this.setData(leaderStatusLoaded(answer, this.points));
   },
 
+  onOpenCentre(event: WechatMiniprogram.BaseEvent<Record<string, never>, { url: string }>) {
+    void wx.navigateTo({ url: event.currentTarget.dataset.url });
+  },
+
   onApply() {
     void wx.navigateTo({ url: leaderApplyUrl() });
-  },
-
-  onDashboard() {
-    void wx.navigateTo({ url: leaderDashboardUrl() });
-  },
-
-  onOpenTool() {
-    void wx.navigateTo({ url: leaderOpenUrl() });
   },
 
   async onRetract() {

@@ -56,6 +56,7 @@ describe('团长申请 page view', () => {
         { label: '申请时间', value: '2026-12-01 10:00' },
       ],
       pointRows: [],
+      centre: [],
       canRetract: true,
       canApply: false,
     });
@@ -83,6 +84,20 @@ describe('团长申请 page view', () => {
     expect(view.rows.at(-1)).toEqual({ label: '审核时间', value: '2026-12-02 09:30' });
     expect(pointToName({ application: approved, leader })).toBeUndefined();
     expect(leaderStatusView({ application: null, leader })).toMatchObject({ status: 'approved', canApply: false });
+  });
+
+  it('opens 团长中心 to an approved leader only: dashboard, 开团工具, the pickup desk and 团员管理', () => {
+    const centre = [
+      { title: '数据看板', description: '开团、成交与分享数据', url: '/packages/leader/pages/dashboard/index' },
+      { title: '开团工具', description: '一键开团，分享卡片或海报', url: '/packages/leader/pages/open/index' },
+      { title: '自提点工作台', description: '今日到货、待取货，扫码核销', url: '/packages/leader/pages/desk/index' },
+      { title: '团员管理', description: '我开的团，团员付款和取货', url: '/packages/leader/pages/members/index' },
+    ];
+    const approved: LeaderApplicationView = { ...pending, status: 'approved', statusLabel: '已通过', actions: [] };
+    expect(leaderStatusView({ application: approved, leader }).centre).toEqual(centre);
+    expect(leaderStatusView({ application: null, leader }).centre).toEqual(centre);
+    expect(leaderStatusView({ application: pending, leader: null }).centre).toEqual([]);
+    expect(leaderStatusView({ application: null, leader: null }).centre).toEqual([]);
   });
 
   it('gives ops’ reason for a decline, and lets the shopper apply again after a decline or retraction', () => {

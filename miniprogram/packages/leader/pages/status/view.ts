@@ -13,12 +13,20 @@ import {
   type ResponseOf,
 } from '@shared/client';
 import { maskPhone } from '../../../../utils/format';
+import { leaderDashboardUrl, leaderDeskUrl, leaderMembersUrl, leaderOpenUrl } from '../../../../utils/routes';
 
 export type MyLeaderApplication = ResponseOf<typeof getMyLeaderApplicationContract>;
 
 export interface Row {
   readonly label: string;
   readonly value: string;
+}
+
+/** An entry of 团长中心: what it is called, what it does, where it leads. */
+export interface CentreEntry {
+  readonly title: string;
+  readonly description: string;
+  readonly url: string;
 }
 
 export interface LeaderStatusView {
@@ -31,6 +39,8 @@ export interface LeaderStatusView {
   readonly rows: Row[];
   /** The point they run, once approved. */
   readonly pointRows: Row[];
+  /** 团长中心, for an approved leader: the pickup desk and 团员管理. */
+  readonly centre: CentreEntry[];
   readonly canRetract: boolean;
   readonly canApply: boolean;
 }
@@ -48,9 +58,17 @@ const NONE: LeaderStatusView = {
   explanation: '团长在自己的社区开团、带邻居拼单，在自提点收货并为邻居核销，享受专属佣金。',
   rows: [],
   pointRows: [],
+  centre: [],
   canRetract: false,
   canApply: true,
 };
+
+const CENTRE: CentreEntry[] = [
+  { title: '数据看板', description: '开团、成交与分享数据', url: leaderDashboardUrl() },
+  { title: '开团工具', description: '一键开团，分享卡片或海报', url: leaderOpenUrl() },
+  { title: '自提点工作台', description: '今日到货、待取货，扫码核销', url: leaderDeskUrl() },
+  { title: '团员管理', description: '我开的团，团员付款和取货', url: leaderMembersUrl() },
+];
 
 const APPROVED = '你已成为团长，负责以下自提点';
 
@@ -86,7 +104,15 @@ export function leaderStatusView(
     : [];
   if (!application) {
     // A leader whose application is out of sight still runs their point.
-    return { ...NONE, status: 'approved', title: '已通过', explanation: APPROVED, pointRows, canApply: false };
+    return {
+      ...NONE,
+      status: 'approved',
+      title: '已通过',
+      explanation: APPROVED,
+      pointRows,
+      centre: CENTRE,
+      canApply: false,
+    };
   }
   const rows: Row[] = [
     { label: '姓名', value: application.name },
@@ -103,6 +129,7 @@ export function leaderStatusView(
     explanation: EXPLANATIONS[application.status](application),
     rows,
     pointRows,
+    centre: leader ? CENTRE : [],
     canRetract: application.actions.includes('retract'),
     canApply: !leader && (application.status === 'declined' || application.status === 'retracted'),
   };
