@@ -10,6 +10,7 @@ import {
   groupPagePath,
   leaderApplyPagePath,
   leaderDashboardPagePath,
+  leaderEarningsPagePath,
   leaderOpenPagePath,
   leaderStatusPagePath,
   myAfterSalesPagePath,
@@ -60,3 +61,6 @@ export const leaderDashboardUrl = () => url(leaderDashboardPagePath());
 
 /** 开团工具. */
 export const leaderOpenUrl = () => url(leaderOpenPagePath());
+
+/** 我的收益 (提现). */
+export const leaderEarningsUrl = () => url(leaderEarningsPagePath());

@@ -21,6 +21,7 @@ export const PAGES = {
   leaderStatus: 'packages/leader/pages/status/index',
   leaderDashboard: 'packages/leader/pages/dashboard/index',
   leaderOpen: 'packages/leader/pages/open/index',
+  leaderEarnings: 'packages/leader/pages/earnings/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -67,3 +68,6 @@ export const leaderDashboardPagePath = (): string => pagePath('leaderDashboard')
 
 /** 开团工具: a live activity to open a group of, then share. */
 export const leaderOpenPagePath = (): string => pagePath('leaderOpen');
+
+/** 我的收益: the leader's balance, commission entries and withdrawals (申请提现, 确认收款). */
+export const leaderEarningsPagePath = (): string => pagePath('leaderEarnings');

@@ -5,7 +5,7 @@
  */
 import { type PickupPointCard, success } from '@shared/client';
 import { callFunction } from '../../../../services/cloud';
-import { leaderApplyUrl, leaderDashboardUrl, leaderOpenUrl } from '../../../../utils/routes';
+import { leaderApplyUrl, leaderDashboardUrl, leaderEarningsUrl, leaderOpenUrl } from '../../../../utils/routes';
 import { type LeaderStatusView, leaderStatusLoaded, pointToName, RETRACT_MODAL } from './view';
 
 const toast = (title: string) => void wx.showToast({ title, icon: 'none' });
@@ -48,6 +48,10 @@ Page({
 
   onOpenTool() {
     void wx.navigateTo({ url: leaderOpenUrl() });
+  },
+
+  onEarnings() {
+    void wx.navigateTo({ url: leaderEarningsUrl() });
   },
 
   async onRetract() {
