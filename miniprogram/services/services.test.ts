@@ -8,6 +8,7 @@ import { saveAddress, savedAddresses, removeAddress, toDelivery } from './addres
 import { initCloud } from './cloud';
 import { watchGroup, POLL_INTERVAL_MS } from './live';
 import { locate } from './location';
+import { confirmTransfer } from './merchant-transfer';
 import { askForMessages, pay } from './payment';
 import { rememberSharer, sharer } from './session';
 import { photoName, uploadAfterSalePhoto } from './storage';
@@ -134,6 +135,27 @@ describe('payment in the cloud', () => {
     expect(await pay('O1', params)).toBe('cancelled');
     stubWx({ requestPayment: async () => Promise.reject({ errMsg: 'requestPayment:fail (-1)' }) });
     expect(await pay('O1', params)).toBe('failed');
+  });
+});
+
+describe('确认收款 in the cloud', () => {
+  beforeEach(() => initCloud({ mode: 'cloud', env: 'prod-1' }));
+  const confirmation = { mchId: '1900000109', appId: 'wx-app', packageInfo: 'affffddafdfafddffda==' };
+
+  it('opens WeChat’s confirmation page with the bill’s package, and tells a cancel from a failure', async () => {
+    type Options = { success: () => void; fail: (e: { errMsg: string }) => void };
+    const answering = (errMsg?: string) =>
+      vi.fn((options: Options) => (errMsg ? options.fail({ errMsg }) : options.success()));
+    const requestMerchantTransfer = answering();
+    stubWx({ requestMerchantTransfer });
+    expect(await confirmTransfer(confirmation)).toBe('confirmed');
+    expect(requestMerchantTransfer).toHaveBeenCalledWith(
+      expect.objectContaining({ mchId: '1900000109', appId: 'wx-app', package: 'affffddafdfafddffda==' }),
+    );
+    stubWx({ requestMerchantTransfer: answering('requestMerchantTransfer:fail cancel') });
+    expect(await confirmTransfer(confirmation)).toBe('cancelled');
+    stubWx({ requestMerchantTransfer: answering('requestMerchantTransfer:fail system error') });
+    expect(await confirmTransfer(confirmation)).toBe('failed');
   });
 });
 

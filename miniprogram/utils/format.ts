@@ -11,6 +11,16 @@ export function priceText(amount: number): string {
   return money.formatYuan(money.fen(amount));
 }
 
+/** `2990` → `29.90`: an amount field's text. */
+export const yuanText = (fen: number): string => priceText(fen).slice(1);
+
+/** `29.9` → 2990 (yuan typed into an amount field); undefined for anything but a positive amount with ≤ 2 decimals. */
+export function yuanToFen(text: string): number | undefined {
+  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
 /** `2990` → `{ yuan: '29', cents: '.90' }`: the big and the small part of a price tag. */
 export function priceParts(amount: number): { yuan: string; cents: string } {
   const [yuan = '', cents = ''] = priceText(amount).slice(1).split('.');

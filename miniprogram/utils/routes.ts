@@ -10,6 +10,7 @@ import {
   groupPagePath,
   leaderApplyPagePath,
   leaderDashboardPagePath,
+  leaderEarningsPagePath,
   leaderOpenPagePath,
   leaderDeskPagePath,
   leaderMembersPagePath,
@@ -67,3 +68,6 @@ export const leaderDeskUrl = () => url(leaderDeskPagePath());
 
 /** 团长中心 → 团员管理. */
 export const leaderMembersUrl = () => url(leaderMembersPagePath());
+
+/** 我的收益 (提现). */
+export const leaderEarningsUrl = () => url(leaderEarningsPagePath());

@@ -19,6 +19,7 @@ import {
   UndertakeDeliveryIcon,
   UserIcon,
   UsergroupIcon,
+  WalletIcon,
 } from 'tdesign-icons-vue-next';
 import type { RouteMeta, RouteRecordRaw } from 'vue-router';
 
@@ -46,6 +47,7 @@ export const ROUTE_NAMES = {
   afterSaleDetail: 'afterSaleDetail',
   leaderApplications: 'leaderApplications',
   leaderApplicationDetail: 'leaderApplicationDetail',
+  withdrawals: 'withdrawals',
   jobs: 'jobs',
   staff: 'staff',
   forbidden: 'forbidden',
@@ -153,6 +155,13 @@ export const consoleRoutes: RouteRecordRaw[] = [
     component: () => import('../pages/leaders/detail/index.vue'),
     props: true,
     meta: pageMeta('leaderApplicationDetail'),
+  },
+  // 提现审核 (ops alone): 团长 withdrawals, their payouts, and ops' answers.
+  {
+    path: 'leaders/withdrawals',
+    name: ROUTE_NAMES.withdrawals,
+    component: () => import('../pages/leaders/withdrawals/index.vue'),
+    meta: pageMeta('withdrawals', { menu: { icon: WalletIcon, order: 67 } }),
   },
   // 任务, 员工 and the audit log: ops alone.
   {

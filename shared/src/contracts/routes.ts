@@ -23,6 +23,7 @@ export const PAGES = {
   leaderOpen: 'packages/leader/pages/open/index',
   leaderDesk: 'packages/leader/pages/desk/index',
   leaderMembers: 'packages/leader/pages/members/index',
+  leaderEarnings: 'packages/leader/pages/earnings/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -74,3 +75,6 @@ export const leaderDeskPagePath = (): string => pagePath('leaderDesk');
 
 /** 团长中心 → 团员管理: the groups the 团长 opened and their members. */
 export const leaderMembersPagePath = (): string => pagePath('leaderMembers');
+
+/** 我的收益: the leader's balance, commission entries and withdrawals (申请提现, 确认收款). */
+export const leaderEarningsPagePath = (): string => pagePath('leaderEarnings');

@@ -52,4 +52,7 @@ export const withdrawalBalanceSchema = z.object({
   prospective: fenSchema,
   /** What one withdrawal may ask now: the available balance within what is left of today's cap (0 below ¥1). */
   maxWithdrawal: fenSchema,
+  /** The least one withdrawal may ask, and the most a leader's withdrawals of one Shanghai day add up to. */
+  minimum: fenSchema,
+  dailyCap: fenSchema,
 });

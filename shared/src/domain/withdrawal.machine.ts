@@ -152,6 +152,18 @@ export const transferBillStates = z.enum([
 ]);
 export type TransferBillState = z.infer<typeof transferBillStates>;
 
+/** WeChat's bill states in words, as ops read them beside a withdrawal's own status. */
+export const TRANSFER_BILL_STATE_LABELS: Record<TransferBillState, string> = {
+  ACCEPTED: '微信已受理',
+  PROCESSING: '微信处理中',
+  WAIT_USER_CONFIRM: '待团长确认收款',
+  TRANSFERING: '转账中',
+  SUCCESS: '已到账',
+  FAIL: '转账失败',
+  CANCELING: '撤销中',
+  CANCELLED: '已撤销',
+};
+
 /** The bill's state while WeChat waits for the user to confirm the receipt (`wx.requestMerchantTransfer`). */
 export const TRANSFER_WAITING_FOR_USER: TransferBillState = 'WAIT_USER_CONFIRM';
 

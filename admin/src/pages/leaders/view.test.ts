@@ -1,4 +1,4 @@
-import type { ConsoleLeaderApplication, LeaderPointView } from '@shared/admin-client';
+import type { ConsoleLeaderApplication, ConsoleWithdrawal, LeaderPointView } from '@shared/admin-client';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -11,6 +11,12 @@ import {
   pointSummary,
   STATUS_OPTIONS,
   statusTheme,
+  payoutLines,
+  WITHDRAWAL_STATUS_OPTIONS,
+  withdrawalActionOrder,
+  withdrawalReason,
+  withdrawalSearchRequest,
+  withdrawalTheme,
 } from './view';
 
 const at = Date.UTC(2026, 11, 2, 2, 0);
@@ -125,5 +131,87 @@ describe('团长申请 view', () => {
     expect(actionProblem('decline', { reason: ' 否 ' })).toBe('请填写拒绝原因（至少 2 个字）');
     expect(actionProblem('decline', { reason: '该自提点已有团长' })).toBeUndefined();
     expect(actionProblem('decline', { reason: '长'.repeat(201) })).toBe('拒绝原因最多 200 字');
+  });
+});
+
+describe('提现审核 view', () => {
+  const requested: ConsoleWithdrawal = {
+    withdrawalId: 'WD0001',
+    leaderOpenid: 'o-leader',
+    leaderName: '王姐',
+    amount: 3_000,
+    status: 'requested',
+    statusLabel: '待审核',
+    outBillNo: 'WD0001',
+    attempts: 0,
+    nextAttemptAt: at,
+    createdAt: at,
+    updatedAt: at,
+    actions: ['approve', 'decline'],
+  };
+  const later = at + 3_600_000;
+
+  it('filters by status and leader, each only when given', () => {
+    expect(WITHDRAWAL_STATUS_OPTIONS[0]).toEqual({ value: 'requested', label: '待审核' });
+    expect(WITHDRAWAL_STATUS_OPTIONS.map((o) => o.value)).toContain('flagged');
+    expect(withdrawalSearchRequest('', '  ')).toEqual({});
+    expect(withdrawalSearchRequest('flagged', ' o-leader ')).toEqual({ status: 'flagged', leaderOpenid: 'o-leader' });
+  });
+
+  it('shows where each payout stands: not asked, WeChat’s bill, failed attempts, flagged, paid', () => {
+    expect(payoutLines(requested, at)).toEqual(['未发起转账']);
+    expect(withdrawalTheme(requested)).toBe('warning');
+    const approved = { ...requested, status: 'approved' as const, statusLabel: '审核通过，待转账', actions: [] };
+    expect(payoutLines(approved, at)).toEqual(['待向微信发起转账']);
+    expect(withdrawalTheme(approved)).toBe('primary');
+    const failed = {
+      ...approved,
+      status: 'failed' as const,
+      attempts: 2,
+      lastError: 'SYSTEM_ERROR',
+      nextAttemptAt: later,
+    };
+    expect(payoutLines(failed, at)).toEqual(['待向微信发起转账', '失败 2 次，2026-12-02 11:00:00 再试']);
+    expect(withdrawalReason(failed)).toBe('转账失败：SYSTEM_ERROR');
+    const flagged = {
+      ...failed,
+      status: 'flagged' as const,
+      attempts: 5,
+      lastError: 'NOT_ENOUGH',
+      flaggedAt: later,
+      actions: ['retry' as const],
+    };
+    expect(payoutLines(flagged, later)).toEqual(['待向微信发起转账', '失败 5 次', '2026-12-02 11:00:00 转人工']);
+    expect(withdrawalTheme(flagged)).toBe('danger');
+    const waiting = { ...approved, status: 'transferring' as const, billState: 'WAIT_USER_CONFIRM' as const };
+    expect(payoutLines(waiting, at)).toEqual(['微信：待团长确认收款']);
+    const paid = {
+      ...waiting,
+      status: 'transferred' as const,
+      billState: 'SUCCESS' as const,
+      attempts: 1,
+      lastError: 'SYSTEM_ERROR',
+      transferredAt: later,
+    };
+    expect(payoutLines(paid, later)).toEqual(['微信：已到账', '失败 1 次', '2026-12-02 11:00:00 到账']);
+    expect(withdrawalReason(paid)).toBe('');
+    expect(withdrawalTheme(paid)).toBe('success');
+  });
+
+  it('gives ops’ or WeChat’s reason for a withdrawal that ended unpaid', () => {
+    const declined = { ...requested, status: 'declined' as const, declineReason: '信息不符', actions: [] };
+    expect(withdrawalReason(declined)).toBe('拒绝：信息不符');
+    expect(payoutLines(declined, at)).toEqual(['未发起转账']);
+    expect(withdrawalTheme(declined)).toBe('default');
+    const voided = { ...requested, status: 'voided' as const, billState: 'FAIL' as const, failReason: 'OVERDUE_CLOSE' };
+    expect(withdrawalReason({ ...voided, actions: [] })).toBe('微信未付款：OVERDUE_CLOSE');
+    expect(payoutLines({ ...voided, actions: [] }, at)).toEqual(['微信：转账失败']);
+  });
+
+  it('offers what the server allows, the refusal last, a decline with its reason', () => {
+    expect(withdrawalActionOrder(['decline', 'approve'])).toEqual(['approve', 'decline']);
+    expect(withdrawalActionOrder(['retry'])).toEqual(['retry']);
+    expect(actionProblem('retry', { reason: '' })).toBeUndefined();
+    expect(actionProblem('decline', { reason: '' })).toBe('请填写拒绝原因（至少 2 个字）');
   });
 });

@@ -1,16 +1,23 @@
 /**
  * What the 团长申请 pages show and send: the status filter as the request, the applicant and the point they chose
  * as rows (an existing point as it is now, or their shop, with its map coordinates as text), and ops' two answers
- * (the server says which are open, `actions`) with their words and the check the decline dialog makes first.
+ * (the server says which are open, `actions`) with their words and the check the decline dialog makes first; and
+ * 提现审核: the filter, each withdrawal's payout as ops follow it (WeChat's bill, failed attempts, flagged) and its
+ * reason, and ops' three actions (approve, decline with a reason, retry a flagged one).
  */
 import {
   type ConsoleLeaderApplication,
+  type ConsoleWithdrawal,
   LEADER_APPLICATION_STATUS_LABELS,
   type LeaderApplicationStatus,
   type LeaderPointView,
+  TRANSFER_BILL_STATE_LABELS,
+  WITHDRAWAL_STATUS_LABELS,
+  type WithdrawalStatus,
 } from '@shared/admin-client';
 
 import { PICKUP_POINT_STATUS_LABELS } from '../catalog/view';
+import { formatInstant } from '../system/audit-logs/view';
 
 /** The list's filter: one status or all (''). */
 export const STATUS_OPTIONS = (Object.keys(LEADER_APPLICATION_STATUS_LABELS) as LeaderApplicationStatus[]).map(
@@ -114,10 +121,98 @@ export const actionOrder = (actions: readonly LeaderAction[]): LeaderAction[] =>
 export const DECLINE_REASON_MAX = 200;
 
 /** What the dialog of `action` must still be given, or undefined when it may be sent. */
-export function actionProblem(action: LeaderAction, draft: { reason: string }): string | undefined {
+export function actionProblem(action: LeaderAction | WithdrawalAction, draft: { reason: string }): string | undefined {
   if (action !== 'decline') return undefined;
   const reason = draft.reason.trim();
   if (reason.length < 2) return '请填写拒绝原因（至少 2 个字）';
   if (reason.length > DECLINE_REASON_MAX) return `拒绝原因最多 ${DECLINE_REASON_MAX} 字`;
   return undefined;
 }
+
+// 提现审核: 团长 withdrawals.
+
+/** The withdrawals list's filter: one status or all (''). */
+export const WITHDRAWAL_STATUS_OPTIONS = (Object.keys(WITHDRAWAL_STATUS_LABELS) as WithdrawalStatus[]).map((value) => ({
+  value,
+  label: WITHDRAWAL_STATUS_LABELS[value],
+}));
+
+/** The request for the filter: a status and a leader's openid, each only when given. */
+export function withdrawalSearchRequest(
+  status: string,
+  leaderOpenid: string,
+): { status?: WithdrawalStatus; leaderOpenid?: string } {
+  const openid = leaderOpenid.trim();
+  return { ...(status ? { status: status as WithdrawalStatus } : {}), ...(openid ? { leaderOpenid: openid } : {}) };
+}
+
+/** Waiting for ops reads as theirs to answer, flagged as trouble, paid as done, declined or voided as closed. */
+export function withdrawalTheme(
+  withdrawal: Pick<ConsoleWithdrawal, 'status' | 'actions'>,
+): 'warning' | 'danger' | 'success' | 'primary' | 'default' {
+  if (withdrawal.actions.includes('approve')) return 'warning';
+  if (withdrawal.actions.includes('retry')) return 'danger';
+  if (withdrawal.status === 'transferred') return 'success';
+  if (withdrawal.status === 'declined' || withdrawal.status === 'voided') return 'default';
+  return 'primary';
+}
+
+/**
+ * The payout column: WeChat's bill as last known (or that none was asked for yet), the failed attempts and when the
+ * job looks again, and since when it waits for ops.
+ */
+export function payoutLines(withdrawal: ConsoleWithdrawal, now: number): string[] {
+  const lines: string[] = [];
+  if (withdrawal.billState) lines.push(`微信：${TRANSFER_BILL_STATE_LABELS[withdrawal.billState]}`);
+  else if (withdrawal.actions.includes('approve') || withdrawal.status === 'declined') lines.push('未发起转账');
+  else lines.push('待向微信发起转账');
+  if (withdrawal.attempts > 0) {
+    const again =
+      withdrawal.flaggedAt === undefined && withdrawal.status === 'failed' && withdrawal.nextAttemptAt > now
+        ? `，${formatInstant(withdrawal.nextAttemptAt)} 再试`
+        : '';
+    lines.push(`失败 ${withdrawal.attempts} 次${again}`);
+  }
+  if (withdrawal.flaggedAt !== undefined && withdrawal.actions.includes('retry')) {
+    lines.push(`${formatInstant(withdrawal.flaggedAt)} 转人工`);
+  }
+  if (withdrawal.transferredAt !== undefined) lines.push(`${formatInstant(withdrawal.transferredAt)} 到账`);
+  return lines;
+}
+
+/** The reason column: ops' decline, WeChat's reason for ending it unpaid, or the last failed attempt's error. */
+export function withdrawalReason(withdrawal: ConsoleWithdrawal): string {
+  if (withdrawal.declineReason) return `拒绝：${withdrawal.declineReason}`;
+  if (withdrawal.failReason) return `微信未付款：${withdrawal.failReason}`;
+  if (withdrawal.lastError && withdrawal.status !== 'transferred') return `转账失败：${withdrawal.lastError}`;
+  return '';
+}
+
+export type WithdrawalAction = ConsoleWithdrawal['actions'][number];
+
+/** Each action's button, its dialog's title and what the dialog asks to confirm. */
+export const WITHDRAWAL_ACTIONS: Record<
+  WithdrawalAction,
+  { label: string; title: string; confirm: string; danger?: boolean }
+> = {
+  approve: {
+    label: '通过',
+    title: '通过提现申请',
+    confirm: '通过后约一分钟内向微信发起转账，团长需在 24 小时内于小程序中确认收款。',
+  },
+  decline: {
+    label: '拒绝',
+    title: '拒绝提现申请',
+    confirm: '拒绝原因会告知团长，金额退回其可提现余额。',
+    danger: true,
+  },
+  retry: {
+    label: '重新转账',
+    title: '重新发起转账',
+    confirm: '请先处理微信拒绝的原因。将以同一转账单号再次向微信发起，微信不会重复付款。',
+  },
+};
+
+/** The actions in the order their buttons show, the refusal last. */
+export const withdrawalActionOrder = (actions: readonly WithdrawalAction[]): WithdrawalAction[] =>
+  (['approve', 'retry', 'decline'] as const).filter((a) => actions.includes(a));

@@ -6,7 +6,12 @@ import { transferBillStates, withdrawalStatusSchema } from '../../domain/withdra
 import { fenSchema } from '../../kernel/money';
 import * as z from '../../kernel/zod';
 
-export { WITHDRAWAL_STATUS_LABELS, type WithdrawalStatus } from '../../domain/withdrawal.machine';
+export {
+  TRANSFER_BILL_STATE_LABELS,
+  type TransferBillState,
+  WITHDRAWAL_STATUS_LABELS,
+  type WithdrawalStatus,
+} from '../../domain/withdrawal.machine';
 
 export const withdrawalActionSchema = z.enum(['approve', 'decline', 'retry']);
 

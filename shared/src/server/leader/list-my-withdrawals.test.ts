@@ -41,7 +41,13 @@ describe('listMyWithdrawals', () => {
     expect(page.data.withdrawals.map((w) => w.amount)).toEqual([300, 200]);
     expect(page.data.withdrawals[0]?.statusLabel).toBe('待审核');
     expect(page.data.hasMore).toBe(true);
-    expect(page.data.balance).toMatchObject({ reserved: 500, available: 9_500, maxWithdrawal: 9_500 });
+    expect(page.data.balance).toMatchObject({
+      reserved: 500,
+      available: 9_500,
+      maxWithdrawal: 9_500,
+      minimum: 100,
+      dailyCap: 100_000,
+    });
     const rest = await list(leader, { limit: 2, offset: 2 });
     if (!rest.ok) throw new Error(rest.error.code);
     expect(rest.data.withdrawals).toEqual([

@@ -10,7 +10,13 @@ import {
   WITHDRAWAL_STATUS_LABELS,
   withdrawalMachine,
 } from '../../domain/withdrawal.machine';
-import { askedToday, leaderBalance, maxWithdrawal, type Withdrawal } from '../../domain/withdrawal.schema';
+import {
+  askedToday,
+  leaderBalance,
+  maxWithdrawal,
+  type Withdrawal,
+  WITHDRAWAL_LIMITS,
+} from '../../domain/withdrawal.schema';
 import { fen } from '../../kernel/money';
 import { sumLeaderEntries } from '../repositories/commission.repository';
 import { type LeaderFunds, listWithdrawalsOfDay, sumLeaderWithdrawals } from '../repositories/withdrawal.repository';
@@ -63,6 +69,8 @@ export function balanceView(funds: LeaderFunds, now: number) {
     available: balance.available,
     prospective: fen(balance.prospective),
     maxWithdrawal: fen(maxWithdrawal(balance.available, askedToday(funds.today, now))),
+    minimum: fen(WITHDRAWAL_LIMITS.minimum),
+    dailyCap: fen(WITHDRAWAL_LIMITS.dailyCap),
   };
 }
 

@@ -61,7 +61,7 @@ export interface WithdrawalAnswer {
 }
 
 /** The leader asks to withdraw `amount` (a fresh key unless given): the envelope. */
-export const askWithdrawal = (platform: Platform, openid: string, amount: number, requestKey = randomUUID()) =>
+export const askWithdrawal = (platform: Platform, openid: string, amount: number, requestKey: string = randomUUID()) =>
   answer<WithdrawalAnswer>(platform, 'requestWithdrawal', openid, { amount, requestKey });
 
 /** The leader asks for `amount` and ops approve it: answers the withdrawal's id. */

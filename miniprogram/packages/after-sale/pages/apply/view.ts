@@ -17,7 +17,7 @@ import {
   type ResponseOf,
 } from '@shared/client';
 import { afterSaleTypeOptions } from '../../../../utils/after-sales';
-import { priceText } from '../../../../utils/format';
+import { priceText, yuanText, yuanToFen } from '../../../../utils/format';
 
 type Order = ResponseOf<typeof getOrderContract>;
 
@@ -81,15 +81,7 @@ export const REASON_OPTIONS = (Object.keys(AFTER_SALE_REASON_LABELS) as AfterSal
 
 export const DESCRIPTION_MAX = 500;
 
-/** `2990` → `29.90`: the amount field's text. */
-export const yuanText = (fen: number): string => priceText(fen).slice(1);
-
-/** `29.9` → 2990; undefined for anything that is not a positive amount with at most 2 decimals. */
-export function yuanToFen(text: string): number | undefined {
-  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
+export { yuanText, yuanToFen };
 
 /** The form as the order starts it: its first type, the whole amount, nothing else yet. */
 export function initialForm(order: ApplyOrder): ApplyForm {

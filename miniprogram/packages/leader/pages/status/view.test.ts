@@ -86,12 +86,13 @@ describe('团长申请 page view', () => {
     expect(leaderStatusView({ application: null, leader })).toMatchObject({ status: 'approved', canApply: false });
   });
 
-  it('opens 团长中心 to an approved leader only: dashboard, 开团工具, the pickup desk and 团员管理', () => {
+  it('opens 团长中心 to an approved leader only: dashboard, 开团工具, the pickup desk, 团员管理 and 我的收益', () => {
     const centre = [
       { title: '数据看板', description: '开团、成交与分享数据', url: '/packages/leader/pages/dashboard/index' },
       { title: '开团工具', description: '一键开团，分享卡片或海报', url: '/packages/leader/pages/open/index' },
       { title: '自提点工作台', description: '今日到货、待取货，扫码核销', url: '/packages/leader/pages/desk/index' },
       { title: '团员管理', description: '我开的团，团员付款和取货', url: '/packages/leader/pages/members/index' },
+      { title: '我的收益', description: '佣金余额、申请提现', url: '/packages/leader/pages/earnings/index' },
     ];
     const approved: LeaderApplicationView = { ...pending, status: 'approved', statusLabel: '已通过', actions: [] };
     expect(leaderStatusView({ application: approved, leader }).centre).toEqual(centre);

@@ -13,7 +13,13 @@ import {
   type ResponseOf,
 } from '@shared/client';
 import { maskPhone } from '../../../../utils/format';
-import { leaderDashboardUrl, leaderDeskUrl, leaderMembersUrl, leaderOpenUrl } from '../../../../utils/routes';
+import {
+  leaderDashboardUrl,
+  leaderDeskUrl,
+  leaderEarningsUrl,
+  leaderMembersUrl,
+  leaderOpenUrl,
+} from '../../../../utils/routes';
 
 export type MyLeaderApplication = ResponseOf<typeof getMyLeaderApplicationContract>;
 
@@ -68,6 +74,7 @@ const CENTRE: CentreEntry[] = [
   { title: '开团工具', description: '一键开团，分享卡片或海报', url: leaderOpenUrl() },
   { title: '自提点工作台', description: '今日到货、待取货，扫码核销', url: leaderDeskUrl() },
   { title: '团员管理', description: '我开的团，团员付款和取货', url: leaderMembersUrl() },
+  { title: '我的收益', description: '佣金余额、申请提现', url: leaderEarningsUrl() },
 ];
 
 const APPROVED = '你已成为团长，负责以下自提点';
