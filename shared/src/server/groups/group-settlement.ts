@@ -24,7 +24,7 @@ import {
 } from '../repositories/order.repository';
 import { releaseStockMany, sellStock } from '../repositories/stock.repository';
 import type { InvocationContext } from '../runtime/call-context';
-import { CommissionReads, syncGroupCommissionsQuietly } from '../leader/commission-sync';
+import { CommissionReads, syncGroupCommissionsQuietly } from '../commissions/commission-sync';
 import { releaseOrderHolds } from '../ordering/order-placement';
 import { applyPayment, notificationFromQuery } from '../payments/payment-application';
 import { requestRefunds } from '../payments/refunds';

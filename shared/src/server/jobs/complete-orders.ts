@@ -18,7 +18,7 @@ import {
   listUnconfirmedParcels,
   receiveUnconfirmed,
 } from '../repositories/order-fulfilment.repository';
-import { syncCommissions, CommissionReads } from '../leader/commission-sync';
+import { syncCommissions, CommissionReads } from '../commissions/commission-sync';
 import { ordersWithEntries } from '../repositories/commission.repository';
 import type { InvocationContext } from '../runtime/call-context';
 import type { Job } from '../runtime/define-trigger';

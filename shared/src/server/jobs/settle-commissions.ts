@@ -8,7 +8,7 @@
  */
 import type { settleCommissionsContract } from '../../contracts/settle-commissions.contract';
 import { HOUR_MS } from '../../kernel/time';
-import { CommissionReads, syncCommissions } from '../leader/commission-sync';
+import { CommissionReads, syncCommissions } from '../commissions/commission-sync';
 import { countOrdersUpdatedSince, listOrdersUpdatedSince } from '../repositories/order.repository';
 import type { Job } from '../runtime/define-trigger';
 

@@ -26,7 +26,7 @@ import { recordPayment, updatePayment } from '../repositories/payment.repository
 import { sellStock } from '../repositories/stock.repository';
 import { recordFirstPaidAt } from '../repositories/user.repository';
 import type { InvocationContext } from '../runtime/call-context';
-import { CommissionReads, syncCommissionsQuietly, syncGroupCommissionsQuietly } from '../leader/commission-sync';
+import { CommissionReads, syncCommissionsQuietly, syncGroupCommissionsQuietly } from '../commissions/commission-sync';
 import { releaseOrderHolds } from '../ordering/order-placement';
 import { startRefund } from './refunds';
 

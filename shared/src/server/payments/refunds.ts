@@ -19,7 +19,7 @@ import type { OrderActor } from '../../domain/order.schema';
 import { decideStaffRefund, newRefund, type Refund } from '../../domain/refund.schema';
 import { DomainError } from '../../kernel/errors';
 import { requestRefund } from '../cloudbase/cloud-pay';
-import { syncCommissionsQuietly } from '../leader/commission-sync';
+import { syncCommissionsQuietly } from '../commissions/commission-sync';
 import { changeAfterSale } from '../repositories/after-sale.repository';
 import { transitionOrder } from '../repositories/order.repository';
 import {
