@@ -28,6 +28,8 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   platform.emulator.transfer.setFaults({});
+  // A test that lets WeChat confirm by itself must not leave it on for the next one.
+  platform.emulator.transfer.configure({ autoConfirm: false });
 });
 
 const earnings = async (openid: string) => {
