@@ -43,8 +43,8 @@ describe('自提点工作台, through the pages', { timeout: JOURNEY_BUDGET_MS }
     phone.handTo(keeper);
     const status = await open('/packages/leader/pages/status/index');
     const centre = (status.data.leader as { centre: { title: string; url: string }[] }).centre;
-    expect(centre.map((c) => c.title)).toEqual(['自提点工作台', '团员管理']);
-    await tap(status, 'onOpenCentre', tapOn({ url: centre[0]?.url }));
+    expect(centre.map((c) => c.title)).toEqual(['数据看板', '开团工具', '自提点工作台', '团员管理', '我的收益']);
+    await tap(status, 'onOpenCentre', tapOn({ url: centre.find((c) => c.title === '自提点工作台')?.url }));
     expect(lastNavigation()).toBe('/packages/leader/pages/desk/index');
 
     const desk = await open(lastNavigation());

@@ -31,8 +31,9 @@ describe('团员管理, through the pages', { timeout: JOURNEY_BUDGET_MS }, () =
 
     phone.handTo(leader);
     const status = await open('/packages/leader/pages/status/index');
-    const [, members] = (status.data.leader as { centre: { url: string }[] }).centre;
-    await tap(status, 'onOpenCentre', tapOn({ url: members?.url }));
+    const centre = (status.data.leader as { centre: { title: string; url: string }[] }).centre;
+    await tap(status, 'onOpenCentre', tapOn({ url: centre.find((c) => c.title === '团员管理')?.url }));
+    expect(lastNavigation()).toBe('/packages/leader/pages/members/index');
     const page = await open(lastNavigation());
     expect(page.data).toMatchObject({ state: 'ready', hasMore: false, footer: '没有更多了' });
     expect(page.data.groups).toMatchObject([
