@@ -3,7 +3,7 @@
  * `maxWithdrawal`: the domain's rules over the sums the database gives per status).
  */
 import type { ConsoleWithdrawal } from '../../contracts/admin/withdrawals.schema';
-import type { WithdrawalView } from '../../contracts/withdrawal-view.schema';
+import type { LeaderBalanceView, WithdrawalView } from '../../contracts/withdrawal-view.schema';
 import {
   TRANSFER_WAITING_FOR_USER,
   WITHDRAWAL_REVIEW_STATUSES,
@@ -52,8 +52,8 @@ export async function readLeaderFunds(leaderOpenid: string, now: number): Promis
   return { entries, withdrawals, today };
 }
 
-/** The balance as the contracts show it. */
-export function balanceView(funds: LeaderFunds, now: number) {
+/** The balance by state, as the contracts show it, from the sums per status. */
+export function leaderBalanceView(funds: Pick<LeaderFunds, 'entries' | 'withdrawals'>): LeaderBalanceView {
   const balance = leaderBalance(funds.entries, funds.withdrawals);
   return {
     withdrawableEarned: fen(balance.withdrawableEarned),
@@ -62,8 +62,13 @@ export function balanceView(funds: LeaderFunds, now: number) {
     reserved: fen(balance.reserved),
     available: balance.available,
     prospective: fen(balance.prospective),
-    maxWithdrawal: fen(maxWithdrawal(balance.available, askedToday(funds.today, now))),
   };
+}
+
+/** The balance and the most one withdrawal may ask now. */
+export function balanceView(funds: LeaderFunds, now: number) {
+  const balance = leaderBalanceView(funds);
+  return { ...balance, maxWithdrawal: fen(maxWithdrawal(balance.available, askedToday(funds.today, now))) };
 }
 
 /** A withdrawal as ops read it, with what they may do now. */
