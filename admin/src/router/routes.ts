@@ -46,6 +46,8 @@ export const ROUTE_NAMES = {
   afterSaleDetail: 'afterSaleDetail',
   leaderApplications: 'leaderApplications',
   leaderApplicationDetail: 'leaderApplicationDetail',
+  leaderRoster: 'leaderRoster',
+  leaderDetail: 'leaderDetail',
   jobs: 'jobs',
   staff: 'staff',
   forbidden: 'forbidden',
@@ -153,6 +155,20 @@ export const consoleRoutes: RouteRecordRaw[] = [
     component: () => import('../pages/leaders/detail/index.vue'),
     props: true,
     meta: pageMeta('leaderApplicationDetail'),
+  },
+  // 团长 (ops alone): the registered leaders and a leader's page with their results.
+  {
+    path: 'leaders/roster',
+    name: ROUTE_NAMES.leaderRoster,
+    component: () => import('../pages/leaders/roster/index.vue'),
+    meta: pageMeta('leaderRoster', { menu: { icon: UserIcon, order: 66 } }),
+  },
+  {
+    path: 'leaders/roster/:openid',
+    name: ROUTE_NAMES.leaderDetail,
+    component: () => import('../pages/leaders/leader/index.vue'),
+    props: true,
+    meta: pageMeta('leaderDetail'),
   },
   // 任务, 员工 and the audit log: ops alone.
   {
