@@ -48,6 +48,8 @@ export const ROUTE_NAMES = {
   leaderApplications: 'leaderApplications',
   leaderApplicationDetail: 'leaderApplicationDetail',
   withdrawals: 'withdrawals',
+  leaderRoster: 'leaderRoster',
+  leaderDetail: 'leaderDetail',
   jobs: 'jobs',
   staff: 'staff',
   forbidden: 'forbidden',
@@ -162,6 +164,20 @@ export const consoleRoutes: RouteRecordRaw[] = [
     name: ROUTE_NAMES.withdrawals,
     component: () => import('../pages/leaders/withdrawals/index.vue'),
     meta: pageMeta('withdrawals', { menu: { icon: WalletIcon, order: 67 } }),
+  },
+  // 团长 (ops alone): the registered leaders and a leader's page with their results.
+  {
+    path: 'leaders/roster',
+    name: ROUTE_NAMES.leaderRoster,
+    component: () => import('../pages/leaders/roster/index.vue'),
+    meta: pageMeta('leaderRoster', { menu: { icon: UserIcon, order: 66 } }),
+  },
+  {
+    path: 'leaders/roster/:openid',
+    name: ROUTE_NAMES.leaderDetail,
+    component: () => import('../pages/leaders/leader/index.vue'),
+    props: true,
+    meta: pageMeta('leaderDetail'),
   },
   // 任务, 员工 and the audit log: ops alone.
   {

@@ -42,6 +42,16 @@ describe('group-card', () => {
     expect(groupCardView(openGroup)).toMatchObject({ full: false, seatsText: '还差2人成团', placeText: '' });
     expect(groupCardView({ ...homeCard, district: undefined }).placeText).toBe('1.2km');
     expect(groupCardView({ ...homeCard, distanceMeters: undefined }).placeText).toBe('渝中区');
+    expect(groupCardView(homeCard).community).toBe(false);
+  });
+
+  it("names a 社区团's pickup point and its distance, with its tag", async () => {
+    const community = { ...homeCard, pickupPoint: { name: '民族路便利店' } };
+    expect(groupCardView(community)).toMatchObject({ placeText: '民族路便利店 · 1.2km', community: true });
+    const card = await render('group-card', { group: community });
+    expect(textIn(card, '.group-card__community')).toBe('社区团');
+    expect(textIn(card, '.group-card__place')).toBe('民族路便利店 · 1.2km');
+    expect(shows(await render('group-card', { group: homeCard }), '.group-card__community')).toBe(false);
   });
 
   it('shows on the home page what the group is, its price against the solo price, and who leads it where', async () => {

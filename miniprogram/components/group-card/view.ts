@@ -1,6 +1,7 @@
 /**
  * What a group card shows. With a title it is the home page's full card (image, title, spec, price against
- * the solo price, where the leader collects); without one it is the activity page's compact 凑团 row.
+ * the solo price, where the group is: a 社区团's pickup point, else where the leader collects); without one it is
+ * the activity page's compact 凑团 row.
  */
 import { distanceText, seatsLeftText } from '../../utils/format';
 import { initialOf } from '../avatars-row/view';
@@ -17,6 +18,8 @@ export interface GroupCardInput {
   readonly soloPrice?: number;
   readonly distanceMeters?: number;
   readonly district?: string;
+  /** 社区团: the pickup point every member collects at. */
+  readonly pickupPoint?: { readonly name: string };
 }
 
 export interface GroupCardView {
@@ -33,8 +36,10 @@ export interface GroupCardView {
   readonly leaderInitial: string;
   /** `还差2人成团`. */
   readonly seatsText: string;
-  /** Where the leader collects: `渝中区 · 1.2km`, either part alone, or ''. */
+  /** Where the group is: a 社区团's point (`民族路便利店 · 1.2km`), else the leader's district (`渝中区 · 1.2km`). */
   readonly placeText: string;
+  /** 社区团: every member collects at the point the card names. */
+  readonly community: boolean;
 }
 
 export function groupCardView(group: GroupCardInput): GroupCardView {
@@ -52,6 +57,7 @@ export function groupCardView(group: GroupCardInput): GroupCardView {
     leaderAvatar: group.leader.avatarUrl,
     leaderInitial: initialOf(group.leader.nickname),
     seatsText: seatsLeftText(group.seatsLeft),
-    placeText: [group.district, distance].filter(Boolean).join(' · '),
+    placeText: [group.pickupPoint?.name ?? group.district, distance].filter(Boolean).join(' · '),
+    community: group.pickupPoint !== undefined,
   };
 }

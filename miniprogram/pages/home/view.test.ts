@@ -99,6 +99,19 @@ describe('home page', () => {
     const near = nearbyByLocation(success({ items: [group('g1', { distanceMeters: 1234 })] }));
     expect(near).toMatchObject({ by: 'near', state: 'ready' });
     expect(groupCardView(near.items[0]!).placeText).toBe('渝中区 · 1.2km');
+    // A 社区团 at the nearest point: the card names the point and its distance.
+    const community = nearbyByLocation(
+      success({
+        items: [
+          group('g2', { distanceMeters: 300, pickupPoint: { pickupPointId: 'pp1', name: '民族路便利店' } }),
+          group('g1', { distanceMeters: 1234 }),
+        ],
+      }),
+    );
+    expect(community.items.map((g) => groupCardView(g)).map((c) => [c.placeText, c.community])).toEqual([
+      ['民族路便利店 · 300m', true],
+      ['渝中区 · 1.2km', false],
+    ]);
     expect(nearbyByLocation(success({ items: [] }))).toMatchObject({
       state: 'empty',
       emptyText: '附近暂时还没有人开团，去热门拼团看看',

@@ -9,6 +9,7 @@ import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
 import { pageRequest } from './common.schema';
 import { defineContract } from './contract';
+import { leaderBalanceViewSchema } from './withdrawal-view.schema';
 
 export const earningsEntrySchema = z.object({
   entryId: idSchema,
@@ -32,19 +33,7 @@ export const getMyEarningsContract = defineContract({
   errors: ['FORBIDDEN'],
   request: z.object({ ...pageRequest }),
   response: z.object({
-    balance: z.object({
-      /** Entries made withdrawable, ever, before clawbacks. */
-      withdrawableEarned: fenSchema,
-      clawedBack: fenSchema,
-      /** Withdrawals transferred. */
-      paidOut: fenSchema,
-      /** Withdrawals under way. */
-      reserved: fenSchema,
-      /** What may be withdrawn now; negative while clawbacks exceed it. */
-      available: z.number().int(),
-      /** 预估收入: earned or waiting for the group, not yet withdrawable. */
-      prospective: fenSchema,
-    }),
+    balance: leaderBalanceViewSchema,
     entries: z.array(earningsEntrySchema),
     hasMore: z.boolean(),
   }),

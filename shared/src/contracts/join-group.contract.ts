@@ -10,10 +10,11 @@ import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
 import { ORDER_PLACEMENT_ERRORS, paymentParamsSchema, quantitySchema } from './common.schema';
 import { defineContract } from './contract';
+import { SCOPE_REFUSALS } from '../domain/scope';
 
 export const joinGroupContract = defineContract({
   name: 'joinGroup',
-  errors: [...ORDER_PLACEMENT_ERRORS, ...SEAT_REFUSALS, ...SALE_REFUSALS],
+  errors: [...ORDER_PLACEMENT_ERRORS, ...SCOPE_REFUSALS, ...SEAT_REFUSALS, ...SALE_REFUSALS],
   request: z.object({
     groupId: idSchema,
     quantity: quantitySchema,

@@ -24,9 +24,11 @@ export const groupCardSchema = z.object({
   seatsLeft: z.number().int().positive(),
   deadlineAt: instantSchema,
   leader: publicProfileSchema,
-  /** Where the leader collects. */
+  /** Where the leader collects (a 社区团's point). */
   district: districtSchema,
-  /** From the shopper's location, for `near`. */
+  /** 社区团: the pickup point every member collects at. */
+  pickupPoint: z.object({ pickupPointId: idSchema, name: z.string() }).optional(),
+  /** From the shopper's location to the group's place (its pickup point's, for a 社区团), for `near`. */
   distanceMeters: z.number().int().nonnegative().optional(),
 });
 export type GroupCard = z.infer<typeof groupCardSchema>;
@@ -34,7 +36,8 @@ export type GroupCard = z.infer<typeof groupCardSchema>;
 export const listGroupsContract = defineContract({
   name: 'listGroups',
   /**
-   * - `near`: groups whose leader collects within `radiusMeters`, nearest first.
+   * - `near`: groups whose place (a 社区团's pickup point, else where the leader collects) is within
+   *   `radiusMeters`, nearest first, each with its distance.
    * - `district`: groups in a district (the picker shown when location is refused), soonest deadline first.
    * - `leader`: the groups opened by the shopper who shared the card or poster (share attribution).
    * Only joinable groups are listed: forming, before their deadline, with a free seat.

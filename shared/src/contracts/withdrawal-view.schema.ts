@@ -41,15 +41,24 @@ export const withdrawalViewSchema = z.object({
 });
 export type WithdrawalView = z.infer<typeof withdrawalViewSchema>;
 
-/** The leader's money after the request (the same shape as getMyEarnings' balance), and the most they may ask now. */
-export const withdrawalBalanceSchema = z.object({
+/** A leader's balance by state, as `leaderBalance` computes it (getMyEarnings; ops' getLeaderDetail). */
+export const leaderBalanceViewSchema = z.object({
+  /** Entries made withdrawable, ever, before clawbacks. */
   withdrawableEarned: fenSchema,
   clawedBack: fenSchema,
+  /** Withdrawals transferred. */
   paidOut: fenSchema,
+  /** Withdrawals under way. */
   reserved: fenSchema,
-  /** Negative while clawbacks exceed what the leader has. */
+  /** What may be withdrawn now; negative while clawbacks exceed it. */
   available: z.number().int(),
+  /** 预估收入: earned or waiting for the group, not yet withdrawable. */
   prospective: fenSchema,
+});
+export type LeaderBalanceView = z.infer<typeof leaderBalanceViewSchema>;
+
+/** The leader's money after the request (the same shape as getMyEarnings' balance), and the most they may ask now. */
+export const withdrawalBalanceSchema = leaderBalanceViewSchema.extend({
   /** What one withdrawal may ask now: the available balance within what is left of today's cap (0 below ¥1). */
   maxWithdrawal: fenSchema,
   /** The least one withdrawal may ask, and the most a leader's withdrawals of one Shanghai day add up to. */

@@ -122,7 +122,8 @@ const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /**
  * Whether `outer` lets in everyone `inner` lets in: no scope is everywhere; districts cover a subset of
- * themselves; a circle covers a circle inside it. A circle and a list of districts are never compared.
+ * themselves; a circle covers a circle inside it; a pickup point covers itself. Different kinds are never
+ * compared (a point's place is not the domain's to read).
  */
 export function scopeCovers(outer: ActivityScope | undefined, inner: ActivityScope | undefined): boolean {
   if (!outer) return true;
@@ -130,6 +131,8 @@ export function scopeCovers(outer: ActivityScope | undefined, inner: ActivitySco
   if (outer.kind === 'districts' && inner.kind === 'districts') {
     return inner.districts.every((district) => outer.districts.includes(district));
   }
+  if (outer.kind === 'pickup_point' && inner.kind === 'pickup_point')
+    return outer.pickupPointId === inner.pickupPointId;
   if (outer.kind === 'radius' && inner.kind === 'radius') {
     return distanceMeters(outer.center, inner.center) + inner.radiusMeters <= outer.radiusMeters + 0.5;
   }

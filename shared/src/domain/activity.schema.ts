@@ -60,7 +60,10 @@ export const activityTitleSchema = z.string().trim().min(1, '请填写活动标�
 export const MIN_SCOPE_RADIUS = 100;
 export const MAX_SCOPE_RADIUS = 100_000;
 
-/** Where shoppers may join: listed districts, or within a radius of a point (同城 / 社区成团). */
+/**
+ * Where shoppers may join: listed districts, within a radius of a point (同城 / 社区成团), or only by pickup at
+ * one active pickup point (社区团: every member collects there; the point is checked when the activity is saved).
+ */
 export const activityScopeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('districts'),
@@ -74,6 +77,10 @@ export const activityScopeSchema = z.discriminatedUnion('kind', [
       .int('半径须为整数米')
       .min(MIN_SCOPE_RADIUS, '半径须在 100 米到 100 公里之间')
       .max(MAX_SCOPE_RADIUS, '半径须在 100 米到 100 公里之间'),
+  }),
+  z.object({
+    kind: z.literal('pickup_point'),
+    pickupPointId: z.string({ error: '请选择自提点' }).min(1, '请选择自提点').max(64),
   }),
 ]);
 export type ActivityScope = z.infer<typeof activityScopeSchema>;

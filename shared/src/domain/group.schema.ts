@@ -40,6 +40,11 @@ export const groupSchema = z.object({
   stockMode: stockModeSchema,
   scope: activityScopeSchema.optional(),
   newCustomerOnly: z.boolean(),
+  /**
+   * 社区团: the pickup point every member collects at (the activity's scope names it), copied with its name when the
+   * group opened, so discovery shows it; the group's district and location are the point's.
+   */
+  pickupPoint: z.object({ pickupPointId: idSchema, name: z.string() }).optional(),
   /** Where the leader collects: what 同城 / 社区 discovery searches. */
   district: districtSchema,
   location: geoPointSchema.optional(),

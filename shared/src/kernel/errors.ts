@@ -23,6 +23,7 @@ export const ERROR_MESSAGES = {
   LIMIT_EXCEEDED: '超出限购数量',
   NEW_CUSTOMER_ONLY: '该团仅限新用户参加',
   OUT_OF_SCOPE: '你所在的位置不在活动范围内',
+  PICKUP_POINT_ONLY: '本团为社区团，只能到团长的自提点自提，请选择该自提点',
   ORDER_NOT_PAYABLE: '订单已关闭或已支付',
   PAYMENT_MISMATCH: '支付金额与订单不符',
   PAYMENT_FAILED: '支付失败，请稍后重试',

@@ -11,6 +11,8 @@ import {
   formOf,
   formRequest,
   liveHint,
+  pointChoices,
+  SCOPE_KIND_LABELS,
   searchRequest,
   shanghaiInstant,
   shanghaiText,
@@ -67,6 +69,30 @@ describe('activities view', () => {
       scope: { kind: 'radius', center: { type: 'Point', coordinates: [106.5775, 29.5577] }, radiusMeters: 2000 },
       guarantee: { minPaidShare: 0.6 },
     });
+  });
+
+  it('a 社区团 names one pickup point: chosen, required, read back, and kept in the picker once closed', () => {
+    expect(SCOPE_KIND_LABELS.pickup_point).toBe('社区团（指定自提点）');
+    const chosen = formRequest({ ...filled(), scopeKind: 'pickup_point', pickupPointId: 'pp-mzl' });
+    expect(chosen.ok && chosen.edit.scope).toEqual({ kind: 'pickup_point', pickupPointId: 'pp-mzl' });
+    expect(formRequest({ ...filled(), scopeKind: 'pickup_point', pickupPointId: '' })).toEqual({
+      ok: false,
+      errors: { scope: '请选择自提点' },
+    });
+    if (!chosen.ok) throw new Error('valid form');
+    expect(formOf(chosen.edit as unknown as ConsoleActivity)).toMatchObject({
+      scopeKind: 'pickup_point',
+      pickupPointId: 'pp-mzl',
+    });
+    const open = [
+      { pickupPointId: 'pp-jfb', name: '解放碑驿站', district: '渝中区' as const, address: '民权路 28 号' },
+    ];
+    expect(pointChoices(open, { kind: 'pickup_point', pickupPointId: 'pp-mzl' }).map((p) => p.pickupPointId)).toEqual([
+      'pp-mzl',
+      'pp-jfb',
+    ]);
+    expect(pointChoices(open, { kind: 'pickup_point', pickupPointId: 'pp-jfb' })).toEqual(open);
+    expect(pointChoices(open, undefined)).toEqual(open);
   });
 
   it('refuses at each field with the domain’s words', () => {

@@ -17,6 +17,7 @@ import {
   editRefusals,
   LIVE_CHANGE_HINTS,
   LIVE_CHANGES,
+  type PickupPointChoice,
   poolPlan,
   sharePercent,
   type StockMode,
@@ -26,7 +27,15 @@ import { yuan } from '../orders/view';
 
 export { yuan };
 
-export type ScopeKind = 'all' | 'districts' | 'radius';
+export type ScopeKind = 'all' | 'districts' | 'radius' | 'pickup_point';
+
+/** The scope choices as the form's radio buttons show them (社区团: delivery only by pickup at one point). */
+export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {
+  all: '不限',
+  districts: '指定区县',
+  radius: '按距离',
+  pickup_point: '社区团（指定自提点）',
+};
 
 export interface ActivityForm {
   title: string;
@@ -51,6 +60,8 @@ export interface ActivityForm {
   longitude: string;
   latitude: string;
   radiusMeters: number;
+  /** 社区团: the one active point every member collects at ('' before one is chosen). */
+  pickupPointId: string;
   guaranteeOn: boolean;
   /** Whole percent. */
   guaranteePercent: number;
@@ -91,6 +102,7 @@ export function emptyForm(now: number): ActivityForm {
     longitude: '106.5775',
     latitude: '29.5577',
     radiusMeters: 3000,
+    pickupPointId: '',
     guaranteeOn: false,
     guaranteePercent: 60,
   };
@@ -124,6 +136,7 @@ export function formOf(activity: ConsoleActivity): ActivityForm {
           radiusMeters: scope.radiusMeters,
         }
       : {}),
+    pickupPointId: scope?.kind === 'pickup_point' ? scope.pickupPointId : '',
     guaranteeOn: activity.guarantee !== undefined,
     guaranteePercent: activity.guarantee ? sharePercent(activity.guarantee.minPaidShare) : 60,
   };
@@ -184,7 +197,9 @@ export function formRequest(form: ActivityForm, context: EditContext = {}): Form
               center: { type: 'Point', coordinates: [Number(form.longitude), Number(form.latitude)] },
               radiusMeters: form.radiusMeters,
             }
-          : undefined,
+          : form.scopeKind === 'pickup_point'
+            ? { kind: 'pickup_point', pickupPointId: form.pickupPointId }
+            : undefined,
     guarantee: form.guaranteeOn ? { minPaidShare: form.guaranteePercent / 100 } : undefined,
   };
   if (Number.isNaN(raw.startAt)) errors.startAt = '请选择开始时间';
@@ -312,4 +327,16 @@ export function commissionRequest(
     return { ok: false, message: ERROR_MESSAGES.COMMISSION_TOO_HIGH };
   }
   return { ok: true, rule: parsed.data };
+}
+
+/**
+ * The 社区团 point picker's options: the active points found, and the point the activity names when it is not
+ * among them (deactivated since, or another page of the search), shown by its id so the form keeps it.
+ */
+export function pointChoices(
+  found: readonly PickupPointChoice[],
+  scope: ConsoleActivity['scope'],
+): (PickupPointChoice | { pickupPointId: string; name: string; district: string; address: string })[] {
+  if (scope?.kind !== 'pickup_point' || found.some((p) => p.pickupPointId === scope.pickupPointId)) return [...found];
+  return [{ pickupPointId: scope.pickupPointId, name: scope.pickupPointId, district: '当前', address: '' }, ...found];
 }

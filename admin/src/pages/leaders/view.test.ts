@@ -1,4 +1,4 @@
-import type { ConsoleLeaderApplication, ConsoleWithdrawal, LeaderPointView } from '@shared/admin-client';
+import type { ConsoleLeaderApplication, ConsoleWithdrawal, LeaderDetail, LeaderPointView } from '@shared/admin-client';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -6,8 +6,12 @@ import {
   actionProblem,
   approvalWarning,
   coordinatesText,
+  leaderPointRows,
   leaderSearchRequest,
   pointRows,
+  resultRows,
+  rosterRequest,
+  signedYuan,
   pointSummary,
   STATUS_OPTIONS,
   statusTheme,
@@ -213,5 +217,90 @@ describe('提现审核 view', () => {
     expect(withdrawalActionOrder(['retry'])).toEqual(['retry']);
     expect(actionProblem('retry', { reason: '' })).toBeUndefined();
     expect(actionProblem('decline', { reason: '' })).toBe('请填写拒绝原因（至少 2 个字）');
+  });
+});
+
+describe("the 团长 roster and a leader's results", () => {
+  const detail: LeaderDetail = {
+    leader: {
+      openid: 'o-leader',
+      name: '李秀英',
+      phone: '13912345678',
+      community: '解放碑社区',
+      pickupPointId: 'pp-mzl',
+      pickupPointName: '民族路便利店',
+      approvedAt: at,
+      applicationId: 'LA0001',
+      approvedBy: 'staff:ops',
+    },
+    pickupPoint: {
+      pickupPointId: 'pp-mzl',
+      name: '民族路便利店',
+      district: '渝中区',
+      address: '民族路 1 号',
+      status: 'active',
+    },
+    results: {
+      groups: { opened: 12, succeeded: 8, forming: 2 },
+      sales: { paidOrders: 30, paidAmount: 89_700, refundedAmount: 2_990 },
+      commission: [],
+      balance: {
+        withdrawableEarned: 5_000,
+        clawedBack: 150,
+        paidOut: 2_000,
+        reserved: 1_000,
+        available: 1_850,
+        prospective: 900,
+      },
+    },
+  } as unknown as LeaderDetail;
+
+  it('sends the filters typed, blank ones left out; a mobile is digits', () => {
+    expect(rosterRequest({ name: ' 李 ', phone: '', pickupPointId: '' })).toEqual({
+      ok: true,
+      request: { name: '李' },
+    });
+    expect(rosterRequest({ name: '', phone: '139', pickupPointId: 'pp-mzl' })).toEqual({
+      ok: true,
+      request: { phone: '139', pickupPointId: 'pp-mzl' },
+    });
+    expect(rosterRequest({ name: '', phone: '139-1', pickupPointId: '' })).toMatchObject({ ok: false });
+    expect(rosterRequest({ name: '', phone: '139123456789', pickupPointId: '' })).toMatchObject({ ok: false });
+  });
+
+  it('shows money with its sign, a balance below zero included', () => {
+    expect(signedYuan(1_850)).toBe('¥18.50');
+    expect(signedYuan(0)).toBe('¥0.00');
+    expect(signedYuan(-50)).toBe('-¥0.50');
+  });
+
+  it('shows the point as it is now, or that it is gone', () => {
+    expect(leaderPointRows(detail).map((r) => r.value)).toEqual([
+      '民族路便利店（pp-mzl）',
+      '渝中区',
+      '民族路 1 号',
+      '启用',
+    ]);
+    expect(leaderPointRows({ ...detail, pickupPoint: null })).toEqual([
+      { label: '自提点', value: 'pp-mzl（已不存在）' },
+    ]);
+  });
+
+  it('shows groups with the success rate over those that ended, sales and the balance', () => {
+    const rows = Object.fromEntries(resultRows(detail).map((r) => [r.label, r.value]));
+    expect(rows).toMatchObject({
+      开团: '12 个（拼团中 2）',
+      成团: '8 个（成团率 80%）',
+      付款订单: '30 单',
+      付款金额: '¥897.00',
+      已退款: '¥29.90',
+      可提现余额: '¥18.50',
+      提现中: '¥10.00',
+      已提现: '¥20.00',
+      预估收入: '¥9.00',
+      已扣回: '¥1.50',
+    });
+    const none = { ...detail, results: { ...detail.results, groups: { opened: 1, succeeded: 0, forming: 1 } } };
+    expect(resultRows(none)[1]?.value).toBe('0 个（成团率 —）');
   });
 });

@@ -3,13 +3,15 @@
  * as rows (an existing point as it is now, or their shop, with its map coordinates as text), and ops' two answers
  * (the server says which are open, `actions`) with their words and the check the decline dialog makes first; and
  * 提现审核: the filter, each withdrawal's payout as ops follow it (WeChat's bill, failed attempts, flagged) and its
- * reason, and ops' three actions (approve, decline with a reason, retry a flagged one).
+ * reason, and ops' three actions (approve, decline with a reason, retry a flagged one); and
+ * the 团长 pages: the roster's filters as the request, a leader's point and results as rows.
  */
 import {
   type ConsoleLeaderApplication,
   type ConsoleWithdrawal,
   LEADER_APPLICATION_STATUS_LABELS,
   type LeaderApplicationStatus,
+  type LeaderDetail,
   type LeaderPointView,
   TRANSFER_BILL_STATE_LABELS,
   WITHDRAWAL_STATUS_LABELS,
@@ -18,6 +20,7 @@ import {
 
 import { PICKUP_POINT_STATUS_LABELS } from '../catalog/view';
 import { formatInstant } from '../system/audit-logs/view';
+import { yuan } from '../orders/view';
 
 /** The list's filter: one status or all (''). */
 export const STATUS_OPTIONS = (Object.keys(LEADER_APPLICATION_STATUS_LABELS) as LeaderApplicationStatus[]).map(
@@ -216,3 +219,59 @@ export const WITHDRAWAL_ACTIONS: Record<
 /** The actions in the order their buttons show, the refusal last. */
 export const withdrawalActionOrder = (actions: readonly WithdrawalAction[]): WithdrawalAction[] =>
   (['approve', 'retry', 'decline'] as const).filter((a) => actions.includes(a));
+/** The 团长 roster's filters, as typed. */
+export interface RosterFilters {
+  name: string;
+  phone: string;
+  pickupPointId: string;
+}
+
+export type RosterRequest =
+  { ok: true; request: { name?: string; phone?: string; pickupPointId?: string } } | { ok: false; message: string };
+
+/** The filters as searchLeaders takes them (blank ones left out), or what to fix: a mobile is digits, at most 11. */
+export function rosterRequest(filters: RosterFilters): RosterRequest {
+  const name = filters.name.trim();
+  const phone = filters.phone.trim();
+  const pickupPointId = filters.pickupPointId.trim();
+  if (phone && !/^\d{1,11}$/.test(phone)) return { ok: false, message: '手机号只能填数字（可只填开头几位）' };
+  if (name.length > 20) return { ok: false, message: '姓名最多 20 个字' };
+  return {
+    ok: true,
+    request: { ...(name ? { name } : {}), ...(phone ? { phone } : {}), ...(pickupPointId ? { pickupPointId } : {}) },
+  };
+}
+
+/** Fen as yuan with its sign: `¥12.30`, `-¥0.50` (a balance is negative while clawbacks exceed it). */
+export const signedYuan = (fen: number): string => (fen < 0 ? `-¥${yuan(-fen)}` : `¥${yuan(fen)}`);
+
+/** The point a leader runs, as it is now (gone: its id and that it is gone). */
+export function leaderPointRows(detail: LeaderDetail): Row[] {
+  const point = detail.pickupPoint;
+  if (!point) return [{ label: '自提点', value: `${detail.leader.pickupPointId}（已不存在）` }];
+  return [
+    { label: '自提点', value: `${point.name}（${point.pickupPointId}）` },
+    { label: '区县', value: point.district },
+    { label: '地址', value: point.address },
+    { label: '状态', value: PICKUP_POINT_STATUS_LABELS[point.status] ?? point.status },
+  ];
+}
+
+/** A leader's results: groups, sales, balance; the success rate over groups that ended. */
+export function resultRows(detail: LeaderDetail): Row[] {
+  const { groups, sales, balance } = detail.results;
+  const ended = groups.opened - groups.forming;
+  const rate = ended > 0 ? `${Math.round((groups.succeeded / ended) * 100)}%` : '—';
+  return [
+    { label: '开团', value: `${groups.opened} 个（拼团中 ${groups.forming}）` },
+    { label: '成团', value: `${groups.succeeded} 个（成团率 ${rate}）` },
+    { label: '付款订单', value: `${sales.paidOrders} 单` },
+    { label: '付款金额', value: signedYuan(sales.paidAmount) },
+    { label: '已退款', value: signedYuan(sales.refundedAmount) },
+    { label: '可提现余额', value: signedYuan(balance.available) },
+    { label: '提现中', value: signedYuan(balance.reserved) },
+    { label: '已提现', value: signedYuan(balance.paidOut) },
+    { label: '预估收入', value: signedYuan(balance.prospective) },
+    { label: '已扣回', value: signedYuan(balance.clawedBack) },
+  ];
+}

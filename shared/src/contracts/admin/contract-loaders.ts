@@ -59,6 +59,8 @@ export const adminContractLoaders: AdminContractLoaders = {
   searchActivities: () => import('./search-activities.contract').then((m) => m.searchActivitiesContract),
   getActivityRules: () => import('./get-activity-rules.contract').then((m) => m.getActivityRulesContract),
   listSkuChoices: () => import('./list-sku-choices.contract').then((m) => m.listSkuChoicesContract),
+  listPickupPointChoices: () =>
+    import('./list-pickup-point-choices.contract').then((m) => m.listPickupPointChoicesContract),
   createActivity: () => import('./create-activity.contract').then((m) => m.createActivityContract),
   updateActivity: () => import('./update-activity.contract').then((m) => m.updateActivityContract),
   previewActivity: () => import('./preview-activity.contract').then((m) => m.previewActivityContract),
@@ -94,4 +96,6 @@ export const adminContractLoaders: AdminContractLoaders = {
   approveWithdrawal: () => import('./approve-withdrawal.contract').then((m) => m.approveWithdrawalContract),
   declineWithdrawal: () => import('./decline-withdrawal.contract').then((m) => m.declineWithdrawalContract),
   retryWithdrawal: () => import('./retry-withdrawal.contract').then((m) => m.retryWithdrawalContract),
+  searchLeaders: () => import('./search-leaders.contract').then((m) => m.searchLeadersContract),
+  getLeaderDetail: () => import('./get-leader-detail.contract').then((m) => m.getLeaderDetailContract),
 };

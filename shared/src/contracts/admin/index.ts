@@ -54,6 +54,7 @@ import { shipReplacementContract } from './ship-replacement.contract';
 import { createActivityContract } from './create-activity.contract';
 import { endActivityContract } from './end-activity.contract';
 import { getActivityRulesContract } from './get-activity-rules.contract';
+import { listPickupPointChoicesContract } from './list-pickup-point-choices.contract';
 import { listSkuChoicesContract } from './list-sku-choices.contract';
 import { pauseActivityContract } from './pause-activity.contract';
 import { previewActivityContract } from './preview-activity.contract';
@@ -81,6 +82,9 @@ import { approveWithdrawalContract } from './approve-withdrawal.contract';
 import { declineWithdrawalContract } from './decline-withdrawal.contract';
 import { retryWithdrawalContract } from './retry-withdrawal.contract';
 import { searchWithdrawalsContract } from './search-withdrawals.contract';
+// Registered 团长 and their results.
+import { getLeaderDetailContract } from './get-leader-detail.contract';
+import { searchLeadersContract } from './search-leaders.contract';
 
 export * from './admin-contract';
 export * from './http';
@@ -139,6 +143,7 @@ export {
   createActivityContract,
   endActivityContract,
   getActivityRulesContract,
+  listPickupPointChoicesContract,
   listSkuChoicesContract,
   pauseActivityContract,
   previewActivityContract,
@@ -170,6 +175,8 @@ export {
 // 团长 applications.
 export * from './leader-applications.schema';
 export * from './withdrawals.schema';
+export * from './leaders.schema';
+export type { PickupPointChoice } from './list-pickup-point-choices.contract';
 export {
   approveLeaderApplicationContract,
   declineLeaderApplicationContract,
@@ -179,6 +186,8 @@ export {
   declineWithdrawalContract,
   retryWithdrawalContract,
   searchWithdrawalsContract,
+  getLeaderDetailContract,
+  searchLeadersContract,
 };
 
 /** Every action's contract, by action name: the console's `callAdmin` and the HTTP function's router use it. */
@@ -231,6 +240,7 @@ export const adminContracts = {
   searchActivities: searchActivitiesContract,
   getActivityRules: getActivityRulesContract,
   listSkuChoices: listSkuChoicesContract,
+  listPickupPointChoices: listPickupPointChoicesContract,
   createActivity: createActivityContract,
   updateActivity: updateActivityContract,
   previewActivity: previewActivityContract,
@@ -264,6 +274,8 @@ export const adminContracts = {
   approveWithdrawal: approveWithdrawalContract,
   declineWithdrawal: declineWithdrawalContract,
   retryWithdrawal: retryWithdrawalContract,
+  searchLeaders: searchLeadersContract,
+  getLeaderDetail: getLeaderDetailContract,
 } as const;
 
 export type AdminAction = keyof typeof adminContracts;

@@ -23,6 +23,7 @@ import { runJob } from '../jobs/run-job';
 import { createActivity } from '../merchant/create-activity';
 import { endActivity } from '../merchant/end-activity';
 import { getActivityRules } from '../merchant/get-activity-rules';
+import { listPickupPointChoices } from '../merchant/list-pickup-point-choices';
 import { listSkuChoices } from '../merchant/list-sku-choices';
 import { pauseActivity } from '../merchant/pause-activity';
 import { setCommissionRule } from '../merchant/set-commission-rule';
@@ -83,6 +84,8 @@ import { approveWithdrawal } from '../leader/approve-withdrawal';
 import { declineWithdrawal } from '../leader/decline-withdrawal';
 import { retryWithdrawal } from '../leader/retry-withdrawal';
 import { searchWithdrawals } from '../leader/search-withdrawals';
+import { getLeaderDetail } from '../leader/get-leader-detail';
+import { searchLeaders } from '../leader/search-leaders';
 
 export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
   useCases: {
@@ -134,6 +137,7 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     searchActivities,
     getActivityRules,
     listSkuChoices,
+    listPickupPointChoices,
     createActivity,
     updateActivity,
     previewActivity,
@@ -167,6 +171,8 @@ export const adminApi: HttpApi<(typeof adminApiContract)['actions']> = {
     approveWithdrawal,
     declineWithdrawal,
     retryWithdrawal,
+    searchLeaders,
+    getLeaderDetail,
   },
   authenticate: authenticateSession,
   writeAudit: appendAudit,

@@ -120,6 +120,37 @@ describe('listGroups', () => {
     ).toEqual(['G-disc-joined', 'G-disc-mine', 'G-disc-nanping', 'G-disc-nanping-2'].sort());
   });
 
+  it('puts the 社区团 at the nearest pickup points first, each card with its point and distance', async () => {
+    const yjp = PLACES.yangjiaping;
+    const east = (metresEast: number) => ({
+      type: 'Point',
+      coordinates: [yjp.location.coordinates[0] + metresEast / 96_800, yjp.location.coordinates[1]],
+    });
+    const g = (id: string, o: Record<string, unknown>) => groupDoc(fx, id, 'o-disc-l1', { district: '九龙坡区', ...o });
+    await platform.insert('groups', [
+      g('G-comm-far', { location: east(600), pickupPoint: { pickupPointId: 'pp-xjw', name: '谢家湾驿站' } }),
+      g('G-plain-mid', { location: east(300) }),
+      g('G-comm-near', { location: yjp.location, pickupPoint: { pickupPointId: 'pp-yjp', name: '杨家坪社区店' } }),
+    ]);
+    const { result, trips } = await countingRoundTrips(() =>
+      call<{ items: Card[] }>('listGroups', me, { by: 'near', location: at(yjp), radiusMeters: 1000 }),
+    );
+    expect(trips).toBeLessThanOrEqual(2);
+    const { items } = data(result);
+    expect(items.map((c) => [c.groupId, c.pickupPoint?.name, c.distanceMeters])).toEqual([
+      ['G-comm-near', '杨家坪社区店', 0],
+      ['G-plain-mid', undefined, metres(yjp, { location: east(300) })],
+      ['G-comm-far', '谢家湾驿站', metres(yjp, { location: east(600) })],
+    ]);
+    expect(items[0]?.pickupPoint).toEqual({ pickupPointId: 'pp-yjp', name: '杨家坪社区店' });
+    // Out of the other tests' way.
+    await platform.update(
+      'groups',
+      { _id: { $in: ['G-comm-far', 'G-plain-mid', 'G-comm-near'] } },
+      { $set: { status: 'failed' } },
+    );
+  });
+
   it('lists a district’s joinable groups, soonest deadline first', async () => {
     const { result, trips } = await countingRoundTrips(() =>
       call<{ items: Card[] }>('listGroups', me, { by: 'district', district: '南岸区' }),

@@ -1,5 +1,6 @@
 /**
- * listGroups: forming groups to join, as cards: near the shopper (nearest first), in a district
+ * listGroups: forming groups to join, as cards: near the shopper (the nearest places first: a 社区团 is at its
+ * pickup point, whose name the card shows, any other group where its leader collects), in a district
  * (soonest deadline first), or opened by whoever shared a card (by their ref). Only groups the caller
  * could join now: forming, before the deadline, with a free seat, and not one they already hold a seat
  * in (as getGroup's `joinable`). Leaders are shown masked. Two database round trips: the groups, then
@@ -67,10 +68,16 @@ export const listGroups: UseCase<typeof listGroupsContract> = async (input, ctx)
       deadlineAt: g.deadlineAt,
       leader: { nickname: maskNickname(leader?.nickname ?? ''), avatarUrl: leader?.avatarUrl ?? '' },
       district: g.district,
+      ...(g.pickupPoint ? { pickupPoint: g.pickupPoint } : {}),
       ...(here && g.location ? { distanceMeters: Math.round(distanceMeters(here, g.location)) } : {}),
     };
   });
-  return { items };
+  return { items: here ? nearestFirst(items) : items };
 };
 
-/** The query already asked for forming groups before `now`; the seat and the caller's own seat are checked here. */
+/**
+ * Nearest first, as the database's geo query answered (kept stable for equal distances): sorted again here so the
+ * order rests on the distances the cards show, not on the query's.
+ */
+const nearestFirst = (cards: GroupCard[]): GroupCard[] =>
+  [...cards].sort((a, b) => (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity));

@@ -3,7 +3,7 @@
  * `maxWithdrawal`: the domain's rules over the sums the database gives per status).
  */
 import type { ConsoleWithdrawal } from '../../contracts/admin/withdrawals.schema';
-import type { WithdrawalView } from '../../contracts/withdrawal-view.schema';
+import type { LeaderBalanceView, WithdrawalView } from '../../contracts/withdrawal-view.schema';
 import {
   TRANSFER_WAITING_FOR_USER,
   WITHDRAWAL_REVIEW_STATUSES,
@@ -58,8 +58,8 @@ export async function readLeaderFunds(leaderOpenid: string, now: number): Promis
   return { entries, withdrawals, today };
 }
 
-/** The balance as the contracts show it. */
-export function balanceView(funds: LeaderFunds, now: number) {
+/** The balance by state, as the contracts show it, from the sums per status. */
+export function leaderBalanceView(funds: Pick<LeaderFunds, 'entries' | 'withdrawals'>): LeaderBalanceView {
   const balance = leaderBalance(funds.entries, funds.withdrawals);
   return {
     withdrawableEarned: fen(balance.withdrawableEarned),
@@ -68,6 +68,14 @@ export function balanceView(funds: LeaderFunds, now: number) {
     reserved: fen(balance.reserved),
     available: balance.available,
     prospective: fen(balance.prospective),
+  };
+}
+
+/** The balance and the most one withdrawal may ask now. */
+export function balanceView(funds: LeaderFunds, now: number) {
+  const balance = leaderBalanceView(funds);
+  return {
+    ...balance,
     maxWithdrawal: fen(maxWithdrawal(balance.available, askedToday(funds.today, now))),
     minimum: fen(WITHDRAWAL_LIMITS.minimum),
     dailyCap: fen(WITHDRAWAL_LIMITS.dailyCap),

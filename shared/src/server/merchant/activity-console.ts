@@ -14,6 +14,10 @@ import { merchantScope, ownsMerchant } from '../console/staff-scope';
 import { transitionActivity } from '../repositories/activity-admin.repository';
 import { getActivity, getProduct, getSku } from '../repositories/catalog.repository';
 import type { AdminCallContext } from '../runtime/define-http-function';
+import { pickupRefusal } from '../../domain/pickup-point.machine';
+import { type ActivityScope } from '../../domain/activity.schema';
+import { scopedPickupPointId } from '../../domain/scope';
+import { getPickupPoint } from '../repositories/catalog.repository';
 
 /** The activity as the console shows it, with its product and SKU (either may have been removed). */
 export function consoleActivity(
@@ -111,4 +115,19 @@ export async function moveActivityStatus(
     after: { status: to, ...(reason ? { reason } : {}) },
   });
   return readConsoleActivity(ctx, activityId);
+}
+
+/**
+ * A 社区团's point must exist and take orders when the scope names it (created, or changed to it): NOT_FOUND or
+ * PICKUP_POINT_INACTIVE otherwise, before anything is written. A point deactivated later stops the orders
+ * (placement resolves the point), not the activity's other edits.
+ */
+export async function checkScopedPoint(
+  next: ActivityScope | undefined,
+  current?: ActivityScope | undefined,
+): Promise<void> {
+  const pointId = scopedPickupPointId(next);
+  if (pointId === undefined || pointId === scopedPickupPointId(current)) return;
+  const refusal = pickupRefusal(await getPickupPoint(pointId));
+  if (refusal) throw new DomainError(refusal, `pickup point ${pointId}`);
 }

@@ -1,10 +1,12 @@
 /**
  * The 拼团活动 page's reads through the bundled adminApi in the emulator: searchActivities (by phase and
- * title, newest first, a merchant's own only), getActivityRules, listSkuChoices and previewActivity (the
+ * title, newest first, a merchant's own only), getActivityRules, listSkuChoices, listPickupPointChoices (the
+ * active points a 社区团 may name) and previewActivity (the
  * shopper's card and detail, drafts included), each for ops, its merchant, another merchant and service.
  */
 import { describe, expect, it } from 'vitest';
 import { create, HOUR, ok, outcome, published, seedSku, signInStaff } from '../testing/activities';
+import { addPoint } from '../testing/leaders';
 import { adminCall } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
 
@@ -125,5 +127,33 @@ describe('the 拼团活动 reads', () => {
     expect((await choices(staff.merchantB, product)).map((c) => c.skuId)).toEqual([b.skuId]);
     expect(await choices(staff.merchantA, product)).toEqual([]);
     expect(outcome(await adminCall(platform, 'listSkuChoices', {}, staff.service))).toEqual([403, 'FORBIDDEN']);
+  });
+
+  it('listPickupPointChoices offers ops and merchants the active points by name, service none', async () => {
+    const staff = await signInStaff(platform, 'r4');
+    const active = await addPoint(platform);
+    const closed = await addPoint(platform);
+    await platform.update('pickup_points', { _id: closed }, { $set: { status: 'inactive' } });
+    const choices = (token: string, body: Record<string, unknown> = {}) =>
+      adminCall<{ items: { pickupPointId: string; name: string; district: string; address: string }[] }>(
+        platform,
+        'listPickupPointChoices',
+        body,
+        token,
+      );
+    for (const token of [staff.ops, staff.merchantA]) {
+      const { items } = ok(await choices(token, { keyword: '南坪', limit: 50 }));
+      const ids = items.map((p) => p.pickupPointId);
+      expect(ids).toContain(active);
+      expect(ids).not.toContain(closed);
+      expect(items.find((p) => p.pickupPointId === active)).toEqual({
+        pickupPointId: active,
+        name: '南坪便民驿站',
+        district: '南岸区',
+        address: '南岸区南坪正街 12 号',
+      });
+    }
+    expect(ok(await choices(staff.ops, { keyword: '没有这个点' })).items).toEqual([]);
+    expect(outcome(await choices(staff.service))).toEqual([403, 'FORBIDDEN']);
   });
 });

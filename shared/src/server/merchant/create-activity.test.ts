@@ -16,6 +16,7 @@ import {
   signInStaff,
 } from '../testing/activities';
 import { CARVE_RACE, carveRace } from '../testing/console-races';
+import { addPoint } from '../testing/leaders';
 import { adminCall } from '../testing/staff';
 import { usePlatform } from '../testing/use-platform';
 
@@ -144,5 +145,44 @@ describe('createActivity', () => {
     const { sku: counters } = await expectConserved(platform, sku.skuId, 50);
     expect(counters).toMatchObject({ available: 10, allocated: 40 });
     await expectRefused(platform, 'createActivity', body, staff.ops, [409, 'OUT_OF_STOCK']);
+  });
+});
+
+describe('createActivity of a 社区团', () => {
+  it('a 社区团 names an active pickup point: an unknown or deactivated one is refused and nothing is written', async () => {
+    const staff = await signInStaff(platform, 'c-comm');
+    const sku = await seedSku(platform, 'm-a', 100);
+    const point = await addPoint(platform);
+    const closed = await addPoint(platform);
+    await platform.update('pickup_points', { _id: closed }, { $set: { status: 'inactive' } });
+    const at = (pickupPointId: string) => draft(sku.skuId, { scope: { kind: 'pickup_point', pickupPointId } });
+    await expectRefused(platform, 'createActivity', at('pp-nowhere'), staff.merchantA, [404, 'NOT_FOUND']);
+    await expectRefused(platform, 'createActivity', at(closed), staff.merchantA, [409, 'PICKUP_POINT_INACTIVE']);
+    await expectRefused(platform, 'createActivity', at(''), staff.merchantA, [400, 'INVALID_ARGUMENT']);
+    const created = ok(await adminCall<ConsoleActivityAnswer>(platform, 'createActivity', at(point), staff.merchantA));
+    expect(created.activity).toMatchObject({ scope: { kind: 'pickup_point', pickupPointId: point } });
+    // Changed to another point: checked again; kept while other rules change, even once its point closed.
+    const activityId = created.activity.activityId;
+    const { skuId: _, ...rules } = at(point);
+    await expectRefused(
+      platform,
+      'updateActivity',
+      { activityId, ...rules, scope: { kind: 'pickup_point', pickupPointId: closed } },
+      staff.merchantA,
+      [409, 'PICKUP_POINT_INACTIVE'],
+    );
+    await platform.update('pickup_points', { _id: point }, { $set: { status: 'inactive' } });
+    const renamed = ok(
+      await adminCall<ConsoleActivityAnswer>(
+        platform,
+        'updateActivity',
+        { activityId, ...rules, title: '社区团 花椒' },
+        staff.merchantA,
+      ),
+    );
+    expect(renamed.activity).toMatchObject({
+      title: '社区团 花椒',
+      scope: { kind: 'pickup_point', pickupPointId: point },
+    });
   });
 });

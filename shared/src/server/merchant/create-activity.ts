@@ -1,7 +1,8 @@
 /**
  * createActivity (ops, merchant): a draft on one of the merchant's SKUs. A dedicated pool is carved from the
  * SKU in the same transaction that creates the activity (SKU available −N, allocated +N; pool available N),
- * so the units are never counted twice nor lost, whatever shoppers do to the SKU meanwhile.
+ * so the units are never counted twice nor lost, whatever shoppers do to the SKU meanwhile. A 社区团's point must
+ * exist and be active.
  */
 import type { createActivityContract } from '../../contracts/admin';
 import { poolPlan } from '../../domain/activity-edit';
@@ -12,12 +13,13 @@ import { ownsMerchant } from '../console/staff-scope';
 import { insertActivity } from '../repositories/activity-admin.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { newId } from '../runtime/ids';
-import { activityTarget, auditedActivity, readConsoleActivity } from './activity-console';
+import { activityTarget, auditedActivity, checkScopedPoint, readConsoleActivity } from './activity-console';
 
 export const createActivity: AdminUseCase<typeof createActivityContract> = async (input, ctx) => {
   const now = ctx.clock.now();
   const activityId = newId('A', now);
   const { skuId, poolSize, ...rules } = input;
+  await checkScopedPoint(rules.scope);
   const created = await insertActivity(skuId, (found) => {
     const sku = ownsMerchant(ctx, found, `sku ${skuId}`);
     const plan = poolPlan(

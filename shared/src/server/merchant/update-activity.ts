@@ -19,12 +19,15 @@ import { DomainError } from '../../kernel/errors';
 import { ownsMerchant } from '../console/staff-scope';
 import { changeActivity } from '../repositories/activity-admin.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
-import { activityTarget, pickFields, readConsoleActivity } from './activity-console';
+import { activityTarget, checkScopedPoint, pickFields, readConsoleActivity, scopedActivity } from './activity-console';
 
 export const updateActivity: AdminUseCase<typeof updateActivityContract> = async (input, ctx) => {
   const now = ctx.clock.now();
   const { activityId, ...form } = input;
   const next = normalisedEdit(form);
+  // A 社区团's point, when the scope is changed to one, exists and is active (its edits keep their point otherwise).
+  if (next.scope?.kind === 'pickup_point')
+    await checkScopedPoint(next.scope, (await scopedActivity(ctx, activityId)).scope);
   const outcome = await changeActivity(activityId, (found, sku) => {
     const current = ownsMerchant(ctx, found, `activity ${activityId}`);
     if (!sku) throw new DomainError('NOT_FOUND', `sku ${current.skuId}`);

@@ -4,9 +4,9 @@
  * group never holds more than N seats.
  */
 import { describe, expect, it } from 'vitest';
-import { type CatalogOptions, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { type CatalogOptions, pickupAt, seedCatalog, EXPRESS_DELIVERY } from '../testing/group-buy.fixtures';
 import { answer, expectRefusedOn, formingGroup, joinGroupAs, type Placed } from '../testing/shopper';
-import { SEAT_RACE, seatRace } from '../testing/shopper-races';
+import { communitySeatRace, SEAT_RACE, seatRace } from '../testing/shopper-races';
 import { usePlatform } from '../testing/use-platform';
 
 const platform = usePlatform();
@@ -42,6 +42,14 @@ describe('joinGroup refuses', () => {
       { groupId: scoped.groupId, quantity: 1, delivery: elsewhere },
       'OUT_OF_SCOPE',
     );
+  });
+
+  it('a 社区团 member delivered by express or to another point, with PICKUP_POINT_ONLY', async () => {
+    const { fx, groupId } = await forming({ communityPoint: true, groupSize: 5 });
+    const other = await catalog();
+    await expectRefused('joinGroup', 'o1', { groupId, quantity: 1, delivery: EXPRESS_DELIVERY }, 'PICKUP_POINT_ONLY');
+    await expectRefused('joinGroup', 'o1', { groupId, quantity: 1, delivery: pickupAt(other) }, 'PICKUP_POINT_ONLY');
+    expect((await call('joinGroup', 'o1', { groupId, quantity: 1, delivery: pickupAt(fx) })).ok).toBe(true);
   });
 
   it('a delivery to a pickup point deactivated since the group opened, with PICKUP_POINT_INACTIVE', async () => {
@@ -118,4 +126,7 @@ describe('joinGroup refuses when the activity no longer sells', () => {
 describe('races', () => {
   it(`${race.joiners} concurrent joins on a 5-seat group: exactly 4 joiners hold seats`, () =>
     seatRace(platform, race));
+
+  it(`${race.joiners} concurrent joins on a 5-seat 社区团, half elsewhere: 4 at its point hold seats, nothing else changes`, () =>
+    communitySeatRace(platform, race));
 });

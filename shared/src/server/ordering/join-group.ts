@@ -7,7 +7,7 @@ import type { joinGroupContract } from '../../contracts/join-group.contract';
 import { saleRefusal } from '../../domain/activity.machine';
 import { refusedSeat, seatRefusal } from '../../domain/group.machine';
 import { priceOrder } from '../../domain/pricing';
-import { isInScope } from '../../domain/scope';
+import { scopeRefusal } from '../../domain/scope';
 import { DomainError } from '../../kernel/errors';
 import { getActivity } from '../repositories/catalog.repository';
 import { getGroup, releaseSeat, takeSeat } from '../repositories/group.repository';
@@ -35,7 +35,8 @@ export const joinGroup: UseCase<typeof joinGroupContract> = async (input, ctx) =
     input.quantity,
     0,
   );
-  if (!isInScope(group.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
+  const outOfScope = scopeRefusal(group.scope, delivery);
+  if (outOfScope) throw new DomainError(outOfScope, group._id);
 
   const order = draftOrder(
     {

@@ -1,6 +1,6 @@
 /** Every refusal of openGroup: a typed error, and nothing changed in the database. */
 import { describe, expect, it } from 'vitest';
-import { type CatalogOptions, HOUR, pickupAt, seedCatalog } from '../testing/group-buy.fixtures';
+import { type CatalogOptions, HOUR, pickupAt, seedCatalog, EXPRESS_DELIVERY } from '../testing/group-buy.fixtures';
 import { answer, expectRefusedOn, type Placed } from '../testing/shopper';
 import { usePlatform } from '../testing/use-platform';
 
@@ -157,6 +157,22 @@ describe('openGroup refuses', () => {
       { activityId: near.activityId, quantity: 1, delivery: pickupAt(near) },
       'OUT_OF_SCOPE',
     );
+  });
+
+  it('a 社区团 delivered anywhere but its pickup point, with PICKUP_POINT_ONLY; at its point the group is there', async () => {
+    const fx = await catalog({ communityPoint: true });
+    const other = await catalog();
+    const body = (delivery: unknown) => ({ activityId: fx.activityId, quantity: 1, delivery });
+    await expectRefused('openGroup', 'o1', body(EXPRESS_DELIVERY), 'PICKUP_POINT_ONLY');
+    await expectRefused('openGroup', 'o1', body(pickupAt(other)), 'PICKUP_POINT_ONLY');
+    const opened = await call('openGroup', 'o1', body(pickupAt(fx)));
+    if (!opened.ok) throw new Error(opened.error.code);
+    expect(await platform.get('groups', opened.data.groupId ?? '')).toMatchObject({
+      scope: { kind: 'pickup_point', pickupPointId: fx.pickupPointId },
+      pickupPoint: { pickupPointId: fx.pickupPointId, name: '解放碑便民驿站' },
+      district: '渝中区',
+      location: { type: 'Point', coordinates: [106.5775, 29.5577] },
+    });
   });
 
   it('when stock runs out', async () => {

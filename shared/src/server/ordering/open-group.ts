@@ -1,7 +1,8 @@
 /**
  * openGroup: a shopper opens a group as its leader. Checks the activity (window, limits, new-customer
  * rule, scope) and that its product is on sale (not 下架), then places the leader's order: the group is
- * created `pending` with the leader's seat, and becomes visible and joinable when the leader pays.
+ * created `pending` with the leader's seat, and becomes visible and joinable when the leader pays. A 社区团's
+ * group is at its pickup point (the leader's delivery, which the scope allows nowhere else) and names it.
  */
 import type { openGroupContract } from '../../contracts/open-group.contract';
 import { saleRefusal } from '../../domain/activity.machine';
@@ -9,7 +10,7 @@ import { GROUP_OPENED_STATUS, groupDeadline } from '../../domain/group.machine';
 import type { Group } from '../../domain/group.schema';
 import { priceOrder } from '../../domain/pricing';
 import { productSaleRefusal } from '../../domain/product.machine';
-import { isInScope } from '../../domain/scope';
+import { scopedPickupPointId, scopeRefusal } from '../../domain/scope';
 import { DomainError } from '../../kernel/errors';
 import { getActivity, getProduct, getSku } from '../repositories/catalog.repository';
 import { insertGroup, removeUnopenedGroup } from '../repositories/group.repository';
@@ -29,7 +30,10 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
   // A product taken down (下架) opens no new group; groups already forming still fill (joinGroup).
   const offSale = productSaleRefusal(product);
   if (offSale) throw new DomainError(offSale, `product ${activity.productId}`);
-  if (!isInScope(activity.scope, delivery)) throw new DomainError('OUT_OF_SCOPE');
+  const outOfScope = scopeRefusal(activity.scope, delivery);
+  if (outOfScope) throw new DomainError(outOfScope, `activity ${activity._id}`);
+  // A 社区团's group is at its point: the leader's delivery is that point (checked just above).
+  const point = scopedPickupPointId(activity.scope) && delivery.kind === 'pickup' ? delivery : undefined;
 
   const groupId = newId('G', now);
   const order = draftOrder(
@@ -74,6 +78,7 @@ export const openGroup: UseCase<typeof openGroupContract> = async (input, ctx) =
     stockMode: activity.stockMode,
     ...(activity.scope ? { scope: activity.scope } : {}),
     newCustomerOnly: activity.newCustomerOnly,
+    ...(point ? { pickupPoint: { pickupPointId: point.pickupPointId, name: point.name } } : {}),
     district: delivery.district,
     ...(delivery.location ? { location: delivery.location } : {}),
     openedAt: now,

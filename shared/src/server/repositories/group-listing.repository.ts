@@ -54,6 +54,7 @@ export const groupListingSchema = groupSchema.pick({
   image: true,
   district: true,
   location: true,
+  pickupPoint: true,
   openedAt: true,
   deadlineAt: true,
 });
@@ -73,7 +74,10 @@ const parseListings = (docs: unknown[]) => docs.map((d) => groupListingSchema.pa
  */
 const forming = (now: number) => ({ status: cmd().in([...GROUP_OPEN_STATUSES]), deadlineAt: cmd().gt(now) });
 
-/** Up to `limit` forming groups whose leader collects within `radiusMeters` of a point, nearest first. */
+/**
+ * Up to `limit` forming groups whose place (a 社区团's pickup point, else where the leader collects) is within
+ * `radiusMeters` of a point, nearest first.
+ */
 export async function listFormingGroupsNear(
   center: GeoPoint,
   radiusMeters: number,

@@ -28,6 +28,8 @@ export interface CatalogOptions {
   readonly perUserLimit?: number;
   readonly newCustomerOnly?: boolean;
   readonly scope?: Record<string, unknown>;
+  /** 社区团: the activity takes pickup at the fixture's own point only. */
+  readonly communityPoint?: boolean;
   readonly startAt?: number;
   readonly endAt?: number;
   readonly validityHours?: number;
@@ -103,6 +105,7 @@ export async function seedCatalog(insert: Insert, options: CatalogOptions = {}):
       ...(stockMode === 'dedicated' ? { pool: { available: pool, reserved: 0, sold: 0, holds: {} } } : {}),
       newCustomerOnly: options.newCustomerOnly ?? false,
       ...(options.scope ? { scope: options.scope } : {}),
+      ...(options.communityPoint ? { scope: { kind: 'pickup_point', pickupPointId: ids.pickupPointId } } : {}),
       createdAt: now,
     },
   ]);
@@ -118,6 +121,15 @@ export async function seedCatalog(insert: Insert, options: CatalogOptions = {}):
   ]);
   return ids;
 }
+
+/** An express delivery in 渝中区 (no pickup point). */
+export const EXPRESS_DELIVERY = {
+  kind: 'address',
+  name: '王先生',
+  phone: '13800000000',
+  district: '渝中区',
+  detail: '民权路 1 号',
+} as const;
 
 /** A delivery to the fixture's pickup point. */
 export const pickupAt = (fixture: CatalogFixture) => ({

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { Platform } from '../../../../testing/platform';
-import { pickupAt, seedCatalog, type Stock } from './group-buy.fixtures';
+import { pickupAt, seedCatalog, type Stock, EXPRESS_DELIVERY } from './group-buy.fixtures';
 import { answer, formingGroup, type Placed } from './shopper';
 
 /** `groups` forming groups of two hold half the stock; `each` shoppers per function race for the other half. */
@@ -91,4 +91,43 @@ export async function seatRace(platform: Platform, scale: SeatRace): Promise<voi
   await platform.settle();
   expect(await platform.get('groups', groupId)).toMatchObject({ status: 'succeeded', seatsPaid: 5 });
   expect(await platform.get('skus', fx.skuId)).toMatchObject({ stock: { available: 995, reserved: 0, sold: 5 } });
+}
+
+/**
+ * A 社区团's 5-seat group and `joiners` shoppers joining at once, a quarter by express and a quarter at another
+ * point (refused PICKUP_POINT_ONLY, or GROUP_FULL once it filled, holding nothing), the rest at its point: exactly 4 of those take a seat, the
+ * others are refused GROUP_FULL, and every seat, order and unit reserved is one of the 5 at the point.
+ */
+export async function communitySeatRace(platform: Platform, scale: SeatRace): Promise<void> {
+  const fx = await seedCatalog((c, d) => platform.insert(c, d), { stock: 1000, groupSize: 5, communityPoint: true });
+  const other = await seedCatalog((c, d) => platform.insert(c, d));
+  const groupId = await formingGroup(platform, fx, 'o-race-leader');
+  const deliveryOf = (i: number) => (i % 4 === 0 ? EXPRESS_DELIVERY : i % 4 === 1 ? pickupAt(other) : pickupAt(fx));
+  const answers = await Promise.all(
+    Array.from({ length: scale.joiners }, (_, i) =>
+      answer<Placed>(platform, 'joinGroup', `o-racer-${i}`, { groupId, quantity: 1, delivery: deliveryOf(i) }),
+    ),
+  );
+  const codeOf = (i: number) => {
+    const a = answers[i];
+    return !a || a.ok ? 'ok' : a.error.code;
+  };
+  const atPoint = answers.map((_, i) => i).filter((i) => i % 4 > 1);
+  expect(atPoint.length).toBeGreaterThan(4);
+  // Elsewhere is refused for where it goes, or for the group being full when it was read: never a seat.
+  const elsewhere = answers.map((_, i) => i).filter((i) => i % 4 <= 1);
+  expect(elsewhere.map(codeOf).filter((code) => code !== 'PICKUP_POINT_ONLY' && code !== 'GROUP_FULL')).toEqual([]);
+  expect(elsewhere.map(codeOf)).toContain('PICKUP_POINT_ONLY');
+  expect(atPoint.filter((i) => codeOf(i) === 'ok')).toHaveLength(4);
+  expect(new Set(atPoint.map(codeOf))).toEqual(new Set(['ok', 'GROUP_FULL']));
+
+  const group = await platform.get('groups', groupId);
+  expect(group).toMatchObject({ seatsTaken: 5, status: 'forming' });
+  const orders = await platform.find('orders', { groupId });
+  expect(orders).toHaveLength(5);
+  expect(orders.map((o) => (o.delivery as { pickupPointId?: string }).pickupPointId)).toEqual(
+    Array(5).fill(fx.pickupPointId),
+  );
+  expect(await platform.get('skus', fx.skuId)).toMatchObject({ stock: { available: 995, reserved: 5, sold: 0 } });
+  expect(await platform.find('orders', { skuId: fx.skuId })).toHaveLength(5);
 }

@@ -112,6 +112,7 @@ describe('activity page', () => {
     expect(scopeText({ kind: 'radius', center, radiusMeters: 5000 })).toBe('限活动地点5公里内参团');
     expect(scopeText({ kind: 'radius', center, radiusMeters: 1500 })).toBe('限活动地点1.5公里内参团');
     expect(scopeText({ kind: 'radius', center, radiusMeters: 800 })).toBe('限活动地点800米内参团');
+    expect(scopeText({ kind: 'pickup_point', pickupPointId: 'PP1' })).toBe('社区团：仅限到指定自提点自提');
     expect(scopeText(undefined)).toBe('');
   });
 

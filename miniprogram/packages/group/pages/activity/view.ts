@@ -75,10 +75,11 @@ export function activityPage(answer: Envelope<Activity>, now: number): ActivityP
   return { state: 'ready', message: '', activity: activityView(answer.data, now) };
 }
 
-/** `限渝中区、江北区参团`, `限活动地点5公里内参团`, or '' for an activity open to everyone. */
+/** `限渝中区、江北区参团`, `限活动地点5公里内参团`, 社区团's pickup, or '' for an activity open to everyone. */
 export function scopeText(scope: Activity['scope']): string {
   if (!scope) return '';
   if (scope.kind === 'districts') return `限${scope.districts.join('、')}参团`;
+  if (scope.kind === 'pickup_point') return '社区团：仅限到指定自提点自提';
   const radius = scope.radiusMeters;
   return `限活动地点${radius < 1000 ? `${radius}米` : `${Math.round(radius / 100) / 10}公里`}内参团`;
 }
