@@ -67,11 +67,11 @@ export const ADMIN_PAGES = {
   // 团长申请: ops alone review who becomes a registered leader.
   leaderApplications: { title: '团长申请', roles: OPS_ONLY },
   leaderApplicationDetail: { title: '团长申请详情', roles: OPS_ONLY },
-  // 提现审核: ops alone answer 团长 withdrawals and retry the flagged ones.
-  withdrawals: { title: '提现审核', roles: OPS_ONLY },
   // 团长: the registered leaders and each one's results (ops alone).
   leaderRoster: { title: '团长', roles: OPS_ONLY },
   leaderDetail: { title: '团长详情', roles: OPS_ONLY },
+  // 提现审核: ops alone answer 团长 withdrawals and retry the flagged ones.
+  withdrawals: { title: '提现审核', roles: OPS_ONLY },
   // 任务, 员工.
   jobs: { title: '任务', roles: OPS_ONLY },
   staff: { title: '员工', roles: OPS_ONLY },
