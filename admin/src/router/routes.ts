@@ -158,13 +158,6 @@ export const consoleRoutes: RouteRecordRaw[] = [
     props: true,
     meta: pageMeta('leaderApplicationDetail'),
   },
-  // 提现审核 (ops alone): 团长 withdrawals, their payouts, and ops' answers.
-  {
-    path: 'leaders/withdrawals',
-    name: ROUTE_NAMES.withdrawals,
-    component: () => import('../pages/leaders/withdrawals/index.vue'),
-    meta: pageMeta('withdrawals', { menu: { icon: WalletIcon, order: 67 } }),
-  },
   // 团长 (ops alone): the registered leaders and a leader's page with their results.
   {
     path: 'leaders/roster',
@@ -178,6 +171,13 @@ export const consoleRoutes: RouteRecordRaw[] = [
     component: () => import('../pages/leaders/leader/index.vue'),
     props: true,
     meta: pageMeta('leaderDetail'),
+  },
+  // 提现审核 (ops alone): 团长 withdrawals, their payouts, and ops' answers.
+  {
+    path: 'leaders/withdrawals',
+    name: ROUTE_NAMES.withdrawals,
+    component: () => import('../pages/leaders/withdrawals/index.vue'),
+    meta: pageMeta('withdrawals', { menu: { icon: WalletIcon, order: 67 } }),
   },
   // 任务, 员工 and the audit log: ops alone.
   {
