@@ -3,9 +3,14 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 import { ISOLATED_TESTS } from './tools/isolated-tests.mjs';
 
+/** The end-to-end stories (`npm run test:stories`). */
+const STORIES = ['admin/e2e/**/*.test.ts', 'miniprogram/testing/*.test.ts'];
+
 /**
  * `npm test` runs two projects: `unit` (every `*.test.ts`, kept under 3 minutes on a 2-core machine) and
- * `unit-isolated` (the few test files that replace modules with `vi.mock`: tools/isolated-tests.mts). `slow` is
+ * `unit-isolated` (the few test files that replace modules with `vi.mock`: tools/isolated-tests.mts). `stories` is
+ * `npm run test:stories` (the end-to-end stories: the console in Chromium beside the shopper's phone, and the
+ * mini-program's page journeys; each replays a whole business story, seconds to tens of seconds). `slow` is
  * `npm run test:slow` (`*.slow.test.ts`: the races at full scale, long simulations and soak runs). CI runs all.
  *
  * `unit` runs its files without isolation: a worker runs file after file in one module graph, so the emulator,
@@ -36,10 +41,21 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/*.test.ts'],
-          exclude: ['**/node_modules/**', '**/*.slow.test.ts', ...ISOLATED_TESTS],
+          exclude: ['**/node_modules/**', '**/*.slow.test.ts', ...ISOLATED_TESTS, ...STORIES],
           isolate: false,
           setupFiles: ['tools/vitest-restore-env.ts'],
           // Files that take the default platform share the worker's (shared/src/server/testing/use-platform.ts).
+          provide: { shareDefaultPlatform: true },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'stories',
+          include: STORIES,
+          exclude: ['**/node_modules/**', '**/*.slow.test.ts'],
+          isolate: false,
+          setupFiles: ['tools/vitest-restore-env.ts'],
           provide: { shareDefaultPlatform: true },
         },
       },
