@@ -38,3 +38,7 @@ export const userSchema = z.object({
   createdAt: instantSchema,
 });
 export type User = z.infer<typeof userSchema>;
+
+/** A user's roles once ops approve them as a registered 团长 (unchanged if they already are one). */
+export const withLeaderRole = (roles: readonly Role[]): Role[] =>
+  roles.includes('leader') ? [...roles] : [...roles, 'leader'];

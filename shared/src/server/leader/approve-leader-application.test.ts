@@ -104,6 +104,7 @@ describe('leader applications in the console', () => {
       approvedBy: 'staff:ld-ops',
     });
     expect(await platform.get('pickup_points', pointId)).toMatchObject({ keeperOpenid: me, status: 'active' });
+    expect(await platform.get('users', me)).toMatchObject({ roles: ['shopper', 'leader'] });
     expect(await platform.find('audit_logs', { target: `leader-application/${applicationId}` })).toMatchObject([
       { before: { status: 'pending' }, after: { status: 'approved', openid: me, pickupPointId: pointId } },
     ]);
@@ -223,6 +224,7 @@ describe('leader applications in the console', () => {
     ]);
     expect(await platform.find('leaders', { applicationId })).toHaveLength(1);
     expect(await platform.get('pickup_points', pointId)).toMatchObject({ keeperOpenid: me });
+    expect(await platform.get('users', me)).toMatchObject({ roles: ['shopper', 'leader'] });
     expect(await platform.find('audit_logs', { target: `leader-application/${applicationId}` })).toHaveLength(1);
   });
 

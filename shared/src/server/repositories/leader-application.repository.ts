@@ -15,7 +15,7 @@ import {
   leaderSchema,
 } from '../../domain/leader.schema';
 import type { LeaderApplicationStatus } from '../../domain/leader-application.machine';
-import { userSchema } from '../../domain/user.schema';
+import { userSchema, withLeaderRole } from '../../domain/user.schema';
 import { DomainError } from '../../kernel/errors';
 import { COLLECTIONS } from '../cloudbase/collections';
 import { db, getById, getMany, inTransaction, type Patch, plain, type TransactionRef } from '../cloudbase/db';
@@ -116,7 +116,8 @@ export interface ApprovalState {
 /**
  * Approves an application in one transaction: it, the applicant's leader document and the existing point it names
  * are read; `decide` answers the approval, null (nothing to write: a repeat) or throws a refusal; the application's
- * patch (with `decisionKey`), the leader and the point (its keeper, or the new point) are written together.
+ * patch (with `decisionKey`), the leader, the point (its keeper, or the new point) and the applicant's `leader` role
+ * are written together.
  * Answers the application as it then is, and whether this call approved it.
  */
 export async function approveLeaderApplication(
@@ -134,9 +135,14 @@ export async function approveLeaderApplication(
         : null;
     const approval = decide(before, { leader, point });
     if (!approval) return { before, application: before, changed: false };
+    const user = await readIn(tx, COLLECTIONS.users, before.openid, (d) => userSchema.parse(d));
     const patch = { ...approval.applicationPatch, decisionKey };
     await tx.collection(COLLECTIONS.leaderApplications).doc(id).update({ data: patch });
     await tx.collection(COLLECTIONS.leaders).add({ data: approval.leader });
+    const roles = user ? withLeaderRole(user.roles) : [];
+    if (user && roles.length > user.roles.length) {
+      await tx.collection(COLLECTIONS.users).doc(before.openid).update({ data: { roles } });
+    }
     if (approval.point.kind === 'existing') {
       await tx
         .collection(COLLECTIONS.pickupPoints)
