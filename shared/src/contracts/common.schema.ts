@@ -33,6 +33,9 @@ export const ORDER_PLACEMENT_ERRORS = [
 /** How many units one order takes. */
 export const quantitySchema = z.number().int().min(1).max(99);
 
+/** 社区团: the one pickup point every order of the activity or group is collected at. */
+export const scopedPointSchema = z.object({ pickupPointId: idSchema, name: z.string() });
+
 /** Another shopper as the public sees them. */
 export const publicProfileSchema = z.object({
   /** Masked: `张*`, `解**货`; `微信用户` when they set none. */

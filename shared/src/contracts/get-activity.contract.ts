@@ -6,7 +6,7 @@ import { activityScopeSchema, stockModeSchema } from '../domain/activity.schema'
 import { idSchema, instantSchema } from '../domain/common.schema';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
-import { countSchema, publicProfileSchema } from './common.schema';
+import { countSchema, publicProfileSchema, scopedPointSchema } from './common.schema';
 import { defineContract } from './contract';
 
 export const getActivityContract = defineContract({
@@ -30,6 +30,8 @@ export const getActivityContract = defineContract({
     perUserLimit: z.number().int().min(1),
     newCustomerOnly: z.boolean(),
     scope: activityScopeSchema.optional(),
+    /** 社区团 (scope `pickup_point`): the point every order is collected at, named. */
+    pickupPoint: scopedPointSchema.optional(),
     stockMode: stockModeSchema,
     /** Units that can still be bought: the dedicated pool's, or the SKU's for a shared activity. */
     stockLeft: countSchema,

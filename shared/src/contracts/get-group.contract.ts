@@ -6,7 +6,7 @@ import { groupStatusSchema } from '../domain/group.machine';
 import { groupInterventionBySchema } from '../domain/group.schema';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
-import { countSchema, publicProfileSchema } from './common.schema';
+import { countSchema, publicProfileSchema, scopedPointSchema } from './common.schema';
 import { defineContract } from './contract';
 
 export const getGroupContract = defineContract({
@@ -35,6 +35,8 @@ export const getGroupContract = defineContract({
     joinable: z.boolean(),
     /** The caller's place in it: its leader, a member (paid or awaiting payment), or a visitor. */
     viewer: z.enum(['leader', 'member', 'visitor']),
+    /** 社区团: the point every member collects at, as the group opened with it. */
+    pickupPoint: scopedPointSchema.optional(),
     /** `platform`: 平台成团, the platform completed it with the members who paid (成团保障). */
     completedBy: groupInterventionBySchema.optional(),
   }),

@@ -6,7 +6,7 @@ import { districtSchema, idSchema, instantSchema } from '../domain/common.schema
 import { userRefSchema } from '../domain/user.schema';
 import { fenSchema } from '../kernel/money';
 import * as z from '../kernel/zod';
-import { coordinatesSchema, publicProfileSchema } from './common.schema';
+import { coordinatesSchema, publicProfileSchema, scopedPointSchema } from './common.schema';
 import { defineContract } from './contract';
 
 const limit = z.number().int().min(1).max(20).default(10);
@@ -27,7 +27,7 @@ export const groupCardSchema = z.object({
   /** Where the leader collects (a 社区团's point). */
   district: districtSchema,
   /** 社区团: the pickup point every member collects at. */
-  pickupPoint: z.object({ pickupPointId: idSchema, name: z.string() }).optional(),
+  pickupPoint: scopedPointSchema.optional(),
   /** From the shopper's location to the group's place (its pickup point's, for a 社区团), for `near`. */
   distanceMeters: z.number().int().nonnegative().optional(),
 });

@@ -7,10 +7,11 @@ import type { Fen } from '../kernel/money';
 import type { ActivityStatus } from './activity.machine';
 import { isOnSale } from './activity.machine';
 import type { Activity, ActivityScope, StockMode } from './activity.schema';
-import type { Product, Sku } from './catalog.schema';
+import type { PickupPoint, Product, Sku } from './catalog.schema';
 import { maskNickname } from './display';
 import { seatsLeft } from './group.machine';
 import { isProductOnSale } from './product.machine';
+import { scopedPickupPointId } from './scope';
 
 /** Units that can still be bought: the dedicated pool's, or the SKU's for a shared activity. */
 export const stockLeftOf = (
@@ -52,6 +53,8 @@ export interface ActivityDetailView {
   readonly perUserLimit: number;
   readonly newCustomerOnly: boolean;
   readonly scope?: ActivityScope;
+  /** 社区团: the point its scope names, when it is found. */
+  readonly pickupPoint?: { readonly pickupPointId: string; readonly name: string };
   readonly stockMode: StockMode;
   readonly stockLeft: number;
   readonly product: {
@@ -77,6 +80,8 @@ export function activityDetailView(
     readonly product: Pick<Product, '_id' | 'title' | 'subtitle' | 'images' | 'origin' | 'status'>;
     readonly sku: Pick<Sku, '_id' | 'spec' | 'stock'>;
     readonly openGroups: readonly OpenGroupSource[];
+    /** The point a 社区团's scope names (read only for one). */
+    readonly scopedPoint?: Pick<PickupPoint, '_id' | 'name'> | null | undefined;
   },
   now: number,
 ): ActivityDetailView {
@@ -98,6 +103,9 @@ export function activityDetailView(
     perUserLimit: activity.perUserLimit,
     newCustomerOnly: activity.newCustomerOnly,
     ...(activity.scope ? { scope: activity.scope } : {}),
+    ...(source.scopedPoint && scopedPickupPointId(activity.scope) === source.scopedPoint._id
+      ? { pickupPoint: { pickupPointId: source.scopedPoint._id, name: source.scopedPoint.name } }
+      : {}),
     stockMode: activity.stockMode,
     stockLeft: stockLeftOf(activity, sku),
     product: {

@@ -97,4 +97,19 @@ describe('getActivity', () => {
     expect(refusal(await call('getActivity', 'o-ga-visitor', { activityId: 'a-nope' }))).toBe('NOT_FOUND');
     expect(refusal(await call('getActivity', 'o-ga-visitor', { activity: fx.activityId }))).toBe('INVALID_ARGUMENT');
   });
+
+  it('names a 社区团’s pickup point, read beside the product in the same rounds', async () => {
+    const fx = await seed({ communityPoint: true });
+    const { result, trips } = await countingRoundTrips(() =>
+      call<ActivityView>('getActivity', 'o-ga-visitor', { activityId: fx.activityId }),
+    );
+    expect(trips).toBeLessThanOrEqual(5);
+    expect(data(result)).toMatchObject({
+      scope: { kind: 'pickup_point', pickupPointId: fx.pickupPointId },
+      pickupPoint: { pickupPointId: fx.pickupPointId, name: '解放碑便民驿站' },
+    });
+    const anywhere = await seed();
+    const plain = data(await call<ActivityView>('getActivity', 'o-ga-visitor', { activityId: anywhere.activityId }));
+    expect(plain.pickupPoint).toBeUndefined();
+  });
 });

@@ -98,4 +98,17 @@ describe('getGroup', () => {
     expect(refusal(await call('getGroup', 'o-gg-someone', { groupId: '' }))).toBe('INVALID_ARGUMENT');
     expect(refusal(await call('getGroup', undefined, { groupId }))).toBe('UNAUTHENTICATED');
   });
+
+  it('names a 社区团 group’s pickup point, as it opened with it', async () => {
+    const fx = await seed({ communityPoint: true });
+    const { groupId } = await openGroupAs(platform, fx, 'o-gg-community');
+    expect(data(await call<GroupView>('getGroup', 'o-gg-visitor', { groupId })).pickupPoint).toEqual({
+      pickupPointId: fx.pickupPointId,
+      name: '解放碑便民驿站',
+    });
+    const plain = await openGroupAs(platform, await seed(), 'o-gg-anywhere');
+    expect(
+      data(await call<GroupView>('getGroup', 'o-gg-visitor', { groupId: plain.groupId })).pickupPoint,
+    ).toBeUndefined();
+  });
 });

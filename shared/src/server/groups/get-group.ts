@@ -62,6 +62,7 @@ export const getGroup: UseCase<typeof getGroupContract> = async (input, ctx) => 
     shareTitle: shareTitle(group, now),
     joinable: isJoinable(group, ctx.openid, now),
     viewer: isLeader ? 'leader' : isMember ? 'member' : 'visitor',
+    ...(group.pickupPoint ? { pickupPoint: group.pickupPoint } : {}),
     ...(group.completedBy ? { completedBy: group.completedBy } : {}),
   };
 };

@@ -23,6 +23,7 @@ import {
   orderErrorText,
   PAY_CANCELLED,
   quantityBounds,
+  scopedPoint,
   startCheckout,
   unitPrice,
   withPickupPoints,
@@ -258,6 +259,73 @@ describe('delivery', () => {
     expect(checkoutView(checkout({ deliveryKind: 'address' }), now).deliveryText).toBe(
       '李嬢嬢 138****8000 南岸区南坪万达广场 2 栋',
     );
+  });
+});
+
+describe('a 社区团, collected at its point only', () => {
+  const community = (overrides: Record<string, unknown> = {}) =>
+    activity({
+      scope: { kind: 'pickup_point', pickupPointId: 'pp-gyq' },
+      pickupPoint: { pickupPointId: 'pp-gyq', name: '观音桥驿站' },
+      ...overrides,
+    });
+  const start = (target: CheckoutTarget, overrides: Partial<Parameters<typeof startCheckout>[0]> = {}) =>
+    startCheckout({
+      target,
+      activity: community(),
+      pickup: success({ items: [...points] }),
+      located: true,
+      addresses: [home],
+      ...overrides,
+    });
+
+  it('opens with its point chosen, not the nearest, and offers nothing else', () => {
+    const state = start(open);
+    expect(state.pickupPointId).toBe('pp-gyq');
+    expect(chosenDelivery(state)).toEqual({ kind: 'pickup', pickupPointId: 'pp-gyq' });
+    expect(canPay(state, now)).toEqual({ ok: true });
+    expect(checkoutView(state, now)).toMatchObject({
+      deliveryKind: 'pickup',
+      pickupOnly: true,
+      pickupOnlyText: '社区团 · 仅限到该自提点取货',
+      pickupChoices: [{ value: 'pp-gyq', label: '观音桥驿站', content: '江北区建新北路 1 号 · 4.3km' }],
+      pickupPointId: 'pp-gyq',
+      pickupNotice: '',
+      deliveryText: '自提：观音桥驿站（江北区建新北路 1 号）',
+    });
+  });
+
+  it('keeps its point whatever else is tapped: another point, or 快递到家', () => {
+    const state = start(open);
+    for (const tapped of [{ pickupPointId: 'pp-jfb' }, { deliveryKind: 'address' as const }]) {
+      expect(chosenDelivery({ ...state, ...tapped })).toEqual({ kind: 'pickup', pickupPointId: 'pp-gyq' });
+      expect(checkoutView({ ...state, ...tapped }, now)).toMatchObject({
+        deliveryKind: 'pickup',
+        pickupPointId: 'pp-gyq',
+      });
+    }
+  });
+
+  it('names its point as the answer does when the pickup list lacks it (or failed)', () => {
+    const state = start(open, { pickup: failure('UNAVAILABLE'), located: false });
+    expect(scopedPoint(state)).toEqual({ pickupPointId: 'pp-gyq', name: '观音桥驿站', address: '' });
+    expect(checkoutView(state, now)).toMatchObject({
+      pickupChoices: [{ value: 'pp-gyq', label: '观音桥驿站', content: '' }],
+      pickupNotice: '',
+      deliveryText: '自提：观音桥驿站',
+      reason: '',
+    });
+  });
+
+  it('joining goes by the group’s point, as it opened; buying alone is not limited', () => {
+    const join: CheckoutTarget = { mode: 'join', groupId: 'G1' };
+    const group = { ...joinedGroup, pickupPoint: { pickupPointId: 'pp-jfb', name: '解放碑便民驿站' } };
+    expect(chosenDelivery(start(join, { group }))).toEqual({ kind: 'pickup', pickupPointId: 'pp-jfb' });
+    const solo = start({ mode: 'solo', activityId: 'act-orange' });
+    expect(scopedPoint(solo)).toBeUndefined();
+    expect(checkoutView(solo, now)).toMatchObject({ pickupOnly: false, pickupPointId: 'pp-jfb' });
+    expect(chosenDelivery({ ...solo, deliveryKind: 'address' })).toEqual(home);
+    expect(scopedPoint(checkout())).toBeUndefined();
   });
 });
 

@@ -44,6 +44,9 @@ export interface CheckoutState {
   readonly submitting: boolean;
 }
 
+/** A pickup point as the checkout offers it (a 社区团's may be known by its name alone). */
+export type OfferedPoint = Pick<PickupPointCard, 'pickupPointId' | 'name' | 'address' | 'distanceMeters'>;
+
 export interface Choice {
   readonly value: string;
   readonly label: string;
@@ -64,6 +67,10 @@ export interface CheckoutView {
   /** `每人限2件 · 仅剩3件`. */
   readonly limitText: string;
   readonly deliveryKind: DeliveryKind;
+  /** 社区团: collected at its point only, so neither 快递到家 nor another point is offered. */
+  readonly pickupOnly: boolean;
+  /** `社区团 · 仅限到该自提点取货`, or ''. */
+  readonly pickupOnlyText: string;
   readonly pickupChoices: readonly Choice[];
   readonly pickupPointId: string;
   readonly pickupNotice: string;
@@ -121,7 +128,24 @@ export function withPickupPoints(
   };
 }
 
-/** The checkout as it opens: one item, pickup first, the last address used ready for 快递到家. */
+/**
+ * A 社区团's point, where every group order of it is collected: the joined group's (as it opened), else the
+ * activity's. None for a solo purchase, which no scope limits. As listed, with its address and distance, when the
+ * pickup list has it; else as the answer names it.
+ */
+export function scopedPoint(
+  state: Pick<CheckoutState, 'target' | 'activity' | 'group' | 'pickupPoints'>,
+): OfferedPoint | undefined {
+  if (state.target.mode === 'solo') return undefined;
+  const named = state.group?.pickupPoint ?? state.activity.pickupPoint;
+  const pointId =
+    named?.pickupPointId ?? (state.activity.scope?.kind === 'pickup_point' ? state.activity.scope.pickupPointId : '');
+  if (!pointId) return undefined;
+  const listed = state.pickupPoints.find((p) => p.pickupPointId === pointId);
+  return listed ?? { pickupPointId: pointId, name: named?.name ?? '社区团指定自提点', address: '' };
+}
+
+/** The checkout as it opens: one item, pickup first (a 社区团's point chosen), the last address ready for 快递到家. */
 export function startCheckout(loaded: {
   readonly target: CheckoutTarget;
   readonly activity: ActivityData;
@@ -130,7 +154,7 @@ export function startCheckout(loaded: {
   readonly located: boolean;
   readonly addresses: readonly AddressDelivery[];
 }): CheckoutState {
-  return {
+  const state: CheckoutState = {
     target: loaded.target,
     activity: loaded.activity,
     ...(loaded.group ? { group: loaded.group } : {}),
@@ -141,6 +165,8 @@ export function startCheckout(loaded: {
     addressIndex: loaded.addresses.length > 0 ? 0 : -1,
     submitting: false,
   };
+  const only = scopedPoint(state);
+  return only ? { ...state, pickupPointId: only.pickupPointId } : state;
 }
 
 /** How many may be bought in one order: at most the per-order limit and the stock left, at least 1. */
@@ -174,22 +200,28 @@ export function unitPrice(state: Pick<CheckoutState, 'target' | 'activity' | 'gr
   }
 }
 
-/** The delivery the order would be sent with, if one is chosen. */
+/** The delivery the order would be sent with, if one is chosen: a 社区团's point whatever else was tapped. */
 export function chosenDelivery(
-  state: Pick<CheckoutState, 'deliveryKind' | 'pickupPoints' | 'pickupPointId' | 'addresses' | 'addressIndex'>,
+  state: Pick<
+    CheckoutState,
+    'target' | 'activity' | 'group' | 'deliveryKind' | 'pickupPoints' | 'pickupPointId' | 'addresses' | 'addressIndex'
+  >,
 ): DeliveryRequest | undefined {
+  const only = scopedPoint(state);
+  if (only) return { kind: 'pickup', pickupPointId: only.pickupPointId };
   if (state.deliveryKind === 'address') return state.addresses[state.addressIndex];
   const point = state.pickupPoints.find((p) => p.pickupPointId === state.pickupPointId);
   return point ? { kind: 'pickup', pickupPointId: point.pickupPointId } : undefined;
 }
 
 /** One line for a delivery: `自提：解放碑便民驿站（渝中区民权路 28 号）` or `张三 138****8000 渝中区…`. */
-export function deliveryText(delivery: DeliveryRequest, pickupPoints: readonly PickupPointCard[]): string {
+export function deliveryText(delivery: DeliveryRequest, pickupPoints: readonly OfferedPoint[]): string {
   if (delivery.kind === 'address') {
     return `${delivery.name} ${maskPhone(delivery.phone)} ${delivery.district}${delivery.detail}`;
   }
   const point = pickupPoints.find((p) => p.pickupPointId === delivery.pickupPointId);
-  return point ? `自提：${point.name}（${point.address}）` : '';
+  if (!point) return '';
+  return point.address ? `自提：${point.name}（${point.address}）` : `自提：${point.name}`;
 }
 
 /** Whether the shopper may pay now, or the reason the button says instead. */
@@ -212,6 +244,8 @@ export function checkoutView(state: CheckoutState, now: number): CheckoutView {
   const total = money.times(money.fen(price.amount), state.quantity);
   const payable = canPay(state, now);
   const delivery = chosenDelivery(state);
+  const only = scopedPoint(state);
+  const offered = only ? [only] : state.pickupPoints;
   const limits = [
     state.target.mode === 'solo' ? '' : `每人限${activity.perUserLimit}件`,
     activity.stockLeft > 0 && activity.stockLeft <= LOW_STOCK ? `仅剩${activity.stockLeft}件` : '',
@@ -229,15 +263,17 @@ export function checkoutView(state: CheckoutState, now: number): CheckoutView {
     minQuantity: bounds.min,
     maxQuantity: bounds.max,
     limitText: limits.filter(Boolean).join(' · '),
-    deliveryKind: state.deliveryKind,
-    pickupChoices: state.pickupPoints.map((point) => ({
+    deliveryKind: only ? 'pickup' : state.deliveryKind,
+    pickupOnly: only !== undefined,
+    pickupOnlyText: only ? '社区团 · 仅限到该自提点取货' : '',
+    pickupChoices: offered.map((point) => ({
       value: point.pickupPointId,
       label: point.name,
       content:
         point.distanceMeters === undefined ? point.address : `${point.address} · ${distanceText(point.distanceMeters)}`,
     })),
-    pickupPointId: state.pickupPointId,
-    pickupNotice: state.located ? '' : '按区县排列；开启定位，看离你最近的自提点',
+    pickupPointId: only ? only.pickupPointId : state.pickupPointId,
+    pickupNotice: state.located || only ? '' : '按区县排列；开启定位，看离你最近的自提点',
     pickupError: state.pickupError,
     addressChoices: state.addresses.map((address, i) => ({
       value: String(i),
@@ -245,7 +281,7 @@ export function checkoutView(state: CheckoutState, now: number): CheckoutView {
       content: `${address.district}${address.detail}`,
     })),
     addressValue: state.addressIndex >= 0 ? String(state.addressIndex) : '',
-    deliveryText: delivery ? deliveryText(delivery, state.pickupPoints) : '',
+    deliveryText: delivery ? deliveryText(delivery, offered) : '',
     total,
     pay: {
       disabled: !payable.ok || state.submitting,
