@@ -9,7 +9,7 @@ import { takeOrdersTab } from '../../services/navigation';
 import { groupPageUrl, orderDetailUrl } from '../../utils/routes';
 import { payPendingOrder, RELOAD_AFTER_PAY_MS } from '../../services/pay-order';
 import type { PageState } from '../../components/page-state/view';
-import { footerText, pageLoaded } from '../../utils/paging';
+import { pagedList } from '../../utils/paging';
 import { emptyText, ORDER_TABS, type OrderItem, ordersRequest } from './view';
 
 /** What an order-card's `action` event carries. */
@@ -31,8 +31,11 @@ Page({
     loadingMore: false,
     footer: '',
   },
-  /** Counts loads, so an answer that arrives after a newer load started is dropped. */
-  loads: 0,
+  ...pagedList({
+    rows: 'orders',
+    fetch: (page, offset) => callFunction('listMyOrders', ordersRequest(page.data.tab as OrderTab, offset)),
+    toRow: (order: OrderItem) => order,
+  }),
 
   onShow() {
     const asked = takeOrdersTab();
@@ -40,22 +43,8 @@ Page({
     else void this.load(0);
   },
 
-  onPullDownRefresh() {
-    void this.load(0).then(() => wx.stopPullDownRefresh());
-  },
-
-  onReachBottom() {
-    if (this.data.state === 'ready' && this.data.hasMore && !this.data.loadingMore)
-      void this.load(this.data.orders.length);
-  },
-
   onTabChange(event: WechatMiniprogram.CustomEvent<{ value: OrderTab }>) {
     this.showTab(event.detail.value);
-  },
-
-  onRetry() {
-    this.setData({ state: 'loading' });
-    void this.load(0);
   },
 
   onOrderAction(event: WechatMiniprogram.CustomEvent<OrderActionDetail>) {
@@ -68,23 +57,6 @@ Page({
   showTab(tab: OrderTab) {
     this.setData({ tab, emptyText: emptyText(tab), state: 'loading', orders: [], hasMore: false });
     void this.load(0);
-  },
-
-  async load(offset: number) {
-    const load = ++this.loads;
-    if (offset > 0) this.setData({ loadingMore: true, footer: footerText(true, true) });
-    const answer = await callFunction('listMyOrders', ordersRequest(this.data.tab, offset));
-    if (load !== this.loads) return;
-    const view = pageLoaded(this.data.orders, answer, offset, (order: OrderItem) => order);
-    if (offset > 0 && view.message) void wx.showToast({ title: view.message, icon: 'none' });
-    this.setData({
-      state: view.state,
-      message: view.message,
-      orders: view.rows,
-      hasMore: view.hasMore,
-      loadingMore: false,
-      footer: footerText(view.hasMore, false),
-    });
   },
 
   /** Called straight from the tap: payPendingOrder asks for messages before anything is awaited. */
