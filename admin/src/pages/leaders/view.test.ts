@@ -1,4 +1,10 @@
-import type { ConsoleLeaderApplication, ConsoleWithdrawal, LeaderDetail, LeaderPointView } from '@shared/admin-client';
+import {
+  type ConsoleLeaderApplication,
+  type ConsoleWithdrawal,
+  type LeaderDetail,
+  type LeaderPointView,
+  money,
+} from '@shared/admin-client';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -143,7 +149,7 @@ describe('提现审核 view', () => {
     withdrawalId: 'WD0001',
     leaderOpenid: 'o-leader',
     leaderName: '王姐',
-    amount: 3_000,
+    amount: money.fen(3_000),
     status: 'requested',
     statusLabel: '待审核',
     outBillNo: 'WD0001',
