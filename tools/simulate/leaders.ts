@@ -297,7 +297,8 @@ export class LeaderProgramme {
     const { client, limiter, telemetry } = this.deps;
     const reply = await limiter.run(() => client.pay(orderId));
     telemetry.recordCall('(pay in WeChat)', reply.ms);
-    this.count(reply.status === 200 ? 'leader and neighbour orders paid' : `payments refused (HTTP ${reply.status})`);
+    const code = (reply.body as { code?: string } | undefined)?.code ?? `HTTP ${reply.status}`;
+    this.count(reply.status === 200 ? 'leader and neighbour orders paid' : `payments refused (${code})`);
   }
 
   /** Whether a leader keeps this point (their desk verifies its codes). */
