@@ -27,7 +27,7 @@ export type JobName = (typeof JOBS)[number];
 export const SALE_JOBS: readonly JobName[] = ['expireGroups', 'closeUnpaidOrders', 'retryRefunds', 'sendNotifications'];
 /** The jobs shipping and after-sales add. */
 export const AFTER_SALE_JOBS: readonly JobName[] = ['reportShipments', 'processAfterSales', 'completeOrders'];
-/** The 团长's: commissions repaired from the sale on, withdrawals paid once leaders ask for them. */
+/** The 团长's: commissions repaired once the windows close, withdrawals paid once leaders ask for them. */
 export const COMMISSION_JOBS: readonly JobName[] = ['settleCommissions'];
 export const PAYOUT_JOBS: readonly JobName[] = ['payoutWithdrawals'];
 
