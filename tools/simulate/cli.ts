@@ -1,6 +1,6 @@
 /**
- * `npm run simulate -- [flags]`: plays a Chongqing flash-sale day against the emulator, then ships what it
- * sold and plays the after-sales that follow, and prints the invariant report; exits 1 when an invariant
+ * `npm run simulate -- [flags]`: plays a Chongqing flash-sale day against the emulator, with its 团长, then ships
+ * what it sold, plays the after-sales that follow and pays the leaders what they earned, and prints the invariant report; exits 1 when an invariant
  * breaks. `--help` lists the flags.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,8 @@ const USAGE = `usage: npm run simulate -- [flags]
   --refund-failures R   share of CloudPay refund requests that fail (default ${DEFAULTS.refundFailureRate})
   --settle-hours H      simulated hours settling may take, after the sale and after the after-sales
                         (default ${DEFAULTS.settleHours} each)
-  --no-after-sales      stop after the sale: ship nothing, ask for no after-sales
+  --no-after-sales      stop after the sale: ship nothing, ask for no after-sales (团长 then only sell)
+  --no-leaders          no 团长: no applications, commission rules, desks or withdrawals
   --url URL             play against this running emulator (HTTP only) instead of starting one in memory
   --origin MS           with --url and --scale ≠ 1: the epoch ms origin of its functions' SHANCHENG_CLOCK
   --functions DIR       the in-memory emulator's functions (default cloudfunctions/)
@@ -55,6 +56,7 @@ function parse(): (SimulationOptions & { readonly out: string }) | undefined {
       functions: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       'no-after-sales': { type: 'boolean', default: false },
+      'no-leaders': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -80,6 +82,7 @@ function parse(): (SimulationOptions & { readonly out: string }) | undefined {
     ...(values.origin ? { origin: positive('origin', values.origin, 0) } : {}),
     build: !values['no-build'],
     afterSales: !values['no-after-sales'],
+    leaders: !values['no-leaders'],
     ...(values.functions ? { functionsRoot: values.functions } : {}),
     out: values.out ?? DEFAULT_OUT,
     progress: (line) => console.log(`# ${line}`),

@@ -11,6 +11,12 @@ import { ADMIN_API_PREFIX, bearer } from '../../shared/src/contracts/admin/http'
 import type { FaultsInput } from '../../emulator/src/sandbox/faults';
 import type { orderView } from '../../emulator/src/sandbox/sandbox-routes';
 import type { ShippingUpload } from '../../emulator/src/sandbox/shipping-info';
+import type {
+  TransferBill,
+  TransferFaultsInput,
+  TransferSettings,
+  TransferSettingsInput,
+} from '../../emulator/src/sandbox/transfer-sandbox';
 
 export type Doc = Record<string, unknown>;
 
@@ -39,6 +45,7 @@ export interface Health {
 export type ActionStats = Record<string, { readonly count: number }>;
 
 const PAGE = 1000;
+const TRANSFER = '/_emulator/wechatpay';
 
 export class EmulatorClient {
   /** `/admin` requests made by this client itself, so they can be told apart from the functions' own. */
@@ -93,6 +100,37 @@ export class EmulatorClient {
       'shipping',
     );
     return reply.body.uploads;
+  }
+
+  /** WeChat Pay 商家转账's bills, as the sandbox keeps them (one per `out_bill_no`). */
+  async transferBills(): Promise<TransferBill[]> {
+    return (await this.expectOk(this.send<TransferBill[]>('GET', `${TRANSFER}/transfer/bills`), 'transfer bills')).body;
+  }
+
+  async setTransferFaults(faults: TransferFaultsInput): Promise<void> {
+    await this.expectOk(this.send('POST', `${TRANSFER}/transfer/faults`, faults), 'set transfer faults');
+  }
+
+  /** Changes the 商家转账 sandbox's settings given (the merchant's balance, ...); answers them all. */
+  async transferSettings(settings: TransferSettingsInput = {}): Promise<TransferSettings> {
+    const reply = await this.send<TransferSettings>('POST', `${TRANSFER}/transfer/settings`, settings);
+    return (await this.expectOk(Promise.resolve(reply), 'transfer settings')).body;
+  }
+
+  /**
+   * The leader confirms a bill in WeChat (`wx.requestMerchantTransfer` with its package): 200, or 409 when it
+   * waits no more; with `failReason`, the confirmed transfer fails (an account that cannot receive).
+   */
+  confirmTransfer(packageInfo: string, failReason?: string): Promise<Reply> {
+    return this.send('POST', `${TRANSFER}/transfer/confirm`, {
+      package: packageInfo,
+      ...(failReason ? { failReason } : {}),
+    });
+  }
+
+  /** WeChat sends a finished bill's notification again. */
+  renotifyTransfer(outBillNo: string): Promise<Reply> {
+    return this.send('POST', `${TRANSFER}/transfer/bills/${encodeURIComponent(outBillNo)}/notify`, {});
   }
 
   /** Every document matching a MongoDB-style query, EJSON-decoded, read page by page. */

@@ -7,7 +7,7 @@
  * orders. Batches arrive at their points (marked twice at once, now and then); express shoppers confirm
  * receipt (some after a look at the track; for some nobody does and 10 days pass: the shipping date is moved
  * back, the clock's way of passing), and pickup shoppers show their code, which the merchant scans (twice at
- * once, now and then). Everything goes through the functions and the console's HTTP API.
+ * once, now and then), or at a 团长's point the leader scans it at their desk (`leaders.ts`). Everything goes through the functions and the console's HTTP API.
  */
 import { randomUUID } from 'node:crypto';
 import { AUTO_RECEIVE_AFTER_MS, CARRIERS, type CarrierCode } from '../../shared/src/domain/shipment.schema';
@@ -15,6 +15,7 @@ import type { EmulatorClient } from './client';
 import { MINUTE_MS, type SimClock } from './clock';
 import { type OrderPlan, shareOf } from './fulfilment-plan';
 import type { JobRunner } from './jobs';
+import type { LeaderDesk } from './leaders';
 import type { Limiter } from './limiter';
 import { type CallTally, callAs } from './shoppers';
 import type { StaffDesk, StaffMember } from './staff';
@@ -89,6 +90,8 @@ export class Fulfilment {
     private readonly deps: PhaseDeps,
     private readonly plans: readonly OrderPlan[],
     private readonly tally: PhaseTally,
+    /** The 团长 keeping some points: their desk verifies the codes shown there, not the merchant. */
+    private readonly desk?: LeaderDesk,
   ) {}
 
   private count(event: string, n = 1): void {
@@ -184,6 +187,8 @@ export class Fulfilment {
     const order = await this.shopper<{ pickupCode?: string }>('getOrder', plan.openid, { orderId: plan.orderId });
     const code = order.ok ? order.data.pickupCode : undefined;
     if (!code) return;
+    if (this.desk?.keeps(plan.pickupPointId))
+      return this.desk.verify(plan.pickupPointId, code, plan.collection === 'scan_twice');
     const who = { merchantId: plan.merchantId };
     const body = { pickupPointId: plan.pickupPointId, code };
     const scans = await Promise.all(

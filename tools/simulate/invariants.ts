@@ -26,12 +26,28 @@
  *   deadline (or one that ended), a refund not in CloudPay's hands after the retries, a delivered order
  *   not completed after its window, a parcel not received 10 days after shipping, an after-sales request
  *   the timed job left past its due time, a shipping report neither reported nor flagged after the retries.
+ * - commission earned twice: more than one entry per (order or group, leader, kind);
+ * - commission left on a refunded order: an entry worth more, net of its clawback, than its rule gives on what is
+ *   left paid of its order (nothing, for an order refunded whole: reversed, or clawed back in full), or a group's
+ *   bonus waiting while every paid order of the group was refunded whole;
+ * - withdrawals paid more than once: more than one 商家转账 bill for a withdrawal, a bill paid of another amount than
+ *   its withdrawal or that no withdrawal of the leader has, a withdrawal transferred without a paid bill, or a paid
+ *   bill whose withdrawal is not transferred;
+ * - leaders paid out more than they earned: a leader's transferred withdrawals adding up to more than their
+ *   withdrawable and paid-out entries net of clawbacks (the run refunds nothing after its withdrawals);
+ * - pickups verified at another point: an order collected by a 团长 keeping another point than the order's.
  * Refunds and shipping reports flagged for ops after their retries are reported on their own: they are on
  * the ops lists, not lost.
  */
 import { AFTER_SALE_REFUND_CHECK_MS, AFTER_SALE_OPEN_STATUSES } from '../../shared/src/domain/after-sale.machine';
 import type { AfterSale } from '../../shared/src/domain/after-sale.schema';
 import type { Stock } from '../../shared/src/domain/catalog.schema';
+import {
+  COMMISSION_ADJUSTABLE_STATUSES,
+  COMMISSION_SETTLED_STATUSES,
+} from '../../shared/src/domain/commission.machine';
+import type { CommissionEntry } from '../../shared/src/domain/commission.schema';
+import { FULFILMENT_EVENTS } from '../../shared/src/domain/fulfilment';
 import type { Group } from '../../shared/src/domain/group.schema';
 import {
   ORDER_DELIVERED_STATUSES,
@@ -42,6 +58,7 @@ import type { Order, StockRef } from '../../shared/src/domain/order.schema';
 import { refundNumberFor, type RefundStatus } from '../../shared/src/domain/refund.machine';
 import { AUTO_RECEIVE_AFTER_MS } from '../../shared/src/domain/shipment.schema';
 import type { ShippingReportStatus } from '../../shared/src/domain/shipping-report.machine';
+import { WITHDRAWAL_PAID_STATUS } from '../../shared/src/domain/withdrawal.machine';
 import type { LedgerEntry } from './client';
 import type { StockBaseline } from './catalog';
 
@@ -73,7 +90,46 @@ export type OrderState = Omit<
     | 'shipment'
   >,
   'total' | 'refundedAmount'
-> & { readonly total: number; readonly refundedAmount?: number | undefined };
+> & {
+  readonly total: number;
+  readonly refundedAmount?: number | undefined;
+  /** Where it is delivered, and its steps (who collected it): read by the 团长 checks. */
+  readonly delivery?: { readonly kind: string; readonly pickupPointId?: string | undefined };
+  readonly history?: readonly { readonly event: string; readonly by: string }[];
+};
+/** A commission entry, its amounts plain fen. */
+export type CommissionEntryState = Pick<
+  CommissionEntry,
+  '_id' | 'kind' | 'leaderOpenid' | 'orderId' | 'groupId' | 'status'
+> & {
+  readonly rule: {
+    readonly base:
+      { readonly kind: 'rate'; readonly basisPoints: number } | { readonly kind: 'per_unit'; readonly amount: number };
+  };
+  readonly orderTotal?: number | undefined;
+  readonly quantity?: number | undefined;
+  readonly amount: number;
+  readonly clawedBack: number;
+};
+export interface WithdrawalState {
+  readonly _id: string;
+  readonly leaderOpenid: string;
+  readonly amount: number;
+  readonly status: string;
+  readonly outBillNo: string;
+}
+/** A bill in the 商家转账 sandbox's ledger. */
+export interface TransferBillState {
+  readonly outBillNo: string;
+  readonly openid: string;
+  readonly amountFen: number;
+  readonly state: string;
+}
+/** A registered 团长 and the point they keep. */
+export interface LeaderState {
+  readonly _id: string;
+  readonly pickupPointId: string;
+}
 export interface RefundState {
   /** Its number (`outRefundNo`). */
   readonly _id: string;
@@ -127,6 +183,11 @@ export interface World {
   readonly shippingReports: readonly ShippingReportState[];
   /** Uploads WeChat holds for this run's payments. */
   readonly shippingUploads: readonly ShippingUploadState[];
+  /** The run's 团长, their commission entries and withdrawals, and the bills WeChat made them. */
+  readonly leaders: readonly LeaderState[];
+  readonly commissionEntries: readonly CommissionEntryState[];
+  readonly withdrawals: readonly WithdrawalState[];
+  readonly transferBills: readonly TransferBillState[];
 }
 
 export interface Tolerances {
@@ -153,6 +214,11 @@ export interface InvariantReport {
   readonly shipmentsNotReportedOnce: Violations;
   readonly completedWithAfterSaleOpen: Violations;
   readonly ordersStuck: Violations;
+  readonly commissionEarnedTwice: Violations;
+  readonly commissionLeftOnRefund: Violations;
+  readonly withdrawalsPaidTwice: Violations;
+  readonly leadersOverpaid: Violations;
+  readonly pickupsVerifiedElsewhere: Violations;
   /** Not an invariant: payments with a refund that failed every retry and waits on the ops list. */
   readonly refundsFlaggedForOps: Violations;
   /** Not an invariant: shipping reports WeChat refused (or that failed every retry), on the ops list. */
@@ -170,6 +236,11 @@ export const INVARIANTS = [
   'shipmentsNotReportedOnce',
   'completedWithAfterSaleOpen',
   'ordersStuck',
+  'commissionEarnedTwice',
+  'commissionLeftOnRefund',
+  'withdrawalsPaidTwice',
+  'leadersOverpaid',
+  'pickupsVerifiedElsewhere',
 ] as const satisfies readonly (keyof InvariantReport)[];
 
 /** Reported beside the invariants: on the ops lists, not broken promises. */
@@ -553,6 +624,128 @@ export function ordersStuck(world: World, tolerances: Tolerances): Violations {
   return out.result();
 }
 
+export function commissionEarnedTwice(world: World): Violations {
+  const out = new Offenders();
+  const bySource = groupBy(
+    world.commissionEntries,
+    (e) => `${e.orderId ?? e.groupId ?? '?'}/${e.leaderOpenid}/${e.kind}`,
+  );
+  for (const [key, entries] of bySource) {
+    if (entries.length > 1) out.add(key, `${entries.length} entries: ${entries.map((e) => e._id).join(', ')}`);
+  }
+  return out.result();
+}
+
+/** What a rule's base gives on what is left paid of an order, rounded down (the promise of docs/architecture.md §4). */
+function ruleOn(entry: CommissionEntryState, paidLeft: number): number {
+  const total = entry.orderTotal ?? 0;
+  const left = Math.max(0, Math.min(paidLeft, total));
+  const { base } = entry.rule;
+  if (left === 0 || total === 0) return 0;
+  return base.kind === 'rate'
+    ? Math.floor((left * base.basisPoints) / 10_000)
+    : Math.floor((base.amount * (entry.quantity ?? 1) * left) / total);
+}
+
+export function commissionLeftOnRefund(world: World): Violations {
+  const out = new Offenders();
+  const orders = new Map(world.orders.map((o) => [o._id, o]));
+  const ordersByGroup = groupBy(world.orders, (o) => o.groupId);
+  for (const e of world.commissionEntries) {
+    const net = e.amount - e.clawedBack;
+    if (e.kind === 'group_bonus') {
+      const paid = (ordersByGroup.get(e.groupId ?? '') ?? []).filter(
+        (o) => LIVE_PAID.has(o.status) || REFUND_STATUSES.has(o.status),
+      );
+      const waiting = COMMISSION_ADJUSTABLE_STATUSES.includes(e.status);
+      if (waiting && net > 0 && paid.length > 0 && paid.every((o) => REFUND_STATUSES.has(o.status))) {
+        out.add(e._id, `bonus ${e.status} ${net} while every order of ${e.groupId ?? '?'} was refunded whole`);
+      }
+      continue;
+    }
+    const order = e.orderId ? orders.get(e.orderId) : undefined;
+    if (!order) {
+      out.add(e._id, `its order ${e.orderId ?? '-'} is not the run's`);
+      continue;
+    }
+    const paidLeft = REFUND_STATUSES.has(order.status) ? 0 : order.total - (order.refundedAmount ?? 0);
+    const most = ruleOn(e, paidLeft);
+    if (net > most) {
+      out.add(
+        e._id,
+        `${e.status} ${e.amount} (clawed back ${e.clawedBack}) on ${order._id} ${order.status} with ${paidLeft} left paid: the rule gives ${most}`,
+      );
+    }
+  }
+  return out.result();
+}
+
+/** A bill WeChat paid. */
+const BILL_PAID = 'SUCCESS';
+const WITHDRAWAL_PAID: string = WITHDRAWAL_PAID_STATUS;
+
+export function withdrawalsPaidTwice(world: World): Violations {
+  const out = new Offenders();
+  const withdrawals = new Map(world.withdrawals.map((w) => [w.outBillNo, w]));
+  const billsByWithdrawal = groupBy(
+    world.transferBills,
+    (b) => withdrawals.get(b.outBillNo)?._id ?? `no withdrawal ${b.outBillNo}`,
+  );
+  for (const [id, bills] of billsByWithdrawal) {
+    if (bills.length > 1)
+      out.add(id, `${bills.length} bills: ${bills.map((b) => `${b.outBillNo} ${b.state}`).join(', ')}`);
+  }
+  for (const b of world.transferBills) {
+    const w = withdrawals.get(b.outBillNo);
+    if (!w) {
+      out.add(b.outBillNo, `a bill of ${b.amountFen} (${b.state}) no withdrawal has`);
+      continue;
+    }
+    if (w.leaderOpenid !== b.openid) out.add(w._id, `its bill pays ${b.openid}, not the leader ${w.leaderOpenid}`);
+    if (b.state === BILL_PAID && b.amountFen !== w.amount)
+      out.add(w._id, `paid ${b.amountFen} for a withdrawal of ${w.amount}`);
+    if (b.state === BILL_PAID && w.status !== WITHDRAWAL_PAID) out.add(w._id, `WeChat paid it, but it is ${w.status}`);
+  }
+  const paid = new Set(world.transferBills.filter((b) => b.state === BILL_PAID).map((b) => b.outBillNo));
+  for (const w of world.withdrawals) {
+    if (w.status === WITHDRAWAL_PAID && !paid.has(w.outBillNo))
+      out.add(w._id, 'transferred, but WeChat paid no bill of it');
+  }
+  return out.result();
+}
+
+export function leadersOverpaid(world: World): Violations {
+  const out = new Offenders();
+  const entries = groupBy(world.commissionEntries, (e) => e.leaderOpenid);
+  for (const [leader, withdrawals] of groupBy(world.withdrawals, (w) => w.leaderOpenid)) {
+    const transferred = sum(withdrawals.filter((w) => w.status === WITHDRAWAL_PAID).map((w) => w.amount));
+    const earned = sum(
+      (entries.get(leader) ?? [])
+        .filter((e) => COMMISSION_SETTLED_STATUSES.includes(e.status))
+        .map((e) => e.amount - e.clawedBack),
+    );
+    if (transferred > earned) out.add(leader, `transferred ${transferred}, earned ${earned} net of clawbacks`);
+  }
+  return out.result();
+}
+
+export function pickupsVerifiedElsewhere(world: World): Violations {
+  const out = new Offenders();
+  const keeper = new Map(world.leaders.map((l) => [`leader:${l.pickupPointId}`, l]));
+  for (const o of world.orders) {
+    for (const step of o.history ?? []) {
+      if (step.event !== FULFILMENT_EVENTS.pickUp || !step.by.startsWith('leader:')) continue;
+      const point = step.by.slice('leader:'.length);
+      if (point !== o.delivery?.pickupPointId) {
+        out.add(o._id, `collected by the keeper of ${point}, delivered to ${o.delivery?.pickupPointId ?? 'no point'}`);
+      } else if (!keeper.has(step.by) && world.leaders.length > 0) {
+        out.add(o._id, `collected by a keeper of ${point}, which no leader of the run keeps`);
+      }
+    }
+  }
+  return out.result();
+}
+
 export function refundsFlaggedForOps(world: World): Violations {
   const out = new Offenders();
   for (const r of world.refunds) {
@@ -581,6 +774,11 @@ export function checkInvariants(world: World, tolerances: Tolerances): Invariant
     shipmentsNotReportedOnce: shipmentsNotReportedOnce(world),
     completedWithAfterSaleOpen: completedWithAfterSaleOpen(world),
     ordersStuck: ordersStuck(world, tolerances),
+    commissionEarnedTwice: commissionEarnedTwice(world),
+    commissionLeftOnRefund: commissionLeftOnRefund(world),
+    withdrawalsPaidTwice: withdrawalsPaidTwice(world),
+    leadersOverpaid: leadersOverpaid(world),
+    pickupsVerifiedElsewhere: pickupsVerifiedElsewhere(world),
     refundsFlaggedForOps: refundsFlaggedForOps(world),
     shippingReportsFlaggedForOps: shippingReportsFlaggedForOps(world),
   };

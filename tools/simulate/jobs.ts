@@ -2,7 +2,8 @@
  * The timed jobs on the simulated clock: each job is run by hand (`POST /_emulator/timers/<fn>/run`, as
  * ops do from the console) once per simulated minute, each on its own loop, a run never overlapping the
  * same job's previous one. The sale's jobs start with it; the fulfilment and after-sales jobs when the goods
- * start to leave (before, they would find nothing and only load the machine). A job the emulator does not
+ * start to leave (before, they would find nothing and only load the machine), the 团长's as their programme
+ * needs them. A job the emulator does not
  * have (404) is skipped and reported missing.
  */
 import { type EmulatorClient, readEnvelope } from './client';
@@ -17,6 +18,8 @@ export const JOBS = [
   'reportShipments',
   'processAfterSales',
   'completeOrders',
+  'settleCommissions',
+  'payoutWithdrawals',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 
@@ -24,6 +27,9 @@ export type JobName = (typeof JOBS)[number];
 export const SALE_JOBS: readonly JobName[] = ['expireGroups', 'closeUnpaidOrders', 'retryRefunds', 'sendNotifications'];
 /** The jobs shipping and after-sales add. */
 export const AFTER_SALE_JOBS: readonly JobName[] = ['reportShipments', 'processAfterSales', 'completeOrders'];
+/** The 团长's: commissions repaired once the windows close, withdrawals paid once leaders ask for them. */
+export const COMMISSION_JOBS: readonly JobName[] = ['settleCommissions'];
+export const PAYOUT_JOBS: readonly JobName[] = ['payoutWithdrawals'];
 
 export interface JobStats {
   readonly name: JobName;

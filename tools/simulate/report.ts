@@ -5,9 +5,12 @@
  * terminal shows; the object itself is what `bench/results/simulate.json` keeps.
  */
 import { cpus } from 'node:os';
+import { COMMISSION_SETTLED_STATUSES } from '../../shared/src/domain/commission.machine';
+import { WITHDRAWAL_PAID_STATUS } from '../../shared/src/domain/withdrawal.machine';
 import type { WeatherTurn } from './chaos';
 import { brokenInvariants, INVARIANTS, type InvariantReport, OPS_LISTS, type World } from './invariants';
 import type { JobStats } from './jobs';
+import type { LeaderTally } from './leaders';
 import type { AftermathReport, SimulationOptions } from './scenario';
 import type { ShopperTally } from './shoppers';
 import type { DatabaseSummary, FunctionRow, WarmUpSummary } from './telemetry';
@@ -66,6 +69,8 @@ export interface SimulationReport {
   readonly shoppers: ShopperTally;
   /** The phase after the sale, when it was played. */
   readonly aftermath: AftermathReport | null;
+  /** The 团长 programme, when it was played. */
+  readonly leaders: LeaderReport | null;
   readonly jobs: readonly JobStats[];
   readonly missingJobs: readonly string[];
   readonly weather: readonly WeatherTurn[];
@@ -83,6 +88,20 @@ export interface SimulationReport {
   readonly ok: boolean;
 }
 
+/** What the run's 团长 did and earned, and what WeChat paid them. */
+export interface LeaderReport {
+  readonly leaders: number;
+  readonly entries: Record<string, number>;
+  readonly entriesByKind: Record<string, number>;
+  /** Fen: entries made withdrawable (or paid out), net of clawbacks. */
+  readonly earned: number;
+  readonly withdrawals: Record<string, number>;
+  /** Fen: withdrawals WeChat paid. */
+  readonly transferred: number;
+  readonly bills: Record<string, number>;
+  readonly tally: LeaderTally;
+}
+
 export interface Checked {
   readonly groups: number;
   readonly orders: number;
@@ -91,6 +110,8 @@ export interface Checked {
   readonly stocks: number;
   readonly afterSales: number;
   readonly shipments: number;
+  readonly commissionEntries: number;
+  readonly withdrawals: number;
 }
 
 export const checkedOf = (world: World): Checked => ({
@@ -101,7 +122,27 @@ export const checkedOf = (world: World): Checked => ({
   stocks: world.stocks.length,
   afterSales: world.afterSales.length,
   shipments: world.orders.filter((o) => o.shipment).length,
+  commissionEntries: world.commissionEntries.length,
+  withdrawals: world.withdrawals.length,
 });
+
+const SETTLED_ENTRIES = new Set<string>(COMMISSION_SETTLED_STATUSES);
+
+export function leadersOf(world: World, tally: LeaderTally): LeaderReport {
+  const paid = world.withdrawals.filter((w) => w.status === WITHDRAWAL_PAID_STATUS);
+  return {
+    leaders: world.leaders.length,
+    entries: countBy(world.commissionEntries, (e) => e.status),
+    entriesByKind: countBy(world.commissionEntries, (e) => e.kind),
+    earned: world.commissionEntries
+      .filter((e) => SETTLED_ENTRIES.has(e.status))
+      .reduce((sum, e) => sum + e.amount - e.clawedBack, 0),
+    withdrawals: countBy(world.withdrawals, (w) => w.status),
+    transferred: paid.reduce((sum, w) => sum + w.amount, 0),
+    bills: countBy(world.transferBills, (b) => b.state),
+    tally,
+  };
+}
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> => {
   const out: Record<string, number> = {};
@@ -146,6 +187,7 @@ export interface ReportParts {
   readonly funnel: Funnel;
   readonly shoppers: ShopperTally;
   readonly aftermath: AftermathReport | null;
+  readonly leaders: LeaderReport | null;
   readonly jobs: readonly JobStats[];
   readonly weather: readonly WeatherTurn[];
   readonly functions: readonly FunctionRow[];
@@ -184,6 +226,11 @@ const LABELS: Record<keyof InvariantReport, string> = {
   shipmentsNotReportedOnce: 'shipments not reported to WeChat exactly once',
   completedWithAfterSaleOpen: 'completed orders with an after-sale open',
   ordersStuck: 'orders stuck past every deadline',
+  commissionEarnedTwice: 'commission earned twice',
+  commissionLeftOnRefund: 'commission left on a refunded order',
+  withdrawalsPaidTwice: 'withdrawals not paid exactly once',
+  leadersOverpaid: 'leaders paid out more than earned',
+  pickupsVerifiedElsewhere: 'pickups verified at another point',
   refundsFlaggedForOps: 'refunds flagged for ops (not an invariant)',
   shippingReportsFlaggedForOps: 'shipping reports flagged for ops (not an invariant)',
 };
@@ -248,7 +295,8 @@ export function formatReport(report: SimulationReport): string {
   out.push(
     '',
     `Invariants (every count must be 0), over ${c.groups} groups, ${c.orders} orders, ${c.payments} payments, ` +
-      `${c.refunds} refunds, ${c.stocks} stocks, ${c.shipments} shipments, ${c.afterSales} after-sales requests:`,
+      `${c.refunds} refunds, ${c.stocks} stocks, ${c.shipments} shipments, ${c.afterSales} after-sales requests, ` +
+      `${c.commissionEntries} commission entries, ${c.withdrawals} withdrawals:`,
   );
   for (const name of [...INVARIANTS, ...OPS_LISTS] as const) {
     const v = report.invariants[name];
@@ -284,6 +332,19 @@ export function formatReport(report: SimulationReport): string {
       `  shoppers refused: ${entries(after.shoppers.refused)}`,
       `  shoppers' errors: ${entries(after.shoppers.errors)}`,
       `  CloudPay and WeChat weather: ${after.weather.map((w) => `${w.atMinute}′ ${w.weather}`).join(', ')}`,
+    );
+  }
+  const l = report.leaders;
+  if (l) {
+    const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+    out.push(
+      '',
+      `团长: ${l.leaders} leaders; earned ${yuan(l.earned)} withdrawable, WeChat paid ${yuan(l.transferred)}`,
+      `  commission entries: ${entries(l.entries)}; by kind ${entries(l.entriesByKind)}`,
+      `  withdrawals: ${entries(l.withdrawals)}; 商家转账 bills ${entries(l.bills)}`,
+      `  happened: ${entries(l.tally.events)}`,
+      `  refused: ${entries(l.tally.refused)}`,
+      `  errors: ${entries(l.tally.errors)}`,
     );
   }
   out.push('', `Jobs (run by hand every simulated minute):`);

@@ -4,7 +4,9 @@
  * (every group over, every unpaid order closed, every refund in CloudPay's hands). Then, unless told not to,
  * the goods leave and come back: the merchants ship and the shoppers receive or collect (`fulfilment.ts`),
  * and ask for after-sales, which the merchants answer (`after-sales.ts`), in a second turn of weather; the
- * jobs settle again. The invariants are checked on what is left.
+ * jobs settle again. Beside it all, unless told not to, 团长 (`leaders.ts`): approved before the sale, selling to
+ * their neighbours during it, verifying pickups at their desks after it; once the windows close they withdraw
+ * what they earned and WeChat pays it. The invariants are checked on what is left.
  */
 import { AfterSales } from './after-sales';
 import { buildCatalog, seedCatalog, type SimCatalog } from './catalog';
@@ -15,9 +17,10 @@ import { Fulfilment, newPhaseTally, type PhaseTally } from './fulfilment';
 import { type OrderPlan, type OrderToFulfil, planFulfilment } from './fulfilment-plan';
 import { checkInvariants, type Tolerances } from './invariants';
 import { AFTER_SALE_JOBS, type JobName, JobRunner, SALE_JOBS } from './jobs';
+import { LeaderProgramme, leadersFor } from './leaders';
 import { Limiter, Tracker } from './limiter';
 import { type LocalEmulator, startLocalEmulator } from './local';
-import { buildReport, checkedOf, funnelOf, type SimulationReport } from './report';
+import { buildReport, checkedOf, funnelOf, leadersOf, type SimulationReport } from './report';
 import { planShoppers, Shop } from './shoppers';
 import { type Backlog, readBacklog, readWorld } from './snapshot';
 import { type ConsoleTally, StaffDesk } from './staff';
@@ -45,6 +48,8 @@ export interface SimulationOptions {
   readonly functionsRoot?: string;
   /** After the sale, ship the orders and play after-sales (default true). */
   readonly afterSales?: boolean;
+  /** 团长: applications, commission rules, selling, desks, withdrawals and payouts (default true). */
+  readonly leaders?: boolean;
   readonly progress?: (line: string) => void;
 }
 
@@ -83,6 +88,7 @@ const CLEARS: Record<keyof Backlog, JobName> = {
   shipmentsToReport: 'reportShipments',
   afterSalesDue: 'processAfterSales',
   ordersToComplete: 'completeOrders',
+  withdrawalsDue: 'payoutWithdrawals',
 };
 
 const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
@@ -109,7 +115,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }
     const client = new EmulatorClient(options.url ?? local?.url ?? '');
     const playAfterSales = options.afterSales ?? true;
-    await requireFunctions(client, playAfterSales);
+    const playLeaders = options.leaders ?? true;
+    await requireFunctions(client, playAfterSales, playLeaders);
     const dbBefore = options.url ? await databaseRequests(client) : 0;
     const adminBefore = client.adminRequests;
 
@@ -123,6 +130,16 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
     jobs = new JobRunner(client, clock.realMs(MINUTE_MS), telemetry);
     await jobs.start(SALE_JOBS);
+    const limiter = new Limiter(options.concurrency);
+    // The console's staff: a merchant account per merchant of the catalogue, customer service and ops.
+    const merchants = ((catalog.documents.merchants ?? []) as { _id: string }[]).map((m) => m._id).sort();
+    const staff = await StaffDesk.open({ client, limiter, telemetry }, tag, merchants, clock.now());
+    let leaders: LeaderProgramme | undefined;
+    if (playLeaders) {
+      leaders = new LeaderProgramme({ client, limiter, telemetry, clock, staff, jobs, catalog, tag, log });
+      await leaders.enlist(leadersFor(options.shoppers));
+      log(`团长: ${leaders.leaders.length} approved, commission rules set`);
+    }
     weather = new FaultSchedule(client, clock, options.refundFailureRate, options.seed);
     await weather.start();
 
@@ -130,8 +147,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const saleOpens = clock.now();
     const saleStarted = performance.now();
     const plans = planShoppers(options.shoppers, catalog, options.seed, options.minutes * MINUTE_MS);
-    const limiter = new Limiter(options.concurrency);
     const shop = new Shop({ client, limiter, catalog, clock, telemetry });
+    leaders?.sell(options.minutes * MINUTE_MS, (orderId) => shop.orderIds.push(orderId));
     const visits = new Tracker();
     for (const [i, plan] of plans.entries()) {
       await clock.until(saleOpens + plan.arrivalMs);
@@ -141,6 +158,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       }
     }
     await visits.drain();
+    await leaders?.sold();
     await shop.paymentsDone();
     if (visits.failures.length > 0) throw visits.failures[0];
     const saleWallMs = performance.now() - saleStarted;
@@ -149,7 +167,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     // Settling: no new shoppers, calm CloudPay, the jobs keep going until nothing is due.
     await weather.stop();
     const settleStarted = performance.now();
-    const settling = { client, catalog, orderIds: shop.orderIds, jobs, clock, saleOpens, log };
+    const leaderOpenids = leaders?.openids ?? [];
+    const settling = { client, catalog, orderIds: shop.orderIds, leaderOpenids, jobs, clock, saleOpens, log };
     const settled = await settle(settling, options);
     const settleWallMs = performance.now() - settleStarted;
 
@@ -158,17 +177,27 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     if (playAfterSales) {
       afterWeather = new FaultSchedule(client, clock, options.refundFailureRate, options.seed + 7919);
       aftermath = await playAftermath(
-        { ...settling, limiter, telemetry, tag, seed: options.seed },
+        { ...settling, limiter, telemetry, tag, seed: options.seed, staff, leaders },
         afterWeather,
         options,
       );
+      if (leaders) {
+        // The windows close and the leaders are paid what they earned.
+        await leaders.closeWindows();
+        await settle(settling, options);
+        log('团长: windows closed; withdrawals');
+        await leaders.withdraw(options.settleHours);
+        await settle(settling, options);
+      }
     }
+    // Whatever a crash left unsynced, the repair job's last run sets right.
+    if (leaders) await jobs.runNow('settleCommissions');
     await jobs.stop();
 
     const remoteDb = options.url
       ? (await databaseRequests(client)) - dbBefore - (client.adminRequests - adminBefore)
       : undefined;
-    const world = await readWorld(client, catalog, () => clock.now());
+    const world = await readWorld(client, catalog, () => clock.now(), leaderOpenids);
     const invariants = checkInvariants(world, TOLERANCES);
     const { functions, database, warmUp: warmed } = telemetry.summary(remoteDb);
     const jobStats = jobs.report();
@@ -192,6 +221,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       funnel: funnelOf(world, shop.tally, jobStats, local ? local.lostNotifications() : null),
       shoppers: shop.tally,
       aftermath,
+      leaders: leaders ? leadersOf(world, leaders.tally) : null,
       jobs: jobStats,
       weather: weather.timeline,
       functions,
@@ -215,6 +245,8 @@ interface Settling {
   readonly client: EmulatorClient;
   readonly catalog: SimCatalog;
   readonly orderIds: readonly string[];
+  /** The run's 团长 (their withdrawals are the payout job's backlog). */
+  readonly leaderOpenids: readonly string[];
   readonly jobs: JobRunner;
   readonly clock: SimClock;
   readonly saleOpens: number;
@@ -231,11 +263,13 @@ async function playAftermath(
     readonly telemetry: Telemetry;
     readonly tag: string;
     readonly seed: number;
+    readonly staff: StaffDesk;
+    readonly leaders: LeaderProgramme | undefined;
   },
   weather: FaultSchedule,
   options: Pick<SimulationOptions, 'settleHours'>,
 ): Promise<AftermathReport> {
-  const { client, catalog, clock, jobs, log } = run;
+  const { client, catalog, jobs, log, staff } = run;
   const started = performance.now();
   const toShip = await client.find<OrderToFulfil>('orders', { skuId: { $in: [...catalog.skuIds] }, status: 'to_ship' });
   const plans = planFulfilment(
@@ -243,16 +277,16 @@ async function playAftermath(
     run.seed,
   );
   const merchants = [...new Set(plans.map((p) => p.merchantId))].sort();
-  const staff = await StaffDesk.open(run, run.tag, merchants, clock.now());
   log(`fulfilment: ${plans.length} orders to ship for ${merchants.length} merchants`);
   await jobs.start(AFTER_SALE_JOBS);
   await weather.start();
   const tally = newPhaseTally();
   const deps = { ...run, staff, jobs };
-  const fulfilment = new Fulfilment(deps, plans, tally);
+  const fulfilment = new Fulfilment(deps, plans, tally, run.leaders);
   await fulfilment.ship();
   log('fulfilment: shipped and dispatched');
   await fulfilment.arrive();
+  await run.leaders?.probeDesks();
   await fulfilment.deliver();
   log('fulfilment: delivered and collected');
   await new AfterSales(deps, plans, tally).play();
@@ -293,7 +327,7 @@ async function settle(run: Settling, options: Pick<SimulationOptions, 'settleHou
   while (quiet < 2) {
     if (clock.now() > bound) return false;
     await sleep(clock.realMs(MINUTE_MS));
-    const backlog = await readBacklog(run.client, run.catalog, run.orderIds, clock.now());
+    const backlog = await readBacklog(run.client, run.catalog, run.orderIds, clock.now(), run.leaderOpenids);
     const due = (Object.keys(CLEARS) as (keyof Backlog)[]).filter((k) => jobs.has(CLEARS[k]) && backlog[k] > 0);
     quiet = due.length === 0 ? quiet + 1 : 0;
     const line = due.map((k) => `${k} ${backlog[k]}`).join(', ');
@@ -330,9 +364,27 @@ async function warmUp(client: EmulatorClient, instances: number): Promise<void> 
   }
 }
 
-async function requireFunctions(client: EmulatorClient, afterSales: boolean): Promise<void> {
+/** Functions the 团长 programme calls: required when it is played. */
+const LEADER_FUNCTIONS = [
+  'adminApi',
+  'login',
+  'applyForLeader',
+  'recordShareVisit',
+  'getPickupDesk',
+  'verifyPickupAtPoint',
+  'getMyEarnings',
+  'requestWithdrawal',
+  'listMyWithdrawals',
+  'transferCallback',
+];
+
+async function requireFunctions(client: EmulatorClient, afterSales: boolean, leaders: boolean): Promise<void> {
   const { functions } = await client.health();
-  const required = afterSales ? [...CROWD_FUNCTIONS, ...AFTER_SALE_FUNCTIONS] : CROWD_FUNCTIONS;
+  const required = [
+    ...CROWD_FUNCTIONS,
+    ...(afterSales ? AFTER_SALE_FUNCTIONS : []),
+    ...(leaders ? LEADER_FUNCTIONS : []),
+  ];
   const missing = required.filter((name) => !functions.includes(name));
   if (missing.length > 0) throw new Error(`the emulator lacks ${missing.join(', ')} (run npm run build:cf)`);
 }

@@ -1,6 +1,6 @@
 /**
- * A flash sale and what follows it, end to end through the emulator (`npm run test:slow`): every invariant
- * holds. The run needs the timed jobs (without them unpaid orders and expired groups are never cleaned up);
+ * A flash sale and what follows it, with its 团长, end to end through the emulator (`npm run test:slow`): every
+ * invariant holds. The run needs the timed jobs (without them unpaid orders and expired groups are never cleaned up);
  * its size is set by SIMULATE_TEST_SHOPPERS, SIMULATE_TEST_MINUTES and SIMULATE_TEST_SCALE, and defaults to
  * a few minutes on an idle 2-core machine (the sale about two, what follows it one or two more); it may take
  * 15 before it counts as hung.
@@ -54,6 +54,12 @@ describe('a flash sale and its after-sales through the emulator', () => {
       expect(report.funnel.orders.completed ?? 0).toBeGreaterThan(0);
       expect(report.checked.afterSales).toBeGreaterThan(0);
       expect(report.funnel.refundsBy['after-sales'] ?? 0).toBeGreaterThan(0);
+      // 团长 were approved, earned commission that became withdrawable, and were paid some of it by WeChat.
+      expect(report.leaders?.leaders ?? 0).toBeGreaterThan(0);
+      expect(report.checked.commissionEntries).toBeGreaterThan(0);
+      expect(report.leaders?.earned ?? 0).toBeGreaterThan(0);
+      expect(report.leaders?.withdrawals.transferred ?? 0).toBeGreaterThan(0);
+      expect(report.leaders?.transferred ?? 0).toBeGreaterThan(0);
     },
     15 * 60_000,
   );

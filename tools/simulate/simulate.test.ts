@@ -11,17 +11,23 @@ import {
   afterSaleRefundsMismatched,
   afterSalesOpenTwice,
   checkInvariants,
+  commissionEarnedTwice,
+  commissionLeftOnRefund,
   completedWithAfterSaleOpen,
   doubleRefunds,
   groupsOverCapacity,
   INVARIANTS,
+  leadersOverpaid,
   OPS_LISTS,
   ordersStuck,
   paymentsUnaccounted,
+  pickupsVerifiedElsewhere,
   refundsOverPaid,
   shipmentsNotReportedOnce,
   unitsOversold,
+  withdrawalsPaidTwice,
   type AfterSaleState,
+  type CommissionEntryState,
   type GroupState,
   type OrderState,
   type RefundState,
@@ -134,11 +140,30 @@ const stock = (fields: Partial<StockState> = {}): StockState => ({
   ...fields,
 });
 
+const LEADER = 'o-lead';
+
+const entry = (id: string, fields: Partial<CommissionEntryState> = {}): CommissionEntryState => ({
+  _id: id,
+  kind: 'group_opener',
+  leaderOpenid: LEADER,
+  orderId: 'O1',
+  groupId: 'G1',
+  status: 'earned',
+  rule: { base: { kind: 'rate', basisPoints: 800 } },
+  orderTotal: PAID,
+  quantity: 1,
+  amount: 159, // 8% of the 1990 left paid of O1
+  clawedBack: 0,
+  ...fields,
+});
+
 /**
  * A sound end of day: a succeeded group of two, one express order received with a partial refund its
  * request asked for, one pickup order collected and completed, both reported to WeChat once; a solo order
  * refunded in full before shipping by its request; a closed order whose late payment was refunded; a
- * prepay nobody paid.
+ * prepay nobody paid. A 团长 keeping pp-1 opened G1 and collected O2 at their desk: the opener's entry on O1
+ * shrunk by its partial refund, the point's on O2 paid out, the one on O5 reversed by its refund, the group's
+ * bonus earned; one withdrawal paid by one bill, one declined.
  */
 function soundWorld(): World {
   return {
@@ -156,6 +181,8 @@ function soundWorld(): World {
       order('O2', {
         status: 'completed',
         shipment: pickup,
+        delivery: { kind: 'pickup', pickupPointId: 'pp-1' },
+        history: [{ event: 'picked_up', by: 'leader:pp-1' }],
         afterSaleEndsAt: NOW - 2 * MINUTE,
         completedAt: NOW - MINUTE,
       }),
@@ -182,6 +209,18 @@ function soundWorld(): World {
       { _id: 'O2', transactionId: 'T-O2', status: 'reported', createdAt: NOW - 9 * DAY },
     ],
     shippingUploads: [{ transactionId: 'T-O1' }, { transactionId: 'T-O2' }],
+    leaders: [{ _id: LEADER, pickupPointId: 'pp-1' }],
+    commissionEntries: [
+      entry('CO-O1'),
+      entry('CP-O2', { kind: 'pickup_point', orderId: 'O2', status: 'paid_out', amount: 239 }),
+      entry('CO-O5', { orderId: 'O5', groupId: undefined, status: 'reversed', amount: 0 }),
+      entry('CB-G1', { kind: 'group_bonus', orderId: undefined, amount: 300, orderTotal: undefined }),
+    ],
+    withdrawals: [
+      { _id: 'W1', leaderOpenid: LEADER, amount: 200, status: 'transferred', outBillNo: 'W1' },
+      { _id: 'W2', leaderOpenid: LEADER, amount: 39, status: 'declined', outBillNo: 'W2' },
+    ],
+    transferBills: [{ outBillNo: 'W1', openid: LEADER, amountFen: 200, state: 'SUCCESS' }],
   };
 }
 
@@ -441,6 +480,95 @@ describe('invariant checks on hand-built states', () => {
     // A shipping report neither reported nor flagged after the retries.
     const report = { ...world, shippingReports: replace(world.shippingReports, 'O1', { status: 'failed' }) };
     expect(ordersStuck(report, TOLERANCES).examples).toEqual(['O1: shipping report failed for 1440 min']);
+  });
+
+  it('detect a commission earned twice on one order by one leader', () => {
+    const world = soundWorld();
+    const twice = { ...world, commissionEntries: [...world.commissionEntries, entry('CO-O1-again')] };
+    expect(commissionEarnedTwice(twice).examples).toEqual([`O1/${LEADER}/group_opener: 2 entries: CO-O1, CO-O1-again`]);
+    // The same order earns once per kind: the opener's and the point's are not twice.
+    const both = {
+      ...world,
+      commissionEntries: [...world.commissionEntries, entry('CP-O1', { kind: 'pickup_point' })],
+    };
+    expect(commissionEarnedTwice(both).count).toBe(0);
+  });
+
+  it('detect a commission left on a refunded order, or not shrunk to what is left paid', () => {
+    const world = soundWorld();
+    const withEntry = (id: string, fields: Partial<CommissionEntryState>) => ({
+      ...world,
+      commissionEntries: replace(world.commissionEntries, id, fields),
+    });
+    // O5 was refunded whole: its entry must be reversed, or clawed back in full once withdrawable.
+    expect(commissionLeftOnRefund(withEntry('CO-O5', { status: 'earned', amount: 239 })).examples).toEqual([
+      'CO-O5: earned 239 (clawed back 0) on O5 refunded with 0 left paid: the rule gives 0',
+    ]);
+    expect(
+      commissionLeftOnRefund(withEntry('CO-O5', { status: 'withdrawable', amount: 239, clawedBack: 239 })).count,
+    ).toBe(0);
+    expect(
+      commissionLeftOnRefund(withEntry('CO-O5', { status: 'withdrawable', amount: 239, clawedBack: 200 })).count,
+    ).toBe(1);
+    // O1 keeps 1990 of 2990: 8% of it is 159, and a per-unit ¥3 shrinks to ⌊300 × 1990 / 2990⌋ = 199.
+    expect(commissionLeftOnRefund(withEntry('CO-O1', { amount: 239 })).count).toBe(1);
+    const perUnit = { base: { kind: 'per_unit', amount: 300 } } as const;
+    expect(commissionLeftOnRefund(withEntry('CO-O1', { rule: perUnit, amount: 199 })).count).toBe(0);
+    expect(commissionLeftOnRefund(withEntry('CO-O1', { rule: perUnit, amount: 200 })).count).toBe(1);
+    // A group's bonus still waiting when every paid order of the group was refunded whole.
+    const allRefunded = {
+      ...world,
+      orders: world.orders.map((o) => (o.groupId === 'G1' ? { ...o, status: 'refunded' as const } : o)),
+      commissionEntries: world.commissionEntries.filter((e) => e.kind === 'group_bonus'),
+    };
+    expect(commissionLeftOnRefund(allRefunded).examples).toEqual([
+      'CB-G1: bonus earned 300 while every order of G1 was refunded whole',
+    ]);
+  });
+
+  it('detect a withdrawal not paid exactly once, or paid without its bill', () => {
+    const world = soundWorld();
+    const bill = world.transferBills[0];
+    if (!bill) throw new Error('the sound world has a bill');
+    const twice = { ...world, transferBills: [...world.transferBills, bill] };
+    expect(withdrawalsPaidTwice(twice).examples[0]).toBe('W1: 2 bills: W1 SUCCESS, W1 SUCCESS');
+    const other = { ...world, transferBills: [{ ...bill, amountFen: 300 }] };
+    expect(withdrawalsPaidTwice(other).examples).toEqual(['W1: paid 300 for a withdrawal of 200']);
+    const unpaid = { ...world, transferBills: [{ ...bill, state: 'FAIL' }] };
+    expect(withdrawalsPaidTwice(unpaid).examples).toEqual(['W1: transferred, but WeChat paid no bill of it']);
+    const stray = { ...world, transferBills: [...world.transferBills, { ...bill, outBillNo: 'W9' }] };
+    expect(withdrawalsPaidTwice(stray).examples).toEqual(['W9: a bill of 200 (SUCCESS) no withdrawal has']);
+    const behind = { ...world, withdrawals: replace(world.withdrawals, 'W1', { status: 'approved' }) };
+    expect(withdrawalsPaidTwice(behind).examples).toEqual(['W1: WeChat paid it, but it is approved']);
+  });
+
+  it('detect a leader paid out more than they earned', () => {
+    const world = soundWorld();
+    const more = {
+      ...world,
+      withdrawals: replace(world.withdrawals, 'W2', { status: 'transferred' }),
+      transferBills: [...world.transferBills, { outBillNo: 'W2', openid: LEADER, amountFen: 39, state: 'SUCCESS' }],
+    };
+    expect(leadersOverpaid(more).count).toBe(0); // 239 earned, 239 paid
+    const clawed = { ...more, commissionEntries: replace(more.commissionEntries, 'CP-O2', { clawedBack: 1 }) };
+    expect(leadersOverpaid(clawed).examples).toEqual([`${LEADER}: transferred 239, earned 238 net of clawbacks`]);
+  });
+
+  it('detect a pickup verified at another point than the order', () => {
+    const world = soundWorld();
+    const elsewhere = {
+      ...world,
+      orders: replace(world.orders, 'O2', { history: [{ event: 'picked_up', by: 'leader:pp-2' }] }),
+    };
+    expect(pickupsVerifiedElsewhere(elsewhere).examples).toEqual([
+      'O2: collected by the keeper of pp-2, delivered to pp-1',
+    ]);
+    // Staff scanning at the console are not a keeper: their scans are the console's.
+    const staff = {
+      ...world,
+      orders: replace(world.orders, 'O2', { history: [{ event: 'picked_up', by: 'staff:m' }] }),
+    };
+    expect(pickupsVerifiedElsewhere(staff).count).toBe(0);
   });
 
   it('report a refund flagged for ops on its own, not as money lost', () => {

@@ -1,20 +1,25 @@
 /**
  * Reading what a run left behind, and what is still due, scoped to this run's own documents: its
  * activities' groups, its SKUs' orders and their refunds, after-sales requests and shipping reports, its
- * shoppers' CloudPay payments and the shipments WeChat holds for them. So a run against a long-lived
+ * shoppers' CloudPay payments and the shipments WeChat holds for them, its 团长's commission entries,
+ * withdrawals and 商家转账 bills. So a run against a long-lived
  * emulator ignores everything else in it.
  */
 import { AUTO_RECEIVE_AFTER_MS } from '../../shared/src/domain/shipment.schema';
 import type { Stock } from '../../shared/src/domain/catalog.schema';
 import type { SimCatalog } from './catalog';
 import type { Doc, EmulatorClient } from './client';
+import { WITHDRAWAL_DUE_STATUSES } from '../../shared/src/domain/withdrawal.machine';
 import type {
   AfterSaleState,
+  CommissionEntryState,
+  LeaderState,
   GroupState,
   OrderState,
   RefundState,
   ShippingReportState,
   StockState,
+  WithdrawalState,
   World,
 } from './invariants';
 
@@ -26,7 +31,12 @@ const scope = (catalog: SimCatalog) => ({
   orders: { skuId: { $in: [...catalog.skuIds] } },
 });
 
-export async function readWorld(client: EmulatorClient, catalog: SimCatalog, now: () => number): Promise<World> {
+export async function readWorld(
+  client: EmulatorClient,
+  catalog: SimCatalog,
+  now: () => number,
+  leaderOpenids: readonly string[] = [],
+): Promise<World> {
   const { groups: groupScope, orders: orderScope } = scope(catalog);
   const [groups, orders, skus, activities, ledger] = await Promise.all([
     client.find<GroupState>('groups', groupScope),
@@ -36,12 +46,19 @@ export async function readWorld(client: EmulatorClient, catalog: SimCatalog, now
     client.ledger(),
   ]);
   const orderIds = orders.map((o) => o._id);
-  const [refunds, afterSales, shippingReports, uploads] = await Promise.all([
-    client.find<RefundState>('refunds', { orderId: { $in: orderIds } }),
-    client.find<AfterSaleState>('after_sales', { orderId: { $in: orderIds } }),
-    client.find<ShippingReportState>('shipping_reports', { _id: { $in: orderIds } }),
-    client.shippingUploads(),
-  ]);
+  const leaders = { $in: [...leaderOpenids] };
+  const [refunds, afterSales, shippingReports, uploads, leaderDocs, commissionEntries, withdrawals, bills] =
+    await Promise.all([
+      client.find<RefundState>('refunds', { orderId: { $in: orderIds } }),
+      client.find<AfterSaleState>('after_sales', { orderId: { $in: orderIds } }),
+      client.find<ShippingReportState>('shipping_reports', { _id: { $in: orderIds } }),
+      client.shippingUploads(),
+      client.find<LeaderState>('leaders', { _id: leaders }),
+      client.find<CommissionEntryState>('commission_entries', { leaderOpenid: leaders }),
+      client.find<WithdrawalState>('withdrawals', { leaderOpenid: leaders }),
+      leaderOpenids.length > 0 ? client.transferBills() : Promise.resolve([]),
+    ]);
+  const ours = new Set(leaderOpenids);
   const stocks: StockState[] = [
     ...skus.map((s) => ({ ...s.stock, ref: { kind: 'sku' as const, id: String(s._id) } })),
     ...activities.flatMap((a) => (a.pool ? [{ ...a.pool, ref: { kind: 'pool' as const, id: String(a._id) } }] : [])),
@@ -62,6 +79,12 @@ export async function readWorld(client: EmulatorClient, catalog: SimCatalog, now
     shippingUploads: uploads
       .filter((u) => transactions.has(u.transactionId))
       .map((u) => ({ transactionId: u.transactionId })),
+    leaders: leaderDocs.map((l) => ({ _id: l._id, pickupPointId: l.pickupPointId })),
+    commissionEntries,
+    withdrawals,
+    transferBills: bills
+      .filter((b) => ours.has(b.openid))
+      .map((b) => ({ outBillNo: b.outBillNo, openid: b.openid, amountFen: b.amountFen, state: b.state })),
   };
 }
 
@@ -81,6 +104,8 @@ export interface Backlog {
   readonly afterSalesDue: number;
   /** Delivered orders whose window closed with no request open, parcels unconfirmed for 10 days (completeOrders). */
   readonly ordersToComplete: number;
+  /** The run's 团长 withdrawals approved, failed or under way (payoutWithdrawals). */
+  readonly withdrawalsDue: number;
 }
 
 export async function readBacklog(
@@ -88,6 +113,7 @@ export async function readBacklog(
   catalog: SimCatalog,
   orderIds: readonly string[],
   simNow: number,
+  leaderOpenids: readonly string[] = [],
 ): Promise<Backlog> {
   const { groups, orders } = scope(catalog);
   const ids = { $in: [...orderIds] };
@@ -99,6 +125,7 @@ export async function readBacklog(
     shipmentsToReport,
     afterSalesDue,
     ordersToComplete,
+    withdrawalsDue,
   ] = await Promise.all([
     client.count('groups', { ...groups, $or: [{ status: 'forming' }, { status: 'failed', settled: false }] }),
     client.count('groups', { ...groups, status: 'pending' }),
@@ -121,6 +148,12 @@ export async function readBacklog(
         },
       ],
     }),
+    leaderOpenids.length === 0
+      ? 0
+      : client.count('withdrawals', {
+          leaderOpenid: { $in: [...leaderOpenids] },
+          status: { $in: [...WITHDRAWAL_DUE_STATUSES] },
+        }),
   ]);
   return {
     formingGroups,
@@ -130,5 +163,6 @@ export async function readBacklog(
     shipmentsToReport,
     afterSalesDue,
     ordersToComplete,
+    withdrawalsDue,
   };
 }

@@ -10,8 +10,11 @@ import { type Doc, type EmulatorClient, type Outcome, readAdminEnvelope } from '
 import type { Limiter } from './limiter';
 import type { Telemetry } from './telemetry';
 
-/** Who acts: a merchant's staff (its orders, batches and requests), or customer service (refunds). */
-export type StaffMember = { readonly merchantId: string } | 'service';
+/**
+ * Who acts: a merchant's staff (its orders, batches, requests and commission rules), customer service (refunds),
+ * or ops (团长 applications and withdrawals).
+ */
+export type StaffMember = { readonly merchantId: string } | 'service' | 'ops';
 
 /** What the console did and was told. */
 export interface ConsoleTally {
@@ -40,7 +43,7 @@ export class StaffDesk {
     private readonly tokens: ReadonlyMap<string, string>,
   ) {}
 
-  /** Writes the run's staff (a merchant account for each of `merchantIds`, one customer service) and signs them in. */
+  /** Writes the run's staff (a merchant account for each of `merchantIds`, one customer service, one ops) and signs them in. */
   static async open(
     deps: { readonly client: EmulatorClient; readonly limiter: Limiter; readonly telemetry: Telemetry },
     tag: string,
@@ -52,12 +55,13 @@ export class StaffDesk {
     const members: { key: string; account: string; doc: Doc }[] = [
       ...merchantIds.map((merchantId) => ({ key: merchantId, role: 'merchant', merchantId })),
       { key: 'service', role: 'service' },
+      { key: 'ops', role: 'ops' },
     ].map(({ key, role, ...rest }) => {
       const account = accountFor(tag, key.replace(/^m-/, ''));
       const doc: Doc = {
         _id: `st-${account}`,
         account,
-        name: role === 'merchant' ? `模拟商家${key}` : '模拟客服',
+        name: role === 'merchant' ? `模拟商家${key}` : role === 'ops' ? '模拟运营' : '模拟客服',
         role,
         ...rest,
         status: 'active',
@@ -86,7 +90,7 @@ export class StaffDesk {
 
   /** A console action as `who`; its data, or the refusal (counted) or failure (counted). */
   async act<T>(who: StaffMember, action: string, body: Doc): Promise<Outcome<T>> {
-    const token = this.tokens.get(who === 'service' ? 'service' : who.merchantId);
+    const token = this.tokens.get(typeof who === 'string' ? who : who.merchantId);
     if (!token) throw new Error(`no staff signed in for ${JSON.stringify(who)}`);
     const { client, limiter, telemetry } = this.deps;
     bump(this.tally.actions, action);
