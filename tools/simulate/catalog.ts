@@ -22,6 +22,8 @@ export interface SimActivity {
   readonly groupSize: number;
   readonly perOrderLimit: number;
   readonly scope?: ActivityScope;
+  /** The 团长's own activity: the crowd never picks it, so a leader's neighbours find stock and seats. */
+  readonly leadersOnly?: boolean;
 }
 
 export interface SimPickupPoint {
@@ -103,6 +105,32 @@ export function buildCatalog(now: number, tag: string, shoppers: number): SimCat
     });
   });
 
+  // The 团长's own activity, on a SKU of its own after the crowd's (so the crowd's indexes never reach it): the flash
+  // sale empties the crowd's stock and fills its groups within minutes, and a leader's neighbours must find both.
+  const template = activities.find((a) => a.stockMode === 'shared' && !a.scope);
+  if (template) {
+    const sku = skus.find((k) => k._id === template.skuId);
+    if (sku) {
+      const available = Math.max(60, Math.ceil(shoppers / 4));
+      const leaderSku = skuSchema.parse({
+        ...sku,
+        _id: `${sku._id}-leaders`,
+        stock: { ...counters(available), allocated: 0 },
+      });
+      skus.push(leaderSku);
+      baselines.push({ ref: { kind: 'sku', id: leaderSku._id }, total: available, allocated: 0 });
+      activities.push(
+        activitySchema.parse({
+          ...template,
+          _id: `${template._id}-leaders`,
+          skuId: leaderSku._id,
+          title: `${template.title.replace('（秒杀）', '')}（团长专享）`,
+          groupSize: 3,
+        }),
+      );
+    }
+  }
+
   const pickupPoints = docs('pickup_points').map((doc) => pickupPointSchema.parse(doc));
   return {
     tag,
@@ -113,6 +141,7 @@ export function buildCatalog(now: number, tag: string, shoppers: number): SimCat
       groupSize: a.groupSize,
       perOrderLimit: a.perOrderLimit,
       ...(a.scope ? { scope: a.scope } : {}),
+      ...(a._id.endsWith('-leaders') ? { leadersOnly: true } : {}),
     })),
     skuIds: skus.map((s) => s._id),
     pickupPoints: pickupPoints.map((p) => ({ id: p._id, district: p.district, location: p.location })),

@@ -190,7 +190,7 @@ export class LeaderProgramme {
     const ruled: ActivityDoc[] = [];
     await Promise.all(
       activities.map(async (activity, i) => {
-        if (i % 3 === 2) return;
+        if (i % 3 === 2 && !activity._id.endsWith('-leaders')) return;
         const lowest = Math.min(activity.groupPrice, activity.leaderPrice ?? activity.groupPrice);
         const rule: CommissionRule =
           i % 3 === 0
@@ -229,7 +229,10 @@ export class LeaderProgramme {
     const { clock, catalog } = this.deps;
     await sleep(clock.realMs(afterMs));
     const place = { district: leader.district, location: leader.location };
-    const choices = this.ruled.filter((a) => isInScope(catalog.activities.find((s) => s.id === a._id)?.scope, place));
+    const own = catalog.activities.filter((a) => a.leadersOnly).map((a) => a.id);
+    const choices = this.ruled.filter(
+      (a) => own.includes(a._id) && isInScope(catalog.activities.find((s) => s.id === a._id)?.scope, place),
+    );
     const activity = choices[(leader.index + g) % Math.max(1, choices.length)];
     const size = catalog.activities.find((a) => a.id === activity?._id)?.groupSize;
     if (!activity || !size) return;
@@ -278,13 +281,21 @@ export class LeaderProgramme {
         this.count('share visits recorded', opens.filter((o) => o.ok && o.data.recorded).length);
         this.count('share visits already counted', opens.filter((o) => o.ok && !o.data.recorded).length);
         if (viewed.ok && viewed.data.recorded) this.count('share views recorded');
-        const joined = await this.call<{ orderId: string }>('joinGroup', openid, {
-          groupId,
-          quantity: 1,
-          delivery: pickupAt(leader.pickupPointId),
-          referrerRef: leader.ref,
-        });
-        if (!joined.ok) return;
+        // Until the leader's payment lands the group is not open to join: the neighbour comes back a minute later.
+        const join = () =>
+          this.call<{ orderId: string }>('joinGroup', openid, {
+            groupId,
+            quantity: 1,
+            delivery: pickupAt(leader.pickupPointId),
+            referrerRef: leader.ref,
+          });
+        let joined = await join();
+        for (let again = 0; again < 5 && !joined.ok && joined.code === 'GROUP_NOT_JOINABLE'; again++) {
+          this.count('neighbours back later (group not open yet)');
+          await sleep(clock.realMs(60_000));
+          joined = await join();
+        }
+        if (!joined.ok) return this.count(`neighbours refused (${joined.code})`);
         this.count("neighbours joined through a leader's ref");
         placed(joined.data.orderId);
         this.orderIds.push(joined.data.orderId);

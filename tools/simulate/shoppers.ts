@@ -89,7 +89,10 @@ export function planShoppers(
   const random = seededRandom(seed);
   const between = (min: number, max: number) => min + random() * (max - min);
   const pickIndex = (length: number) => Math.min(length - 1, Math.floor(random() * length));
-  const { activities, pickupPoints, skuIds } = catalog;
+  // The 团长's own activity and its SKU come last: the crowd's indexes stop before them.
+  const activities = catalog.activities.filter((a) => !a.leadersOnly);
+  const skuIds = catalog.skuIds.slice(0, catalog.skuIds.length - (catalog.activities.length - activities.length));
+  const { pickupPoints } = catalog;
 
   const inScope = (point: SimPickupPoint) => activities.flatMap((a, i) => (isInScope(a.scope, point) ? [i] : []));
 
