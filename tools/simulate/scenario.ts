@@ -136,7 +136,19 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const staff = await StaffDesk.open({ client, limiter, telemetry }, tag, merchants, clock.now());
     let leaders: LeaderProgramme | undefined;
     if (playLeaders) {
-      leaders = new LeaderProgramme({ client, limiter, telemetry, clock, staff, jobs, catalog, tag, log });
+      // The leaders and their neighbours queue apart from the crowd: a few people, not held up behind a flash sale.
+      const leaderLimiter = new Limiter(4);
+      leaders = new LeaderProgramme({
+        client,
+        limiter: leaderLimiter,
+        telemetry,
+        clock,
+        staff,
+        jobs,
+        catalog,
+        tag,
+        log,
+      });
       await leaders.enlist(leadersFor(options.shoppers));
       log(`团长: ${leaders.leaders.length} approved, commission rules set`);
     }
