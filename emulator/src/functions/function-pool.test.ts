@@ -66,7 +66,7 @@ describe('FunctionPool', () => {
     const { granted, calls } = track(pool, 4);
     await flush();
     expect(spawned).toHaveLength(1); // one start at a time (the gate has one slot)
-    expect(pool.stats()).toEqual({ running: 1, idle: 0, queued: 3 });
+    expect(pool.stats()).toEqual({ running: 1, idle: 0, queued: 3, pending: 4 });
 
     spawned[0]?.finishStart();
     await flush();
@@ -85,7 +85,7 @@ describe('FunctionPool', () => {
     spawned[2]?.finishStart();
     await flush();
     expect(granted.at(-1)).toBe('call 3 -> instance 2');
-    expect(pool.stats()).toEqual({ running: 3, idle: 0, queued: 0 });
+    expect(pool.stats()).toEqual({ running: 3, idle: 0, queued: 0, pending: 3 });
   });
 
   it('starts an instance per call that finds none warm, never past the limit, and none while warm ones are idle', async () => {
@@ -103,7 +103,7 @@ describe('FunctionPool', () => {
     }
     expect(granted).toHaveLength(5);
     expect(spawned).toHaveLength(2);
-    expect(pool.stats()).toEqual({ running: 0, idle: 2, queued: 0 });
+    expect(pool.stats()).toEqual({ running: 0, idle: 2, queued: 0, pending: 0 });
 
     // Warm instances answer at once; nothing starts.
     const again = await pool.acquire();
@@ -123,12 +123,14 @@ describe('FunctionPool', () => {
     }
     expect(granted).toEqual(['call 0 -> instance 0', 'call 1 -> instance 0', 'call 2 -> instance 0']);
     expect(spawned).toHaveLength(2);
+    // Every call is answered; the instance still starting holds none (what a test's clean-up waits for).
+    expect(pool.stats()).toMatchObject({ running: 1, pending: 0 });
     spawned[1]?.finishStart();
     await flush();
     spawned[2]?.finishStart();
     await flush();
     expect(spawned).toHaveLength(3);
-    expect(pool.stats()).toEqual({ running: 0, idle: 3, queued: 0 });
+    expect(pool.stats()).toEqual({ running: 0, idle: 3, queued: 0, pending: 0 });
   });
 
   it('hands a failed start to one waiter (its call fails as that cold start) and tries again for the rest', async () => {

@@ -16,6 +16,11 @@ export interface PoolStats {
   readonly idle: number;
   /** Invocations waiting with no instance running or starting for them. */
   readonly queued: number;
+  /**
+   * Invocations not yet answered: running, or waiting for an instance. An instance started for a waiter that another
+   * instance served meanwhile is counted in `running` until it is up, but holds no invocation.
+   */
+  readonly pending: number;
 }
 
 export interface PoolOptions {
@@ -102,6 +107,7 @@ export class FunctionPool<I extends PooledInstance> {
       running: this.busy + this.starting,
       idle: this.idle.length,
       queued: Math.max(0, this.waiting.length - this.starting),
+      pending: this.busy + this.waiting.length,
     };
   }
 

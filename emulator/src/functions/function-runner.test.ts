@@ -248,7 +248,7 @@ describe('FunctionRunner instance lifetime', () => {
       for (let waited = 0; emulator.runner.stats('heavy')?.idle !== 2 && waited < 5000; waited += 25) {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      expect(emulator.runner.stats('heavy')).toEqual({ running: 0, idle: 2, queued: 0 });
+      expect(emulator.runner.stats('heavy')).toEqual({ running: 0, idle: 2, queued: 0, pending: 0 });
       // The most recently parked instance is the one started ahead: its first call finds it ready.
       const c = await emulator.runner.invoke('heavy', {}, { source: 'wx_client' });
       const thread = (answer: typeof a) => (answer.result as { threadId: number }).threadId;
@@ -266,11 +266,11 @@ describe('FunctionRunner instance lifetime', () => {
     try {
       await emulator.runner.invoke('slow', { ms: 1 }, { source: 'wx_client' });
       expect((await emulator.runner.invoke('slow', { ms: 1 }, { source: 'wx_client' })).coldStart).toBe(false);
-      expect(emulator.runner.stats('slow')).toEqual({ running: 0, idle: 1, queued: 0 });
+      expect(emulator.runner.stats('slow')).toEqual({ running: 0, idle: 1, queued: 0, pending: 0 });
       for (let waited = 0; emulator.runner.stats('slow')?.idle !== 0 && waited < 3000; waited += 25) {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      expect(emulator.runner.stats('slow')).toEqual({ running: 0, idle: 0, queued: 0 });
+      expect(emulator.runner.stats('slow')).toEqual({ running: 0, idle: 0, queued: 0, pending: 0 });
       expect((await emulator.runner.invoke('slow', { ms: 1 }, { source: 'wx_client' })).coldStart).toBe(true);
     } finally {
       await emulator.close();

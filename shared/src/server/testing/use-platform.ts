@@ -66,7 +66,8 @@ async function emptied({ platform }: Running): Promise<boolean> {
   const busy = () =>
     emulator.runner.functions().some(({ name }) => {
       const stats = emulator.runner.stats(name);
-      return stats !== undefined && stats.running + stats.queued > 0;
+      // Only unanswered invocations: an instance still starting for a race's waiter, served meanwhile, holds none.
+      return stats !== undefined && stats.pending > 0;
     });
   await platform.settle();
   for (let waited = 0; busy(); waited += 20) {
