@@ -7,7 +7,7 @@ import { ISOLATED_TESTS } from './tools/isolated-tests.mjs';
 const STORIES = ['admin/e2e/**/*.test.ts', 'miniprogram/testing/*.test.ts'];
 
 /**
- * `npm test` runs two projects: `unit` (every `*.test.ts`, kept under 3 minutes on a 2-core machine) and
+ * `npm test` runs two projects: `unit` (every `*.test.ts`; the target is 3 minutes on a 2-core machine) and
  * `unit-isolated` (the few test files that replace modules with `vi.mock`: tools/isolated-tests.mts). `stories` is
  * `npm run test:stories` (the end-to-end stories: the console in Chromium beside the shopper's phone, and the
  * mini-program's page journeys; each replays a whole business story, seconds to tens of seconds). `slow` is
