@@ -61,6 +61,6 @@ describe('a flash sale and its after-sales through the emulator', () => {
       expect(report.leaders?.withdrawals.transferred ?? 0).toBeGreaterThan(0);
       expect(report.leaders?.transferred ?? 0).toBeGreaterThan(0);
     },
-    15 * 60_000,
+    25 * 60_000, // 432 s on CI with the 团长 (250 s alone): under a third of this budget
   );
 });
