@@ -7,6 +7,7 @@
  *    the point names her as its keeper.
  * 2. 李姐 offers her own shop, placed on WeChat's map; ops see the shop's coordinates and decline with a reason; her
  *    page shows the reason and lets her apply again.
+ * 3. A leader asks to withdraw; ops find it on 提现审核 in the console and approve it in its dialog.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import type { PageInstance } from '../../miniprogram/testing/page-runner';
 import { eventWith } from '../../miniprogram/testing/page-runner';
 import { shopperPhone } from '../../miniprogram/testing/phone';
 import { chromiumMissing, STORY_TIMEOUT } from './browser';
+import { askWithdrawal, withdrawableLeader } from '../../shared/src/server/testing/withdrawals';
 import { useSeededConsole } from './seeded-console';
 
 const missing = chromiumMissing();
@@ -189,6 +191,27 @@ describe.skipIf(missing !== undefined)('becoming a 团长: the shopper on the pa
       });
       await phone.tap(submitted, 'onApply');
       expect(phone.lastNavigation()).toBe(APPLY_PAGE);
+      expect(pageErrors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    'story 3: ops approve a 团长 withdrawal on 提现审核',
+    async () => {
+      const leader = await withdrawableLeader(seeded.platform, [1_500]);
+      const asked = await askWithdrawal(seeded.platform, leader, 1_500);
+      if (!asked.ok) throw new Error(asked.error.code);
+      const page = await signIn('ops01');
+      await menu(page, '提现审核').click();
+      const table = page.getByTestId('withdrawals-table');
+      await table.getByText('未发起转账').waitFor();
+      await table.getByTestId('withdrawal-approve').first().click();
+      await page.getByTestId('withdrawal-dialog').getByRole('button', { name: '确认' }).click();
+      await page.getByText(/^通过：/).waitFor();
+      await expect
+        .poll(() => seeded.platform.find('withdrawals', { leaderOpenid: leader }))
+        .toMatchObject([{ status: 'approved', amount: 1_500 }]);
       expect(pageErrors).toEqual([]);
     },
     STORY_TIMEOUT,
