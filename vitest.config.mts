@@ -35,6 +35,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One test file per core: most files start an emulator whose function instances want the CPU too.
     maxWorkers: 2,
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache), so a rerun skips most of
+    // transforming and importing them: a fifth of the suite's time before the tests themselves.
+    experimental: { fsModuleCache: true },
     projects: [
       {
         extends: true,
