@@ -44,6 +44,8 @@ async function preparePlatform(fn: string, callsPerRound: number): Promise<Prepa
   let coldStarts = 0;
   const platform = await startPlatform({
     maxQueue: 10_000,
+    // As on the platform: every call of a burst that finds no warm instance asks for one.
+    scaleOut: 'per-call',
     onInvocation: (record) => {
       if (record.function === fn && record.coldStart) coldStarts++;
     },

@@ -34,6 +34,8 @@ export async function startPlatform(options: EmulatorOptions = {}): Promise<Plat
     port: 0,
     memory: true,
     callbackDelivery: { retryDelaysMs: [20, 50, 100], maxAttempts: 8 },
+    // A test runs each burst once: instances start only while calls wait for one, not for the next burst.
+    scaleOut: 'on-demand',
     ...options,
   });
 

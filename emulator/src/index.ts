@@ -17,8 +17,10 @@ import { Transactions } from './db/transactions';
 import { sdkEnvironment } from './env';
 import {
   DEFAULT_ENV_ID,
+  bundleWxServerSdk,
   discoverFunctions,
   FunctionRunner,
+  type FunctionRunnerOptions,
   handleInvokeFunction,
   INVOKE_FUNCTION_ACTION,
   type FunctionOutput,
@@ -91,6 +93,13 @@ export interface EmulatorOptions {
   readonly maxQueue?: number;
   /** A warm function instance unused this long is stopped (default 10 minutes). */
   readonly idleTimeoutMs?: number;
+  /**
+   * Instances load wx-server-sdk bundled in one file, which halves their start (default true; false: the installed
+   * package, file by file, as on the platform). The SDK's code is the same either way (sdk-bundle.ts).
+   */
+  readonly bundleSdk?: boolean;
+  /** When a function's instances scale out: the runner's `scaleOut` (default `per-call`, as on the platform). */
+  readonly scaleOut?: FunctionRunnerOptions['scaleOut'];
   /** Called once per finished function invocation. */
   readonly onInvocation?: (record: InvocationRecord) => void;
   /** Each line a function writes to its console (default: passed through to stdout or stderr). */
@@ -155,6 +164,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const keptKeys = dataDir && !options.transfer?.keys ? readKeysFile(join(dataDir, KEYS_FILE)) : undefined;
   const keys = Promise.resolve(options.transfer?.keys ?? keptKeys ?? sandboxKeys());
   const functions = await discoverFunctions(options.functionsRoot ?? DEFAULT_FUNCTIONS_ROOT);
+  const sdkBundles = options.bundleSdk === false ? undefined : await bundleWxServerSdk(functions);
   const transferKeys = await keys;
   // Two functions on one HTTP path, or one on a path the emulator answers itself, stop it here.
   const staticSites = options.staticSites ?? [];
@@ -279,6 +289,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxQueue: options.maxQueue ?? 1000,
     variables: { ...kuaidi100.functionEnv(url), ...transfer.functionEnv(url), ...options.functionEnv },
     ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+    ...(sdkBundles ? { sdkBundles } : {}),
+    ...(options.scaleOut ? { scaleOut: options.scaleOut } : {}),
   });
   late.runner = liveRunner;
   router.register({

@@ -23,7 +23,14 @@ afterEach(async () => {
 });
 
 async function run(fixture: string, event: unknown, cache: CodeCache | undefined) {
-  const instance = new FunctionInstance(join(FIXTURES_ROOT, fixture, 'index.js'), env, [], cache, () => undefined);
+  const instance = new FunctionInstance(
+    join(FIXTURES_ROOT, fixture, 'index.js'),
+    env,
+    [],
+    cache,
+    undefined,
+    () => undefined,
+  );
   started.push(instance);
   const outcome: CallOutcome = await instance.call(
     { environ: invocationEnviron({ openid: 'o-cache', source: 'wx_client' }, 'token'), event, context },

@@ -70,10 +70,15 @@ export class FunctionInstance {
     env: Record<string, string>,
     execArgv: readonly string[],
     codeCache: CodeCache | undefined,
+    sdk: string | undefined,
     output: OutputLine,
   ) {
     const startedAt = performance.now();
-    const workerData: WorkerData = codeCache ? { entry, codeCache: codeCache.entries() } : { entry };
+    const workerData: WorkerData = {
+      entry,
+      ...(codeCache ? { codeCache: codeCache.entries() } : {}),
+      ...(sdk ? { sdk } : {}),
+    };
     this.worker = new Worker(BOOTSTRAP, { env, workerData, execArgv: [...execArgv], stdout: true, stderr: true });
     forwardLines(this.worker.stdout, (text) => output('stdout', text));
     forwardLines(this.worker.stderr, (text) => output('stderr', text));

@@ -26,10 +26,16 @@ class FakeInstance implements PooledInstance {
   }
 }
 
-function fakePool(options: { limit: number; maxQueue?: number; gate: StartGate }) {
+function fakePool(options: { limit: number; maxQueue?: number; gate: StartGate; scaleOut?: 'on-demand' }) {
   const spawned: FakeInstance[] = [];
   const pool = new FunctionPool<FakeInstance>(
-    { name: 'fn', limit: options.limit, maxQueue: options.maxQueue ?? 100, idleTimeoutMs: 60_000 },
+    {
+      name: 'fn',
+      limit: options.limit,
+      maxQueue: options.maxQueue ?? 100,
+      idleTimeoutMs: 60_000,
+      ...(options.scaleOut ? { scaleOut: options.scaleOut } : {}),
+    },
     () => {
       const instance = new FakeInstance(spawned.length);
       spawned.push(instance);
@@ -131,6 +137,33 @@ describe('FunctionPool', () => {
     await flush();
     expect(spawned).toHaveLength(3);
     expect(pool.stats()).toEqual({ running: 0, idle: 3, queued: 0, pending: 0 });
+  });
+
+  it('on demand, starts an instance only while a call waits that no starting instance will serve', async () => {
+    const { pool, spawned } = fakePool({ limit: 5, gate: new StartGate(1), scaleOut: 'on-demand' });
+    const { granted, calls } = track(pool, 3);
+    await flush();
+    expect(spawned).toHaveLength(1);
+    spawned[0]?.finishStart();
+    await flush();
+    // Calls 1 and 2 still wait and instance 0 is busy: the slot goes to a second instance.
+    expect(spawned).toHaveLength(2);
+    // Instance 0 serves both before instance 1 is up: no call is left waiting, so no third instance starts.
+    for (let i = 0; i < 3; i++) {
+      pool.release((await calls[i]) as FakeInstance);
+      await flush();
+    }
+    expect(granted).toEqual(['call 0 -> instance 0', 'call 1 -> instance 0', 'call 2 -> instance 0']);
+    spawned[1]?.finishStart();
+    await flush();
+    expect(spawned).toHaveLength(2);
+    expect(pool.stats()).toEqual({ running: 0, idle: 2, queued: 0, pending: 0 });
+
+    // The next burst finds two warm instances and asks for more only for the call beyond them.
+    const next = track(pool, 3);
+    await flush();
+    expect(next.granted).toEqual(['call 0 -> instance 1', 'call 1 -> instance 0']);
+    expect(spawned).toHaveLength(3);
   });
 
   it('hands a failed start to one waiter (its call fails as that cold start) and tries again for the rest', async () => {

@@ -31,6 +31,13 @@ export interface PoolOptions {
   readonly maxQueue: number;
   /** A warm instance unused this long is stopped. */
   readonly idleTimeoutMs: number;
+  /**
+   * `per-call` (the platform's way): every invocation that finds no warm instance asks for one, and it starts even
+   * if another instance served that invocation meanwhile, so a burst leaves as many warm instances as it asked for.
+   * `on-demand`: an instance starts only while an invocation waits that no starting instance will serve, so a burst
+   * starts only what it needs to be served (tests, which run each burst once, save the other starts' CPU).
+   */
+  readonly scaleOut?: 'per-call' | 'on-demand';
 }
 
 interface Waiter<I> {
@@ -136,6 +143,7 @@ export class FunctionPool<I extends PooledInstance> {
     this.askedGate = true;
     this.gate.acquire(() => {
       this.askedGate = false;
+      if (this.options.scaleOut === 'on-demand' && this.waiting.length <= this.starting) this.owed = 0;
       if (this.closed || this.owed === 0) return false;
       this.owed -= 1;
       this.start();

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { CodeCache } from './code-cache';
 import type { FunctionDefinition } from './discover-functions';
 import { FunctionInstance } from './function-instance';
-import { FunctionPool, type PoolStats } from './function-pool';
+import { FunctionPool, type PoolOptions, type PoolStats } from './function-pool';
 import { executeFailed, FunctionInvocationError, functionNotFound, runnerClosed } from './invocation-errors';
 import { type Caller, environString, instanceEnv, invocationEnviron } from './invocation-env';
 import {
@@ -38,10 +38,17 @@ export interface FunctionRunnerOptions {
   readonly variables?: Readonly<Record<string, string>>;
   /** Node flags for the workers (default none: plain node, whatever runs the emulator). */
   readonly execArgv?: readonly string[];
+  /** When an invocation that finds no warm instance starts one (default `per-call`, as on the platform). */
+  readonly scaleOut?: PoolOptions['scaleOut'];
   /** Instances that may be starting at once, across all functions (default: the machine's cores). */
   readonly parallelStarts?: number;
   /** Share V8's code cache between instances, so only the first compiles each module (default true). */
   readonly codeCache?: boolean;
+  /**
+   * Per function, the file its `require('wx-server-sdk')` loads instead of the installed package: the SDK bundled
+   * in one file (`bundleWxServerSdk`), which loads in half the time. Functions not named load the package.
+   */
+  readonly sdkBundles?: ReadonlyMap<string, string>;
 }
 
 export interface InvokeOptions {
@@ -116,10 +123,16 @@ export class FunctionRunner {
           limit: definition.config.concurrency,
           maxQueue: options.maxQueue ?? 100,
           idleTimeoutMs: options.idleTimeoutMs ?? 10 * 60_000,
+          scaleOut: options.scaleOut ?? 'per-call',
         },
         () =>
-          new FunctionInstance(definition.entry, env, options.execArgv ?? [], codeCache, (stream, text) =>
-            output({ function: definition.name, stream, text }),
+          new FunctionInstance(
+            definition.entry,
+            env,
+            options.execArgv ?? [],
+            codeCache,
+            options.sdkBundles?.get(definition.name),
+            (stream, text) => output({ function: definition.name, stream, text }),
           ),
         gate,
       );

@@ -7,6 +7,7 @@ export {
   parseFunctionConfig,
   type TimerTrigger,
 } from '../../../tools/function-config';
+export { bundleWxServerSdk } from './sdk-bundle';
 export { MAX_EVENT_DEPTH, nestedDeeperThan } from './event-depth';
 export type { PoolStats } from './function-pool';
 export {

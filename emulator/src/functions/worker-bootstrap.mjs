@@ -82,6 +82,14 @@ function installCodeCache(cache, produced) {
   return () => hits;
 }
 
+/** `require('wx-server-sdk')`, from the function or any module, loads the one-file SDK when there is one. */
+if (workerData.sdk) {
+  const resolveFilename = Module._resolveFilename;
+  Module._resolveFilename = function resolveSdk(request, ...rest) {
+    return request === 'wx-server-sdk' ? workerData.sdk : Reflect.apply(resolveFilename, this, [request, ...rest]);
+  };
+}
+
 const produced = new Map();
 const cacheHits = workerData.codeCache ? installCodeCache(workerData.codeCache, produced) : () => 0;
 

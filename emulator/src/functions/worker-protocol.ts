@@ -49,4 +49,6 @@ export interface WorkerData {
   readonly entry: string;
   /** Absent: Node compiles every module itself. */
   readonly codeCache?: CodeCacheEntries;
+  /** The file `require('wx-server-sdk')` loads (sdk-bundle.ts); absent: the installed package. */
+  readonly sdk?: string;
 }
