@@ -2,8 +2,8 @@
  * A flash sale and what follows it, with its 团长, end to end through the emulator (`npm run test:slow`): every
  * invariant holds. The run needs the timed jobs (without them unpaid orders and expired groups are never cleaned up);
  * its size is set by SIMULATE_TEST_SHOPPERS, SIMULATE_TEST_MINUTES and SIMULATE_TEST_SCALE, and defaults to
- * a few minutes on an idle 2-core machine (the sale about two, what follows it one or two more); it may take
- * 15 before it counts as hung.
+ * about 15 minutes on a slow 2-core host (the sale about three, what follows it runs on the 40× clock); it may take
+ * 40 before it counts as hung.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,9 @@ const jobsExist = ['expireGroups', 'closeUnpaidOrders'].every((job) =>
 const size = {
   shoppers: Number(process.env.SIMULATE_TEST_SHOPPERS ?? 800),
   minutes: Number(process.env.SIMULATE_TEST_MINUTES ?? 90),
-  scale: Number(process.env.SIMULATE_TEST_SCALE ?? 120),
+  // 40×: at 120× a host three times slower than usual (2026-12-03) served the sale over three times its planned
+  // simulated time, and the one-hour groups expired before neighbours came (joined 25 of 800, none succeeded).
+  scale: Number(process.env.SIMULATE_TEST_SCALE ?? 40),
 };
 
 describe('a flash sale and its after-sales through the emulator', () => {
@@ -61,6 +63,6 @@ describe('a flash sale and its after-sales through the emulator', () => {
       expect(report.leaders?.withdrawals.transferred ?? 0).toBeGreaterThan(0);
       expect(report.leaders?.transferred ?? 0).toBeGreaterThan(0);
     },
-    25 * 60_000, // 432 s on CI with the 团长 (250 s alone): under a third of this budget
+    40 * 60_000, // 920 s alone at 40× on that slow host: under half of this budget
   );
 });
