@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CodeCache } from './code-cache';
+import { discoverFunctions } from './discover-functions';
 import { type CallOutcome, FunctionInstance } from './function-instance';
 import { instanceEnv, invocationEnviron } from './invocation-env';
+import { bundleWxServerSdk } from './sdk-bundle';
 import { FIXTURES_ROOT } from './test-emulator';
 import type { ScfInvokeContext } from './worker-protocol';
 
@@ -22,15 +24,8 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((instance) => instance.terminate()));
 });
 
-async function run(fixture: string, event: unknown, cache: CodeCache | undefined) {
-  const instance = new FunctionInstance(
-    join(FIXTURES_ROOT, fixture, 'index.js'),
-    env,
-    [],
-    cache,
-    undefined,
-    () => undefined,
-  );
+async function run(fixture: string, event: unknown, cache: CodeCache | undefined, sdk?: string) {
+  const instance = new FunctionInstance(join(FIXTURES_ROOT, fixture, 'index.js'), env, [], cache, sdk, () => undefined);
   started.push(instance);
   const outcome: CallOutcome = await instance.call(
     { environ: invocationEnviron({ openid: 'o-cache', source: 'wx_client' }, 'token'), event, context },
@@ -61,5 +56,19 @@ describe('FunctionInstance code cache', () => {
     if (cached.outcome.ok || uncached.outcome.ok) throw new Error('thrower answered');
     expect(cached.outcome.error.stack).toContain('thrower/index.js:3:');
     expect(cached.outcome.error).toEqual(uncached.outcome.error);
+  });
+});
+
+describe('FunctionInstance with the one-file SDK', () => {
+  it('answers as with the installed package, compiling a handful of files instead of hundreds', async () => {
+    const sdk = (await bundleWxServerSdk(await discoverFunctions(FIXTURES_ROOT))).get('whoami');
+    const bundled = new CodeCache();
+    const installed = new CodeCache();
+    const withBundle = await run('whoami', { n: 1 }, bundled, sdk);
+    const withPackage = await run('whoami', { n: 1 }, installed);
+    expect(withBundle.outcome).toEqual(withPackage.outcome);
+    expect(withBundle.outcome).toMatchObject({ ok: true });
+    expect(installed.size).toBeGreaterThan(100);
+    expect(bundled.size).toBeLessThan(10);
   });
 });

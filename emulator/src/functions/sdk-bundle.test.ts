@@ -1,49 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CodeCache } from './code-cache';
+import { describe, expect, it } from 'vitest';
 import { discoverFunctions } from './discover-functions';
-import { FunctionInstance } from './function-instance';
-import { instanceEnv, invocationEnviron } from './invocation-env';
 import { bundleWxServerSdk } from './sdk-bundle';
 import { FIXTURES_ROOT } from './test-emulator';
-
-const env = instanceEnv({ envId: 'sdk-env', emulatorUrl: 'http://127.0.0.1:9', functionName: 'whoami' });
-const started: FunctionInstance[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((instance) => instance.terminate()));
-});
-
-async function whoami(sdk: string | undefined) {
-  const cache = new CodeCache();
-  const instance = new FunctionInstance(
-    join(FIXTURES_ROOT, 'whoami', 'index.js'),
-    env,
-    [],
-    cache,
-    sdk,
-    () => undefined,
-  );
-  started.push(instance);
-  const outcome = await instance.call(
-    {
-      environ: invocationEnviron({ openid: 'o-sdk', source: 'wx_client' }, 'token'),
-      event: {},
-      context: {
-        request_id: 'r1',
-        function_name: 'whoami',
-        function_version: '$LATEST',
-        namespace: 'sdk-env',
-        time_limit_in_ms: 5000,
-        memory_limit_in_mb: 256,
-        environ: '',
-      },
-    },
-    5,
-  );
-  return { outcome, filesCompiled: cache.size };
-}
 
 describe('bundleWxServerSdk', () => {
   it('builds one file per installed SDK, once, for every function that finds it', async () => {
@@ -69,16 +30,5 @@ describe('bundleWxServerSdk', () => {
     expect(readFileSync(file ?? '', 'utf8')).toContain(
       `var __dirname = ${JSON.stringify(join(nodeSdk, 'dist', 'utils'))}`,
     );
-  });
-
-  it('serves an instance as the installed package does, compiling a handful of files instead of hundreds', async () => {
-    const functions = await discoverFunctions(FIXTURES_ROOT);
-    const sdk = (await bundleWxServerSdk(functions)).get('whoami');
-    const bundled = await whoami(sdk);
-    const installed = await whoami(undefined);
-    expect(bundled.outcome).toEqual(installed.outcome);
-    expect(bundled.outcome).toMatchObject({ ok: true });
-    expect(installed.filesCompiled).toBeGreaterThan(100);
-    expect(bundled.filesCompiled).toBeLessThan(10);
   });
 });

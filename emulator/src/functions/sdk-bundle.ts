@@ -36,7 +36,7 @@ const ownPaths: Plugin = {
  * yet). A function that finds none is left out: its instances fail to load the SDK, as they would on the platform.
  */
 export async function bundleWxServerSdk(functions: readonly FunctionDefinition[]): Promise<Map<string, string>> {
-  const bundles = new Map<string, Promise<string>>();
+  const bundles = new Map<string, string>();
   const found = new Map<string, string>();
   for (const { name, entry } of functions) {
     let main: string;
@@ -45,8 +45,9 @@ export async function bundleWxServerSdk(functions: readonly FunctionDefinition[]
     } catch {
       continue;
     }
-    if (!bundles.has(main)) bundles.set(main, bundle(main));
-    found.set(name, await (bundles.get(main) as Promise<string>));
+    const file = bundles.get(main) ?? (await bundle(main));
+    bundles.set(main, file);
+    found.set(name, file);
   }
   return found;
 }
