@@ -237,9 +237,10 @@ describe('CloudPay sandbox', () => {
   });
 
   it('delays callbacks so concurrent ones arrive out of order', async () => {
-    pay.setFaults({ callbackDelayMs: [0, 40], seed: 7 });
+    // The payments go in together, so the delays (up to 400 ms, seeded) and not the machine's speed decide the order.
+    pay.setFaults({ callbackDelayMs: [0, 400], seed: 7 });
     const trades = await Promise.all(Array.from({ length: 8 }, () => prepay()));
-    for (const t of trades) await post(`/_emulator/pay/${t.outTradeNo}/pay`);
+    await Promise.all(trades.map((t) => post(`/_emulator/pay/${t.outTradeNo}/pay`)));
     await pay.delivery.settle();
     const order = delivered.map((d) => d.event.outTradeNo);
     expect(new Set(order)).toEqual(new Set(trades.map((t) => t.outTradeNo)));
