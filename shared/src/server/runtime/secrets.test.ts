@@ -11,6 +11,13 @@ describe('passwords and tokens', () => {
     expect(await verifyPassword('', a)).toBe(false);
   });
 
+  it('verifies a hash at the cost it names, so the cost can change without breaking stored hashes', async () => {
+    const cheaper = await hashPassword('山城Pintuan2026', { N: 1024, r: 8, p: 1 });
+    expect(cheaper).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword('山城Pintuan2026', cheaper)).toBe(true);
+    expect(await verifyPassword('山城Pintuan2027', cheaper)).toBe(false);
+  });
+
   it('matches nothing against a malformed hash or the unknown-account hash', async () => {
     for (const stored of ['', 'plain-text', 'scrypt$x$8$1$a$b', UNKNOWN_ACCOUNT_HASH]) {
       expect(await verifyPassword('anything1', stored)).toBe(false);

@@ -14,6 +14,12 @@ export interface StaffOptions {
   readonly status?: 'active' | 'disabled';
 }
 
+/**
+ * scrypt at a sixteenth of the functions' cost: a full-cost hash takes 75 ms of CPU to make and again to check
+ * at each sign-in, and the tests sign in hundreds of times. The functions verify at whatever cost a hash names.
+ */
+const FIXTURE_COST = { N: 1024, r: 8, p: 1 };
+
 /** A staff account with this password; answers its id. */
 export async function addStaff(platform: Platform, account: string, password: string, options: StaffOptions = {}) {
   const role = options.role ?? 'ops';
@@ -27,7 +33,7 @@ export async function addStaff(platform: Platform, account: string, password: st
       role,
       ...(role === 'merchant' ? { merchantId: options.merchantId ?? 'm-test' } : {}),
       status: options.status ?? 'active',
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashPassword(password, FIXTURE_COST),
       mustChangePassword: options.mustChangePassword ?? false,
       failedSignIns: 0,
       sessionsValidFrom: 0,
@@ -53,12 +59,11 @@ export async function adminCall<T = unknown>(
   body: unknown,
   token?: string,
 ): Promise<AdminAnswer<T>> {
-  const response = await fetch(`${platform.emulator.url}${ADMIN_API_PREFIX}/${action}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: bearer(token) } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as AdminAnswer<T>['body'] };
+  return platform.post<AdminAnswer<T>['body']>(
+    `${ADMIN_API_PREFIX}/${action}`,
+    body,
+    token ? { authorization: bearer(token) } : {},
+  );
 }
 
 /** Signs in and answers the session token. */
