@@ -6,9 +6,12 @@
  * In the `unit` project a worker runs its files one after another in one module graph (vitest.config.mts), and
  * the files that take the default platform share one per worker: the first file starts it, and each file leaves
  * it empty (whatever it set in motion finished, then the database, the CloudPay ledger, the transfer bills, the
- * messages, the stored files, the parcels, the faults and the verdicts reset), with its function instances warm. Starting an instance costs a
- * third of a second of CPU, so a file no longer pays one cold start per function it calls. Elsewhere, and with
- * options, a file starts its own platform and stops it after its tests.
+ * messages, the stored files, the parcels, the faults and the verdicts reset), with its function instances warm.
+ * Starting an instance costs a third of a second of CPU, so a file no longer pays one cold start per function it
+ * calls. The instances stay for as long as the platform's idle timeout (10 minutes): longer than a worker's run,
+ * so a function starts once per worker, and a race's extra instances serve the next file's race (a worker holds
+ * about 1½ GB of them at the end). Elsewhere, and with options, a file starts its own platform and stops it after
+ * its tests.
  */
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startPlatform, type Platform } from '../../../../testing/platform';
@@ -39,13 +42,9 @@ interface Running {
 /** The worker's default platform, between files. */
 let shared: Running | undefined;
 
-/** Instances a race started and no later file uses are stopped after this long (the platform default: 10 min). */
-const SHARED_IDLE_TIMEOUT_MS = 30_000;
-
-async function start({ own: _, ...options }: PlatformOptions, sharing: boolean): Promise<Running> {
+async function start({ own: _, ...options }: PlatformOptions): Promise<Running> {
   const actions: string[] = [];
   const platform = await startPlatform({
-    ...(sharing ? { idleTimeoutMs: SHARED_IDLE_TIMEOUT_MS } : {}),
     ...options,
     onRequest: (record) => {
       actions.push(record.action);
@@ -91,7 +90,7 @@ export function usePlatform(options: PlatformOptions = {}): TestPlatform {
       running = shared;
       shared.actions.length = 0;
     } else {
-      running = await start(options, sharing);
+      running = await start(options);
       if (sharing) shared = running;
     }
   });
@@ -110,6 +109,7 @@ export function usePlatform(options: PlatformOptions = {}): TestPlatform {
     get emulator() {
       return current().emulator;
     },
+    post: <T>(path: string, body: unknown, headers?: Record<string, string>) => current().post<T>(path, body, headers),
     call: <T>(name: string, openid: string | undefined, data?: unknown) => current().call<T>(name, openid, data),
     pay: (outTradeNo) => current().pay(outTradeNo),
     settle: () => current().settle(),
