@@ -17,12 +17,12 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 
 /** Uploads a photo to `after-sales/<openid>/<name>` as the mini-program's upload does; answers its file id. */
 export async function uploadPhoto(platform: Platform, openid: string, name = `${randomUUID()}.png`): Promise<string> {
-  const response = await fetch(`${platform.emulator.url}/admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action: 'storage.getUploadMetadata', path: `after-sales/${openid}/${name}`, method: 'put' }),
+  const { body } = await platform.post<{ data: { url: string; authorization: string; fileId: string } }>('/admin', {
+    action: 'storage.getUploadMetadata',
+    path: `after-sales/${openid}/${name}`,
+    method: 'put',
   });
-  const meta = ((await response.json()) as { data: { url: string; authorization: string; fileId: string } }).data;
+  const meta = body.data;
   const put = await fetch(meta.url, { method: 'PUT', headers: { authorization: meta.authorization }, body: PNG });
   if (put.status !== 200) throw new Error(`upload ${name}: ${put.status}`);
   return meta.fileId;
