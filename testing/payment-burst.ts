@@ -2,9 +2,8 @@
  * CloudPay never forgets: the emulator is killed with -9 in the middle of a burst of shopper payments, restarted on
  * the same data directory, the shoppers come back to their orders and the jobs run. Every payment must end in a
  * fulfilled order or exactly one refund, and no order may be charged twice. Real bundled functions, real CLI.
- * Takes its scale (groups of three): payment-durability.test.ts runs four groups, the slow test eight. Either way
- * the kill cuts the members' burst in half and one member in four never comes back to pay, so some groups fill
- * and some fail and refund.
+ * Takes its scale in groups of three (payment-durability.slow.test.ts runs eight). The kill cuts the members'
+ * burst in half and one member in four never comes back to pay, so some groups fill and some fail and refund.
  */
 import { EJSON } from 'bson';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +13,6 @@ import { expect } from 'vitest';
 import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fixtures';
 import { exited, type RunningCli, spawnCli } from '../emulator/test/helpers/cli';
 
-export const PAYMENT_BURST_GROUPS = { small: 4, full: 8 };
 const GROUP_SIZE = 3;
 
 type Envelope = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } };

@@ -1,8 +1,7 @@
 /**
- * Durability across kill -9, taking its scale: durability.test.ts kills the emulator after a few hundred
- * acknowledged writes, durability.slow.test.ts after a thousand (npm run test:slow). Eight writers keep requests in
- * flight at the kill; after a restart on the same data every acknowledged write is there, and no transaction is
- * half there.
+ * Durability across kill -9 (durability.slow.test.ts: two emulator processes, so npm run test:slow): the emulator is
+ * killed after `writes` acknowledged writes while eight writers keep requests in flight; after a restart on the same
+ * data every acknowledged write is there, and no transaction is half there.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +9,6 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { exited, spawnCli, type RunningCli } from './cli';
 import { connectSdk, FIXTURE_INDEXES, type Database } from './sdk';
-
-/** Acknowledged writes before the kill. */
-export const WRITES_BEFORE_KILL = { small: 250, full: 1000 };
 
 export async function killMidStream(writes: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'emulator-durability-'));
