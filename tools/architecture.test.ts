@@ -135,6 +135,79 @@ describe('statuses are written only in the domain', () => {
   });
 });
 
+/** Folder → the folders of `shared/src/server` its non-test files import, with one importing file per edge. */
+function serverFolderImports(): Map<string, Map<string, string>> {
+  const root = 'shared/src/server';
+  const graph = new Map<string, Map<string, string>>();
+  const files = walk(root, (p) => p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.includes('/testing/'));
+  for (const file of files) {
+    const from = relative(root, file).split('/')[0] ?? '';
+    const edges = graph.get(from) ?? new Map<string, string>();
+    graph.set(from, edges);
+    for (const { fileName } of ts.preProcessFile(readFileSync(fromRoot(file), 'utf8')).importedFiles) {
+      if (!fileName.startsWith('.')) continue;
+      const target = relative(fromRoot(root), resolve(dirname(fromRoot(file)), fileName));
+      const to = target.split('/')[0] ?? '';
+      if (!target.startsWith('..') && to !== from && !edges.has(to)) edges.set(to, file);
+    }
+  }
+  return graph;
+}
+
+/** A cycle of the graph as `a -> b -> a` (with the file behind each step), or null. */
+function findCycle(graph: Map<string, Map<string, string>>): string | null {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (node: string): string | null => {
+    const at = path.indexOf(node);
+    if (at >= 0) {
+      const cycle = [...path.slice(at), node];
+      return cycle.map((n, i) => (i === 0 ? n : `-> ${n} (${graph.get(cycle[i - 1] ?? '')?.get(n)})`)).join(' ');
+    }
+    if (done.has(node)) return null;
+    path.push(node);
+    for (const next of graph.get(node)?.keys() ?? []) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    path.pop();
+    done.add(node);
+    return null;
+  };
+  for (const node of graph.keys()) {
+    const found = visit(node);
+    if (found) return found;
+  }
+  return null;
+}
+
+describe('the folders of shared/src/server', () => {
+  const graph = serverFolderImports();
+  const foundations = ['runtime', 'cloudbase', 'repositories', 'providers'];
+
+  it('import each other without a cycle (the console composes the areas; no area imports it)', () => {
+    expect(findCycle(graph)).toBeNull();
+    expect([...graph].filter(([, to]) => to.has('console')).map(([from]) => from)).toEqual([]);
+  });
+
+  it('foundations import no business area', () => {
+    const upward = foundations.flatMap((from) =>
+      [...(graph.get(from) ?? [])].filter(([to]) => !foundations.includes(to)).map(([to, file]) => `${file} -> ${to}`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it('would find a cycle', () => {
+    const edges = (pairs: [string, string][]) => new Map(pairs.map(([to, file]) => [to, file]));
+    const cyclic = new Map([
+      ['a', edges([['b', 'a/x.ts']])],
+      ['b', edges([['a', 'b/y.ts']])],
+    ]);
+    expect(findCycle(cyclic)).toBe('a -> b (a/x.ts) -> a (b/y.ts)');
+    expect(graph.get('console')?.has('ordering')).toBe(true);
+  });
+});
+
 describe('markdown links', () => {
   const docs = walk('.', (p) => p.endsWith('.md'));
 

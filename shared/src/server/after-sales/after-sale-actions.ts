@@ -11,7 +11,7 @@ import type { AfterSale } from '../../domain/after-sale.schema';
 import type { Order } from '../../domain/order.schema';
 import type { Refund } from '../../domain/refund.schema';
 import { DomainError } from '../../kernel/errors';
-import { consoleRefund } from '../payments/console-refunds';
+import { consoleRefund } from '../ordering/console-refunds';
 import { askForNewRefund } from '../payments/refunds';
 import { changeAfterSale, getRefundOfAfterSale } from '../repositories/after-sale.repository';
 import type { InvocationContext } from '../runtime/call-context';

@@ -4,7 +4,7 @@
  */
 import type { confirmReturnReceivedContract } from '../../contracts/admin';
 import { returnReceivedStep } from '../../domain/after-sale-step';
-import { merchantScope, staffOf } from '../console/staff-scope';
+import { merchantScope, staffOf } from '../runtime/staff-scope';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { actOnAfterSale, staffAnswer } from './after-sale-actions';
 

@@ -1,7 +1,7 @@
 /** declineAfterSale (console): refuses a request under review with a reason, which the shopper's message carries. */
 import type { declineAfterSaleContract } from '../../contracts/admin';
 import { declineStep } from '../../domain/after-sale-step';
-import { merchantScope, staffOf } from '../console/staff-scope';
+import { merchantScope, staffOf } from '../runtime/staff-scope';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { actOnAfterSale, staffAnswer } from './after-sale-actions';
 

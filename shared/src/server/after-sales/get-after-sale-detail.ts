@@ -4,9 +4,9 @@
  */
 import type { getAfterSaleDetailContract } from '../../contracts/admin';
 import { DomainError } from '../../kernel/errors';
-import { ownsMerchant } from '../console/staff-scope';
+import { ownsMerchant } from '../runtime/staff-scope';
 import { consoleOrder } from '../ordering/console-orders';
-import { consoleRefund } from '../payments/console-refunds';
+import { consoleRefund } from '../ordering/console-refunds';
 import { getAfterSale, getRefundOfAfterSale } from '../repositories/after-sale.repository';
 import { getOrder } from '../repositories/order.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';

@@ -1,6 +1,6 @@
 /** searchAfterSales (console): requests by status, type, merchant and order, newest first; a merchant sees its own. */
 import type { searchAfterSalesContract } from '../../contracts/admin';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { searchAfterSales as findAfterSales } from '../repositories/after-sale.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { consoleAfterSale } from './after-sale-views';

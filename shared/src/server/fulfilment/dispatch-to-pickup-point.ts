@@ -10,7 +10,7 @@ import type { dispatchToPickupPointContract, ParsedAdminRequestOf } from '../../
 import { batchIdFor, decidePickupDispatch, MAX_BATCH_ORDERS } from '../../domain/fulfilment';
 import type { PickupBatch } from '../../domain/pickup-batch.schema';
 import { DomainError } from '../../kernel/errors';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import { listPickupOrderIdsToShip, shipOrder } from '../repositories/order-fulfilment.repository';
 import { getPickupBatch, insertPickupBatch } from '../repositories/pickup-batch.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';

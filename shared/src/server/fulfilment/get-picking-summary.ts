@@ -5,7 +5,7 @@
  */
 import type { getPickingSummaryContract } from '../../contracts/admin';
 import type { District } from '../../domain/common.schema';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { type PickingRow, pickingRows } from '../repositories/order-fulfilment.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 

@@ -8,7 +8,7 @@
  */
 import type { importShipmentsContract } from '../../contracts/admin';
 import { decideExpressShipment, readShipmentRows, type RowProblem, rowProblemLabel } from '../../domain/fulfilment';
-import { merchantScope, staffOf } from '../console/staff-scope';
+import { merchantScope, staffOf } from '../runtime/staff-scope';
 import { getOrdersByIds } from '../repositories/order-fulfilment.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { readCsv } from './shipment-csv';

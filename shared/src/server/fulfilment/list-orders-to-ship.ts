@@ -3,7 +3,7 @@
  * first, a page at a time; a merchant sees its own whatever it asks for.
  */
 import type { listOrdersToShipContract } from '../../contracts/admin';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { consoleOrder } from '../ordering/console-orders';
 import { listOrdersToShip as findOrdersToShip } from '../repositories/order-fulfilment.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';

@@ -4,7 +4,7 @@
  * asks for. The point's staff mark a batch arrived from this list.
  */
 import type { listPickupBatchesContract } from '../../contracts/admin';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { getPickupPoints } from '../repositories/catalog.repository';
 import { findPickupBatches } from '../repositories/pickup-batch.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';

@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import type { markBatchArrivedContract } from '../../contracts/admin';
 import { drawPickupCode, MAX_BATCH_ORDERS } from '../../domain/fulfilment';
 import { DomainError } from '../../kernel/errors';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import { listBatchOrders } from '../repositories/order-fulfilment.repository';
 import { getPickupBatch, stampBatchArrived } from '../repositories/pickup-batch.repository';
 import { arriveWithCode } from '../repositories/pickup-code.repository';

@@ -5,7 +5,7 @@
  * and any repeat, read the same waybill as a repeat and a different one as a refusal.
  */
 import type { shipOrdersContract } from '../../contracts/admin';
-import { merchantScope, staffOf } from '../console/staff-scope';
+import { merchantScope, staffOf } from '../runtime/staff-scope';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { shipExpress, tally } from './shipping';
 import { auditOfExpress } from './shipping-audit';

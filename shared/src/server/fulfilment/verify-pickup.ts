@@ -5,7 +5,7 @@
  * member may not see is PICKUP_CODE_INVALID.
  */
 import type { verifyPickupContract } from '../../contracts/admin';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import { consoleOrder } from '../ordering/console-orders';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { handOverAtPoint } from './pickup-handover';

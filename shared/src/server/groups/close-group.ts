@@ -9,7 +9,7 @@
 import type { closeGroupContract } from '../../contracts/admin';
 import { closeRefusal } from '../../domain/group-intervention';
 import { DomainError } from '../../kernel/errors';
-import { ownsMerchant } from '../console/staff-scope';
+import { ownsMerchant } from '../runtime/staff-scope';
 import { closeGroupNow, getGroup } from '../repositories/group.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { settleFailedGroups } from './group-settlement';

@@ -14,7 +14,7 @@ import { BY_PLATFORM } from '../../domain/group.schema';
 import { isAwaitingPayment } from '../../domain/order.machine';
 import { DomainError } from '../../kernel/errors';
 import { queryPayment } from '../cloudbase/cloud-pay';
-import { ownsMerchant } from '../console/staff-scope';
+import { ownsMerchant } from '../runtime/staff-scope';
 import { getActivity } from '../repositories/catalog.repository';
 import { completeByPlatform, getGroup } from '../repositories/group.repository';
 import { listOrdersOfGroups } from '../repositories/order.repository';

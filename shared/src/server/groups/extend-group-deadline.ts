@@ -7,7 +7,7 @@
 import type { extendGroupDeadlineContract } from '../../contracts/admin';
 import { extensionRefusal, isOpenForIntervention } from '../../domain/group-intervention';
 import { DomainError } from '../../kernel/errors';
-import { ownsMerchant } from '../console/staff-scope';
+import { ownsMerchant } from '../runtime/staff-scope';
 import { getActivity } from '../repositories/catalog.repository';
 import { extendDeadline, getGroup } from '../repositories/group.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';

@@ -7,7 +7,7 @@
 import type { getGroupDetailContract } from '../../contracts/admin';
 import { interventionOptions } from '../../domain/group-intervention';
 import { DomainError } from '../../kernel/errors';
-import { ownsMerchant, staffOf } from '../console/staff-scope';
+import { ownsMerchant, staffOf } from '../runtime/staff-scope';
 import { getActivity } from '../repositories/catalog.repository';
 import { getGroup } from '../repositories/group.repository';
 import { listNotificationsOfGroup } from '../repositories/notification.repository';

@@ -1,6 +1,6 @@
 /** searchGroups (any staff; a merchant: its own groups only): one indexed query a page. */
 import type { searchGroupsContract } from '../../contracts/admin';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { searchGroups as findGroups } from '../repositories/group.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { groupSummary } from './group-views';

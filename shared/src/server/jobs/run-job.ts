@@ -10,7 +10,7 @@ import { jobContracts } from '../../contracts/jobs';
 import { envelopeSchema } from '../../kernel/envelope';
 import { DomainError, type ErrorCode } from '../../kernel/errors';
 import { callFunction } from '../cloudbase/functions';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import type { AdminUseCase } from '../runtime/define-http-function';
 
 /** adminApi times out after 10 s: the job stops starting batches after 5 s and reports. */

@@ -7,7 +7,7 @@
 import type { approveLeaderApplicationContract } from '../../contracts/admin';
 import { decideLeaderApproval } from '../../domain/leader.schema';
 import { DomainError } from '../../kernel/errors';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import { approveLeaderApplication as approve } from '../repositories/leader-application.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { consoleLeaderApplication } from './leader-application-views';

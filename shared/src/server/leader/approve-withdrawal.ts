@@ -6,7 +6,7 @@
 import type { approveWithdrawalContract } from '../../contracts/admin';
 import { decideWithdrawalReview } from '../../domain/withdrawal.schema';
 import { DomainError } from '../../kernel/errors';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { changeWithdrawal } from './withdrawal-console';
 

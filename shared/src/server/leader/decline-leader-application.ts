@@ -6,7 +6,7 @@
 import type { declineLeaderApplicationContract } from '../../contracts/admin';
 import { decideLeaderDecline, type LeaderApplication } from '../../domain/leader.schema';
 import { DomainError } from '../../kernel/errors';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import { changeLeaderApplication } from '../repositories/leader-application.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { consoleLeaderApplication } from './leader-application-views';

@@ -6,7 +6,7 @@
 import type { retryWithdrawalContract } from '../../contracts/admin';
 import { staffRetryStep } from '../../domain/withdrawal-step';
 import { DomainError } from '../../kernel/errors';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { changeWithdrawal } from './withdrawal-console';
 

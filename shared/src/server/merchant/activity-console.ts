@@ -10,7 +10,7 @@ import { type ActivityEvent, activityMachine } from '../../domain/activity.machi
 import type { Product, Sku } from '../../domain/catalog.schema';
 import { DomainError } from '../../kernel/errors';
 import { fen } from '../../kernel/money';
-import { merchantScope, ownsMerchant } from '../console/staff-scope';
+import { merchantScope, ownsMerchant } from '../runtime/staff-scope';
 import { transitionActivity } from '../repositories/activity-admin.repository';
 import { getActivity, getProduct, getSku } from '../repositories/catalog.repository';
 import type { AdminCallContext } from '../runtime/define-http-function';

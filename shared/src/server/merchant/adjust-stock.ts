@@ -9,7 +9,7 @@
 import type { adjustStockContract } from '../../contracts/admin';
 import { stockAdjustmentRefusal } from '../../domain/catalog.schema';
 import { DomainError } from '../../kernel/errors';
-import { merchantScope, ownsMerchant } from '../console/staff-scope';
+import { merchantScope, ownsMerchant } from '../runtime/staff-scope';
 import { getSku } from '../repositories/catalog.repository';
 import { adjustAvailable, adjustmentApplied } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';

@@ -9,7 +9,7 @@ import { poolPlan } from '../../domain/activity-edit';
 import { ACTIVITY_CREATED_STATUS } from '../../domain/activity.machine';
 import { type Activity, activitySchema } from '../../domain/activity.schema';
 import { DomainError } from '../../kernel/errors';
-import { ownsMerchant } from '../console/staff-scope';
+import { ownsMerchant } from '../runtime/staff-scope';
 import { insertActivity } from '../repositories/activity-admin.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { newId } from '../runtime/ids';

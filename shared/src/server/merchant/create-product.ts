@@ -9,7 +9,7 @@ import type { Product, Sku } from '../../domain/catalog.schema';
 import { PRODUCT_CREATED_STATUS } from '../../domain/product.machine';
 import { DomainError } from '../../kernel/errors';
 import { fen } from '../../kernel/money';
-import { merchantScope, staffOf } from '../console/staff-scope';
+import { merchantScope, staffOf } from '../runtime/staff-scope';
 import { findMerchants, insertProduct } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { newId } from '../runtime/ids';

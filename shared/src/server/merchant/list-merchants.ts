@@ -1,6 +1,6 @@
 /** listMerchants (ops: all; a merchant: itself): for the console's merchant filter and picker. */
 import type { listMerchantsContract } from '../../contracts/admin';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { findMerchants } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 

@@ -6,7 +6,7 @@
 import type { listProductsContract, ProductListItem } from '../../contracts/admin';
 import type { Sku } from '../../domain/catalog.schema';
 import { tempUrls } from '../cloudbase/storage';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { findMerchants, findProducts, skusOf } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 

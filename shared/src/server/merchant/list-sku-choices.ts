@@ -1,6 +1,6 @@
 /** listSkuChoices (ops, merchant): SKUs a new activity can use, the merchant's own only; two queries. */
 import type { listSkuChoicesContract } from '../../contracts/admin';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { skuChoices } from '../repositories/activity-admin.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { ProductDetail, SkuView } from '../../contracts/admin';
 import type { Product, Sku } from '../../domain/catalog.schema';
 import { tempUrls } from '../cloudbase/storage';
-import { merchantScope, ownsMerchant } from '../console/staff-scope';
+import { merchantScope, ownsMerchant } from '../runtime/staff-scope';
 import { getProduct } from '../repositories/catalog.repository';
 import { findMerchants, skusOf } from '../repositories/product.repository';
 import type { AdminCallContext } from '../runtime/define-http-function';

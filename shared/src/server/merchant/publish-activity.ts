@@ -6,7 +6,7 @@ import type { publishActivityContract } from '../../contracts/admin';
 import { publishRefusal } from '../../domain/activity-edit';
 import { activityMachine } from '../../domain/activity.machine';
 import { DomainError } from '../../kernel/errors';
-import { ownsMerchant } from '../console/staff-scope';
+import { ownsMerchant } from '../runtime/staff-scope';
 import { changeActivity } from '../repositories/activity-admin.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { activityTarget, readConsoleActivity } from './activity-console';

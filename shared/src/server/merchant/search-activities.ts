@@ -5,7 +5,7 @@
 import type { searchActivitiesContract } from '../../contracts/admin';
 import { activityPhase } from '../../domain/activity-edit';
 import { soldOfActivity, stockLeftOf } from '../../domain/activity-view';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { productsByIds, searchActivities as search, skusByIds } from '../repositories/activity-admin.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 

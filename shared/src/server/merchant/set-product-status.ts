@@ -7,7 +7,7 @@
 import type { setProductStatusContract } from '../../contracts/admin';
 import { listingRefusal, productEventTo } from '../../domain/product.machine';
 import { DomainError } from '../../kernel/errors';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { getProduct as readProduct } from '../repositories/catalog.repository';
 import { skusOf, transitionProduct } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';

@@ -16,7 +16,7 @@ import {
   poolPlan,
 } from '../../domain/activity-edit';
 import { DomainError } from '../../kernel/errors';
-import { ownsMerchant } from '../console/staff-scope';
+import { ownsMerchant } from '../runtime/staff-scope';
 import { changeActivity } from '../repositories/activity-admin.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { activityTarget, checkScopedPoint, pickFields, readConsoleActivity, scopedActivity } from './activity-console';

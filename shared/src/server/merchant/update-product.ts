@@ -10,7 +10,7 @@ import type { Sku } from '../../domain/catalog.schema';
 import { isProductOnSale, MAX_SKUS_PER_PRODUCT, refusedImage } from '../../domain/product.machine';
 import { DomainError } from '../../kernel/errors';
 import { fen } from '../../kernel/money';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { getProduct as readProduct } from '../repositories/catalog.repository';
 import { insertSkus, skusOf, updateProduct as writeProduct, updateSku } from '../repositories/product.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';

@@ -12,7 +12,7 @@ import { districtSchema } from '../../domain/common.schema';
 import { type OrderStatus, orderStatusSchema } from '../../domain/order.machine';
 import { fen } from '../../kernel/money';
 import { startOfBusinessDay } from '../../kernel/time';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import {
   ENDED_FAILED,
   ENDED_SUCCEEDED,

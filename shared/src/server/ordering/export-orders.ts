@@ -9,7 +9,7 @@ import type { Order } from '../../domain/order.schema';
 import { DomainError } from '../../kernel/errors';
 import { fen, yuanText } from '../../kernel/money';
 import { formatBusinessTime } from '../../kernel/time';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { searchOrders } from '../repositories/order.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 

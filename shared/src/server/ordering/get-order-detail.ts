@@ -5,8 +5,8 @@
 import type { getOrderDetailContract } from '../../contracts/admin';
 import { refundableLeft, STAFF_REFUNDABLE_STATUSES } from '../../domain/order.machine';
 import { fen } from '../../kernel/money';
-import { ownsMerchant } from '../console/staff-scope';
-import { consoleRefund } from '../payments/console-refunds';
+import { ownsMerchant } from '../runtime/staff-scope';
+import { consoleRefund } from './console-refunds';
 import { getOrder } from '../repositories/order.repository';
 import { listPaymentsOf } from '../repositories/payment.repository';
 import { listRefundsOf } from '../repositories/refund.repository';

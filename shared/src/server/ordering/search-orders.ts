@@ -1,6 +1,6 @@
 /** searchOrders (console): orders by number, group, phone, status, activity and date; a merchant sees its own. */
 import type { searchOrdersContract } from '../../contracts/admin';
-import { merchantScope } from '../console/staff-scope';
+import { merchantScope } from '../runtime/staff-scope';
 import { searchOrders as findOrders } from '../repositories/order.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
 import { consoleOrder } from './console-orders';

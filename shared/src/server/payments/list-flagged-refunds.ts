@@ -2,7 +2,7 @@
 import type { listFlaggedRefundsContract } from '../../contracts/admin';
 import { listFlaggedRefunds as findFlagged } from '../repositories/refund.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
-import { consoleRefund } from './console-refunds';
+import { consoleRefund } from '../ordering/console-refunds';
 
 export const listFlaggedRefunds: AdminUseCase<typeof listFlaggedRefundsContract> = async (input) => {
   const found = await findFlagged({ offset: input.offset, limit: input.limit + 1 });

@@ -4,10 +4,10 @@
  * per request key however often the console sends it.
  */
 import type { refundOrderContract } from '../../contracts/admin';
-import { ownsMerchant, staffOf } from '../console/staff-scope';
+import { ownsMerchant, staffOf } from '../runtime/staff-scope';
 import { getOrder } from '../repositories/order.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
-import { consoleRefund } from './console-refunds';
+import { consoleRefund } from '../ordering/console-refunds';
 import { refundByStaff } from './refunds';
 
 export const refundOrder: AdminUseCase<typeof refundOrderContract> = async (input, ctx) => {

@@ -6,7 +6,7 @@ import type { retryRefundContract } from '../../contracts/admin';
 import { DomainError } from '../../kernel/errors';
 import { getRefund, transitionRefund } from '../repositories/refund.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
-import { consoleRefund } from './console-refunds';
+import { consoleRefund } from '../ordering/console-refunds';
 import { askAgain } from './refunds';
 
 export const retryRefund: AdminUseCase<typeof retryRefundContract> = async (input, ctx) => {

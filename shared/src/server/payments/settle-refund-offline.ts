@@ -5,11 +5,11 @@
  */
 import type { settleRefundOfflineContract } from '../../contracts/admin';
 import { DomainError } from '../../kernel/errors';
-import { staffOf } from '../console/staff-scope';
+import { staffOf } from '../runtime/staff-scope';
 import { transitionOrder } from '../repositories/order.repository';
 import { getRefund, transitionRefund } from '../repositories/refund.repository';
 import type { AdminUseCase } from '../runtime/define-http-function';
-import { consoleRefund } from './console-refunds';
+import { consoleRefund } from '../ordering/console-refunds';
 import { finishAfterSaleRefund } from './refunds';
 
 export const settleRefundOffline: AdminUseCase<typeof settleRefundOfflineContract> = async (input, ctx) => {

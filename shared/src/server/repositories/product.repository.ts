@@ -19,7 +19,7 @@ import { cmd, db, getMany, isDuplicateKey, type Patch } from '../cloudbase/db';
 const products = () => db().collection(COLLECTIONS.products);
 const skus = () => db().collection(COLLECTIONS.skus);
 
-/** `{ merchantId }` for a merchant, `{}` for ops (see console/staff-scope.ts). */
+/** `{ merchantId }` for a merchant, `{}` for ops (see runtime/staff-scope.ts). */
 export type Scope = { readonly merchantId?: string };
 
 /** The most SKUs one query returns (CloudBase's cap); a page of 50 products has at most 1,000. */

@@ -9,9 +9,9 @@
  * messages, the stored files, the parcels, the faults and the verdicts reset), with its function instances warm.
  * Starting an instance costs a third of a second of CPU, so a file no longer pays one cold start per function it
  * calls. The instances stay for as long as the platform's idle timeout (10 minutes): longer than a worker's run,
- * so a function starts once per worker, and a race's extra instances serve the next file's race (a worker holds
- * about 1½ GB of them at the end). Elsewhere, and with options, a file starts its own platform and stops it after
- * its tests.
+ * so a function starts once per worker, and a race's extra instances serve the next file's race (a worker's
+ * memory peaks under 3 GB, at the end of its run). Elsewhere, and with options, a file starts its own platform
+ * and stops it after its tests.
  */
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startPlatform, type Platform } from '../../../../testing/platform';

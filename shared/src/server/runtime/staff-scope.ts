@@ -6,7 +6,7 @@
  * existence is not revealed).
  */
 import { DomainError } from '../../kernel/errors';
-import type { AdminCallContext, StaffPrincipal } from '../runtime/define-http-function';
+import type { AdminCallContext, StaffPrincipal } from './define-http-function';
 
 /** The signed-in member of staff (every non-public action has one). */
 export function staffOf(ctx: Pick<AdminCallContext, 'staff'>): StaffPrincipal {

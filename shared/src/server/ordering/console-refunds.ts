@@ -1,4 +1,4 @@
-/** How the console shows a refund. */
+/** How the console shows an order's refunds (the order detail, the refund actions, after-sales). */
 import type { ConsoleRefund } from '../../contracts/admin';
 import type { Refund } from '../../domain/refund.schema';
 
