@@ -2,10 +2,9 @@
  * `npm run bench:admin`: the console's HTTP function (`adminApi`) as the browser reaches it, through the
  * emulator's HTTP access service, against `ping` through the gateway and against the HTTP path's own floor
  * (an action refused before any database work: no token). Per action: p50/p99 latency and database round
- * trips per call. Calls are sequential on a warm instance. Prints the table and writes
- * bench/results/admin-api.json.
+ * trips per call. Calls are sequential on a warm instance. Prints the table and writes admin-api.json
+ * (bench/results.ts says where).
  */
-import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { percentile } from '../emulator/src/http/stats';
 import { ADMIN_API_PREFIX, bearer } from '../shared/src/contracts/admin';
@@ -13,6 +12,7 @@ import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fi
 import { addStaff, signIn } from '../shared/src/server/testing/staff';
 import { startPlatform } from '../testing/platform';
 import { buildCloudFunctions } from '../tools/build-cloudfunctions';
+import { writeResults } from './results';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 300);
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     orders: ORDERS,
     rows,
   };
-  writeFileSync(new URL('./results/admin-api.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults('admin-api.json', results);
 }
 
 main().catch((error: unknown) => {

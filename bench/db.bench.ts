@@ -1,14 +1,15 @@
 /**
  * `npm run bench:db`: the emulator's database through the real wx-server-sdk at 100,000 documents.
  * The emulator runs as its own process (the CLI, durable SQLite storage in a temp dir), like in development;
- * its per-action engine time comes from `GET /_emulator/stats`. Writes bench/results/db.json.
+ * its per-action engine time comes from `GET /_emulator/stats`. Writes db.json (bench/results.ts says where).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exited, spawnCli } from '../emulator/test/helpers/cli';
 import { connectSdk } from '../emulator/test/helpers/sdk';
 import { percentile } from '../emulator/src/http/stats';
+import { writeResults } from './results';
 
 const DOCS = 100_000;
 const BATCH = 1000;
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
       rows,
       indexedVsUnindexed: speedup,
     };
-    writeFileSync(new URL('./results/db.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+    writeResults('db.json', results);
   } finally {
     cli.child.kill('SIGTERM');
     await exited(cli.child);

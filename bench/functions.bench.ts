@@ -5,9 +5,9 @@
  * each call's round trips are its own. The jobs settle a backlog in one invocation; their round trips
  * are per item settled (amortized). Then invocations per second through the gateway at concurrency 1, 50 and
  * 200, cold and warm (gateway-throughput.ts). Then the console's live monitor at 10,000 groups and 50,000
- * orders (monitor.bench.ts). Prints the tables and writes bench/results/functions.json.
+ * orders (monitor.bench.ts). Prints the tables and writes functions.json (bench/results.ts says where).
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { percentile } from '../emulator/src/http/stats';
 import { DEFAULTS, runSimulation } from '../tools/simulate/scenario';
@@ -16,6 +16,7 @@ import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fi
 import { buildCloudFunctions } from '../tools/build-cloudfunctions';
 import { measureGatewayThroughput } from './gateway-throughput';
 import { measureMonitor } from './monitor.bench';
+import { writeResults } from './results';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
 const GROUP_SIZE = 50;
@@ -303,7 +304,7 @@ async function main(): Promise<void> {
     monitor,
     checks,
   };
-  writeFileSync(new URL('./results/functions.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults('functions.json', results);
 }
 
 main().catch((error: unknown) => {

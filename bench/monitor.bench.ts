@@ -5,7 +5,7 @@
  * deadlines are all ahead. The round trips do not depend on the data; the time does, on today's share
  * (the emulator's aggregation clones and evaluates every document the indexed match keeps, in JavaScript). Its own in-memory emulator, so the figures count only what the dashboard reads. Per
  * refresh: database round trips (the session's reads included) and p50/p99 latency. `npm run bench` prints
- * the row with the others and writes it to bench/results/functions.json.
+ * the row with the others and writes it into functions.json.
  */
 import { percentile } from '../emulator/src/http/stats';
 import { startPlatform } from '../testing/platform';
