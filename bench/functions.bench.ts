@@ -10,7 +10,8 @@
 import { statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { percentile } from '../emulator/src/http/stats';
-import { DEFAULTS, runSimulation } from '../tools/simulate/scenario';
+import { DEFAULTS } from '../tools/simulate/options';
+import { runSimulation } from '../tools/simulate/scenario';
 import { startPlatform, type Platform } from '../testing/platform';
 import { pickupAt, seedCatalog } from '../shared/src/server/testing/group-buy.fixtures';
 import { buildCloudFunctions } from '../tools/build-cloudfunctions';

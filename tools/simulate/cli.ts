@@ -8,7 +8,8 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatReport } from './report';
-import { DEFAULTS, runSimulation, type SimulationOptions } from './scenario';
+import { DEFAULTS, type SimulationOptions } from './options';
+import { runSimulation } from './scenario';
 
 /** Outside the tracked files, so a run never dirties the tree; `--out bench/results/simulate.json` records one. */
 const DEFAULT_OUT = fileURLToPath(new URL('../../node_modules/.cache/simulate/report.json', import.meta.url));

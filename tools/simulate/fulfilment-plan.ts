@@ -181,6 +181,13 @@ export function planFulfilment(
   });
 }
 
+/** Deterministic "now and then" (a duplicate delivery, a second tap): about `share` of the keys. */
+export const sometimes = (key: string, share: number): boolean => {
+  let hash = 2166136261;
+  for (const c of key) hash = Math.imul(hash ^ c.charCodeAt(0), 16777619) >>> 0;
+  return hash % 1000 < share * 1000;
+};
+
 /** A share of an order's total in fen: at least 1, less than the whole. */
 export const shareOf = (total: number, share: number): number =>
   Math.max(1, Math.min(total - 1, Math.floor(total * share)));

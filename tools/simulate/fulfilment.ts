@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { AUTO_RECEIVE_AFTER_MS, CARRIERS, type CarrierCode } from '../../shared/src/domain/shipment.schema';
 import type { EmulatorClient } from './client';
 import { MINUTE_MS, type SimClock } from './clock';
-import { type OrderPlan, shareOf } from './fulfilment-plan';
+import { type OrderPlan, shareOf, sometimes } from './fulfilment-plan';
 import type { JobRunner } from './jobs';
 import type { LeaderDesk } from './leaders';
 import type { Limiter } from './limiter';
@@ -60,13 +60,6 @@ export function waybillFor(parcelId: string): { carrier: CarrierCode; trackingNo
 
 const chunks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
-/** Deterministic "now and then": about `share` of the keys. */
-export const sometimes = (key: string, share: number): boolean => {
-  let hash = 2166136261;
-  for (const c of key) hash = Math.imul(hash ^ c.charCodeAt(0), 16777619) >>> 0;
-  return hash % 1000 < share * 1000;
-};
 
 interface ToShip {
   readonly orderId: string;

@@ -27,7 +27,7 @@ import { isInScope } from '../../shared/src/domain/scope';
 import type { SimCatalog, SimPickupPoint } from './catalog';
 import type { EmulatorClient, Outcome } from './client';
 import { HOUR_MS, MINUTE_MS, type SimClock, sleep } from './clock';
-import { sometimes } from './fulfilment';
+import { sometimes } from './fulfilment-plan';
 import type { JobRunner } from './jobs';
 import { COMMISSION_JOBS, PAYOUT_JOBS } from './jobs';
 import type { Limiter } from './limiter';

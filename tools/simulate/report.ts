@@ -11,8 +11,10 @@ import type { WeatherTurn } from './chaos';
 import { brokenInvariants, INVARIANTS, type InvariantReport, OPS_LISTS, type World } from './invariants';
 import type { JobStats } from './jobs';
 import type { LeaderTally } from './leaders';
-import type { AftermathReport, SimulationOptions } from './scenario';
+import type { PhaseTally } from './fulfilment';
+import type { SimulationOptions } from './options';
 import type { ShopperTally } from './shoppers';
+import type { ConsoleTally } from './staff';
 import type { DatabaseSummary, FunctionRow, WarmUpSummary } from './telemetry';
 
 /** The run's knobs, as the report prints them; `target` is `in-process` or the URL played against. */
@@ -22,6 +24,19 @@ export type RunSettings = Pick<
 > & {
   readonly target: string;
 };
+
+/** What the phase after the sale did: its plans, what happened, what the console and the shoppers met. */
+export interface AftermathReport {
+  /** Orders waiting to ship when it began, by delivery, and what their plans asked for. */
+  readonly planned: Record<string, number>;
+  readonly events: PhaseTally['events'];
+  readonly shoppers: PhaseTally['shoppers'];
+  readonly console: ConsoleTally;
+  readonly weather: readonly WeatherTurn[];
+  readonly wallSeconds: number;
+  readonly settleWallSeconds: number;
+  readonly settled: boolean;
+}
 
 export interface Timing {
   readonly wallSeconds: number;

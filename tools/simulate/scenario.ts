@@ -10,71 +10,22 @@
  */
 import { AfterSales } from './after-sales';
 import { buildCatalog, seedCatalog, type SimCatalog } from './catalog';
-import { FaultSchedule, type WeatherTurn } from './chaos';
+import { FaultSchedule } from './chaos';
 import { EmulatorClient } from './client';
 import { HOUR_MS, MINUTE_MS, SimClock, sleep } from './clock';
-import { Fulfilment, newPhaseTally, type PhaseTally } from './fulfilment';
+import { Fulfilment, newPhaseTally } from './fulfilment';
 import { type OrderPlan, type OrderToFulfil, planFulfilment } from './fulfilment-plan';
 import { checkInvariants, type Tolerances } from './invariants';
 import { AFTER_SALE_JOBS, type JobName, JobRunner, SALE_JOBS } from './jobs';
 import { LeaderProgramme, leadersFor } from './leaders';
+import type { SimulationOptions } from './options';
 import { Limiter, Tracker } from './limiter';
 import { type LocalEmulator, startLocalEmulator } from './local';
-import { buildReport, checkedOf, funnelOf, leadersOf, type SimulationReport } from './report';
+import { type AftermathReport, buildReport, checkedOf, funnelOf, leadersOf, type SimulationReport } from './report';
 import { planShoppers, Shop } from './shoppers';
 import { type Backlog, readBacklog, readWorld } from './snapshot';
-import { type ConsoleTally, StaffDesk } from './staff';
+import { StaffDesk } from './staff';
 import { Telemetry } from './telemetry';
-
-export interface SimulationOptions {
-  readonly shoppers: number;
-  /** Simulated minutes during which shoppers arrive. */
-  readonly minutes: number;
-  readonly seed: number;
-  /** Simulated time runs this many times faster than real time. */
-  readonly scale: number;
-  /** HTTP requests the crowd keeps in flight at most. */
-  readonly concurrency: number;
-  readonly refundFailureRate: number;
-  /** Simulated hours after the sale that settling may take at most. */
-  readonly settleHours: number;
-  /** Play against this running emulator instead of starting one. */
-  readonly url?: string;
-  /** With `url` and a scale other than 1: the remote functions' `SHANCHENG_CLOCK` origin. */
-  readonly origin?: number;
-  /** Bundle the cloud functions before starting the local emulator (default true). */
-  readonly build?: boolean;
-  /** The local emulator's functions (default `cloudfunctions/`). */
-  readonly functionsRoot?: string;
-  /** After the sale, ship the orders and play after-sales (default true). */
-  readonly afterSales?: boolean;
-  /** 团长: applications, commission rules, selling, desks, withdrawals and payouts (default true). */
-  readonly leaders?: boolean;
-  readonly progress?: (line: string) => void;
-}
-
-/** What the phase after the sale did: its plans, what happened, what the console and the shoppers met. */
-export interface AftermathReport {
-  /** Orders waiting to ship when it began, by delivery, and what their plans asked for. */
-  readonly planned: Record<string, number>;
-  readonly events: PhaseTally['events'];
-  readonly shoppers: PhaseTally['shoppers'];
-  readonly console: ConsoleTally;
-  readonly weather: readonly WeatherTurn[];
-  readonly wallSeconds: number;
-  readonly settleWallSeconds: number;
-  readonly settled: boolean;
-}
-
-export const DEFAULTS = {
-  shoppers: 2000,
-  minutes: 120,
-  seed: 1,
-  scale: 60,
-  concurrency: 32,
-  refundFailureRate: 0.2,
-  settleHours: 4,
-} as const satisfies Partial<SimulationOptions>;
 
 /** Past a deadline, the jobs get this long (several of their ticks) before an order counts as stuck. */
 export const TOLERANCES: Tolerances = { graceMs: 10 * MINUTE_MS, refundWindowMs: 2 * HOUR_MS };

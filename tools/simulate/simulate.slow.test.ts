@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { INVARIANTS } from './invariants';
 import { formatReport } from './report';
-import { DEFAULTS, runSimulation } from './scenario';
+import { DEFAULTS } from './options';
+import { runSimulation } from './scenario';
 
 const functionsRoot = fileURLToPath(new URL('../../cloudfunctions/', import.meta.url));
 const jobsExist = ['expireGroups', 'closeUnpaidOrders'].every((job) =>
