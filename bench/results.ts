@@ -5,15 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../tools/paths';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-export function writeResults(file: string, results: unknown): string {
-  const dir = resolve(ROOT, process.env.BENCH_OUT ?? 'node_modules/.cache/bench');
+export function writeResults(file: string, results: unknown): void {
+  const dir = resolve(repoRoot, process.env.BENCH_OUT ?? 'node_modules/.cache/bench');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, file);
   writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`results written to ${path}`);
-  return path;
 }
